@@ -1,0 +1,29 @@
+import type { CompiledStrategy } from '../../compiler/index.ts';
+import type { Strategy } from '../../graph/schema.ts';
+import type { EngineName } from '../../runtime/index.ts';
+import { loadStrategies, runStrategyTests } from '../../strategies/index.ts';
+import { CliExit, EXIT } from '../exit.ts';
+import { formatIssues } from '../format/issues.ts';
+
+/** Runs the tests every strategy file carries; exit 1 if any strategy is invalid or any test fails. */
+export async function testCommand(path: string, engine: EngineName): Promise<void> {
+  let passed = 0;
+  let failed = 0;
+  for (const loaded of loadStrategies(path)) {
+    if (!loaded.result.ok) {
+      process.stdout.write(`${formatIssues(loaded.file, loaded.result.issues)}\n`);
+      failed++;
+      continue;
+    }
+    const { strategy, compiled } = loaded.result as { strategy: Strategy; compiled: CompiledStrategy };
+    process.stdout.write(`${loaded.file}  (${strategy.name})\n`);
+    for (const outcome of await runStrategyTests(strategy, compiled, engine)) {
+      process.stdout.write(`  ${outcome.passed ? '✓' : '✗'} ${outcome.name}\n`);
+      for (const failure of outcome.failures) process.stdout.write(`      ${failure}\n`);
+      if (outcome.passed) passed++;
+      else failed++;
+    }
+  }
+  process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+  if (failed) throw new CliExit(EXIT.invalid);
+}

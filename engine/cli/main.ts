@@ -1,0 +1,72 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ENGINE_NAMES, type EngineName } from '../runtime/index.ts';
+import { compileCommand } from './commands/compile.ts';
+import { demoCommand } from './commands/demo.ts';
+import { runCommand } from './commands/run.ts';
+import { testCommand } from './commands/test.ts';
+import { EXIT, reportFailure } from './exit.ts';
+
+const engineOption = () =>
+  new Option('--engine <engine>', 'which runtime decides: compiled (fast) or reference (json-rules-engine)')
+    .choices(ENGINE_NAMES)
+    .default('compiled' as EngineName);
+
+function platformOf(value: string) {
+  if (!['tmall', 'jd', 'douyin', 'standard'].includes(value)) {
+    throw new InvalidArgumentError('use tmall, jd, douyin or standard');
+  }
+  return value as 'tmall' | 'jd' | 'douyin' | 'standard';
+}
+
+const program = new Command()
+  .name('ordergraph')
+  .description(
+    'Order strategies drawn as graphs, compiled to json-rules-engine rules, run on e-commerce orders.',
+  )
+  .showHelpAfterError()
+  .exitOverride();
+
+program
+  .command('compile')
+  .description(
+    'check a strategy graph and print its json-rules-engine rule JSON (exit 1 with the issues if invalid)',
+  )
+  .argument('<file>', 'a *.strategy.json file')
+  .option('--json', 'print {ok, compiled, issues} as JSON for machines')
+  .action((file: string, options: { json?: boolean }) => compileCommand(file, options));
+
+program
+  .command('run')
+  .description('decide one order with a strategy file or a folder of strategies, print the decision JSON')
+  .requiredOption('--strategy <file|dir>', 'a *.strategy.json file, or a folder of them run as a pipeline')
+  .requiredOption('--order <file|->', 'the order as JSON: a file, or - for standard input')
+  .option(
+    '--platform <platform>',
+    'the raw order is from tmall, jd or douyin (default: detected, else standard)',
+    platformOf,
+  )
+  .option('--trace', 'include the rules that fired, their nodes and the facts they read')
+  .addOption(engineOption())
+  .action((options) => runCommand(options));
+
+program
+  .command('test')
+  .description('run the tests each strategy file carries in its "tests" list')
+  .argument('<path>', 'a *.strategy.json file or a folder of them')
+  .addOption(engineOption())
+  .action((path: string, options: { engine: EngineName }) => testCommand(path, options.engine));
+
+program
+  .command('demo')
+  .description('the demo client deciding the sample orders (what `npm start` shows)')
+  .addOption(engineOption())
+  .action((options: { engine: EngineName }) => demoCommand(options.engine));
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  const code = (error as { code?: string }).code;
+  if (code === 'commander.helpDisplayed' || code === 'commander.version') process.exitCode = EXIT.ok;
+  else if (code?.startsWith('commander.')) process.exitCode = EXIT.badInput;
+  else process.exitCode = reportFailure(error);
+}

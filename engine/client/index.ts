@@ -1,0 +1,13 @@
+export { CLIENT_FILE, findClient, parseClient } from './load-client.ts';
+export {
+  type Carrier,
+  CarrierSchema,
+  type Client,
+  ClientSchema,
+  type FreightRate,
+  type Shop,
+  type Sku,
+  SkuSchema,
+  type Warehouse,
+  WarehouseSchema,
+} from './schema.ts';

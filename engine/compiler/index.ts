@@ -1,0 +1,8 @@
+export { type CompileResult, compileStrategy } from './compile-strategy.ts';
+export {
+  type CompiledRule,
+  type CompiledStrategy,
+  CompiledStrategySchema,
+  type SourceMapEntry,
+  SourceMapEntrySchema,
+} from './compiled-strategy.ts';

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { defineEvent } from '../event-def.ts';
+
+const reason = z.string().min(1).max(64);
+
+export const approveEvent = defineEvent({
+  type: 'approve',
+  params: z.object({}).strict(),
+  apply: () => {},
+});
+
+export const holdEvent = defineEvent({
+  type: 'hold',
+  params: z.object({
+    reason,
+    message: z.string().optional(),
+    autoReleaseMinutes: z.number().int().positive().optional(),
+    urgent: z.boolean().optional(),
+  }),
+  apply: (params, { decision, origin }) => {
+    decision.holds.push({ ...params, ...origin });
+  },
+});
+
+export const flagEvent = defineEvent({
+  type: 'flag',
+  params: z.object({ reason, message: z.string().optional() }),
+  apply: (params, { decision, origin }) => {
+    decision.flags.push({ ...params, ...origin });
+  },
+});

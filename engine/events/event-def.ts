@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import type { Client } from '../client/schema.ts';
+import type { Decision } from '../decision/decision.ts';
+import type { StandardOrder } from '../order/schema.ts';
+import type { StrategyState } from '../state/index.ts';
+
+export interface EventOrigin {
+  strategyId: string;
+  nodeId: string;
+}
+
+/** What an event may read and change when it is applied to one order's decision. */
+export interface ApplyContext {
+  decision: Decision;
+  order: StandardOrder;
+  client: Client | undefined;
+  state: StrategyState;
+  origin: EventOrigin;
+  /** Raises a hold from inside an event (a capped gift with no fallback, stock that does not fit). */
+  hold(reason: string, message: string): void;
+}
+
+/**
+ * An event type the pipeline turns into a decision: its params schema (checked when a graph
+ * compiles) and how it changes the decision. Event types nobody defines pass through to
+ * `decision.events` for integrators who handle their own.
+ */
+export interface EventDef<P> {
+  type: string;
+  params: z.ZodType<P>;
+  apply(params: P, context: ApplyContext): void;
+}
+
+export function defineEvent<P>(def: EventDef<P>): EventDef<P> {
+  return def;
+}

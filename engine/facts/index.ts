@@ -1,0 +1,3 @@
+export { type FactInfo, factCatalogue, lookupFact } from './fact-catalogue.ts';
+export { type FactRef, fromFactRef, readPath, toFactRef } from './fact-ref.ts';
+export { type OrderFacts, orderFacts, type StageView } from './order-facts.ts';

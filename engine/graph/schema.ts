@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/** Pipeline stages in the order they run (DESIGN §6); a strategy's family places it in one. */
+export const FAMILIES = [
+  'remark',
+  'approval',
+  'gift',
+  'substitution',
+  'split',
+  'routing',
+  'carrier',
+  'tag',
+] as const;
+export type Family = (typeof FAMILIES)[number];
+
+export const HIT_POLICIES = ['first', 'collect'] as const;
+export type HitPolicy = (typeof HIT_POLICIES)[number];
+
+export const CURRENT_FORMAT_VERSION = 1;
+
+const id = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'use letters, digits, "_", ".", ":" or "-"');
+
+export const GraphNodeSchema = z.object({
+  id,
+  kind: z.string().min(1),
+  kindVersion: z.number().int().min(1).default(1),
+  name: z.string().default(''),
+  content: z.unknown().default({}),
+  position: z.object({ x: z.number(), y: z.number() }).default({ x: 0, y: 0 }),
+});
+
+export const GraphEdgeSchema = z.object({
+  id,
+  source: z.string().min(1),
+  target: z.string().min(1),
+  sourceHandle: z.string().nullable().optional(),
+});
+
+/** What a strategy's own test expects; only the fields given are compared. */
+export const StrategyExpectSchema = z.object({
+  events: z
+    .array(z.object({ type: z.string(), params: z.record(z.string(), z.unknown()).optional() }))
+    .optional(),
+  status: z.enum(['approved', 'held', 'flagged']).optional(),
+  holds: z.array(z.string()).optional(),
+  flags: z.array(z.string()).optional(),
+  warehouse: z.string().nullable().optional(),
+  carrier: z.string().nullable().optional(),
+  tags: z.array(z.string()).optional(),
+  gifts: z.array(z.string()).optional(),
+  extracted: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const StrategyTestSchema = z.object({
+  name: z.string().min(1),
+  platform: z.enum(['standard', 'tmall', 'jd', 'douyin']).default('standard'),
+  order: z.unknown(),
+  expect: StrategyExpectSchema,
+});
+
+export const StrategySchema = z.object({
+  formatVersion: z.literal(CURRENT_FORMAT_VERSION),
+  id,
+  clientId: id,
+  family: z.enum(FAMILIES),
+  name: z.string().min(1),
+  description: z.string().default(''),
+  hitPolicy: z.enum(HIT_POLICIES),
+  nodes: z.array(GraphNodeSchema),
+  edges: z.array(GraphEdgeSchema).default([]),
+  tests: z.array(StrategyTestSchema).default([]),
+});
+
+export type GraphNode = z.infer<typeof GraphNodeSchema>;
+export type GraphEdge = z.infer<typeof GraphEdgeSchema>;
+export type Strategy = z.infer<typeof StrategySchema>;
+export type StrategyInput = z.input<typeof StrategySchema>;
+export type StrategyTest = z.infer<typeof StrategyTestSchema>;
+export type StrategyExpect = z.infer<typeof StrategyExpectSchema>;

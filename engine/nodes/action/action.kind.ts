@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { issueMessage, joinPath } from '../../errors/index.ts';
+import { eventDef } from '../../events/index.ts';
+import { type ContentIssue, defineNodeKind } from '../node-kind.ts';
+
+export const ActionContentSchema = z.object({
+  type: z.string().min(1, 'choose what the action does'),
+  params: z.record(z.string(), z.unknown()).default({}),
+});
+export type ActionContent = z.infer<typeof ActionContentSchema>;
+
+/** A generic action: emits one event. The family action kinds build on the same event types. */
+export const actionKind = defineNodeKind<ActionContent>({
+  kind: 'action',
+  version: 1,
+  group: 'flow',
+  label: { en: 'Action', zh: '动作' },
+  description: {
+    en: 'Emits an event (hold, flag, route, carrier, tag, gift, extract …) for orders that reach it.',
+    zh: '对到达此处的订单执行动作（拦截、标记、分仓、快递、打标、赠品、提取…）。',
+  },
+  schema: ActionContentSchema,
+  defaults: () => ({ type: 'tag', params: { tag: 'new-tag' } }),
+  acceptsInput: true,
+  outputs: () => [{ handle: 'out', label: { en: 'then', zh: '然后' }, condition: null }],
+  requiredOutputs: () => [],
+  validate: (content): ContentIssue[] => {
+    const def = eventDef(content.type);
+    if (!def) return [];
+    const parsed = def.params.safeParse(content.params);
+    if (parsed.success) return [];
+    return parsed.error.issues.map((issue) => ({
+      code: 'content_invalid',
+      path: joinPath('params', issue.path),
+      message: `${content.type}: ${issue.path.join('.')} ${issueMessage(issue)}`.trim(),
+    }));
+  },
+  emit: (content) => {
+    const def = eventDef(content.type);
+    const params = def ? (def.params.parse(content.params) as Record<string, unknown>) : content.params;
+    return [{ key: '', condition: null, event: { type: content.type, params } }];
+  },
+  migrations: {},
+});

@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { type Condition, compileCondition, validateCondition } from '../../conditions/index.ts';
+import { issueMessage } from '../../errors/index.ts';
+import { eventDef } from '../../events/index.ts';
+import { type ContentIssue, defineNodeKind } from '../node-kind.ts';
+
+const columnId = z.string().regex(/^[A-Za-z0-9_-]+$/, 'use letters, digits, "_" or "-"');
+
+const CellSchema = z.object({ operator: z.string().min(1), value: z.unknown() }).nullable();
+
+export const DecisionTableContentSchema = z.object({
+  inputs: z.array(
+    z.object({ id: columnId, fact: z.string().min(1, 'choose a field'), label: z.string().default('') }),
+  ),
+  outputs: z
+    .array(z.object({ id: columnId, param: z.string().min(1), label: z.string().default('') }))
+    .min(1),
+  eventType: z.string().min(1),
+  rows: z.array(
+    z.object({
+      id: columnId,
+      when: z.record(z.string(), CellSchema).default({}),
+      outputs: z.record(z.string(), z.unknown()).default({}),
+      note: z.string().default(''),
+    }),
+  ),
+});
+export type DecisionTableContent = z.infer<typeof DecisionTableContentSchema>;
+type Row = DecisionTableContent['rows'][number];
+
+/** A row's cells as one condition; an empty cell matches anything. */
+function rowCondition(content: DecisionTableContent, row: Row): Condition | null {
+  const leaves = content.inputs.flatMap((input) => {
+    const cell = row.when[input.id];
+    return cell ? [{ fact: input.fact, operator: cell.operator, value: cell.value }] : [];
+  });
+  return leaves.length ? { all: leaves } : null;
+}
+
+function rowParams(content: DecisionTableContent, row: Row): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const output of content.outputs) {
+    if (row.outputs[output.id] !== undefined) params[output.param] = row.outputs[output.id];
+  }
+  return params;
+}
+
+function joinIssue(issue: Parameters<typeof issueMessage>[0]): string {
+  return `${issue.path.join('.')} ${issueMessage(issue)}`.trim();
+}
+
+function validateRow(content: DecisionTableContent, row: Row, i: number): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const unknownColumns = Object.keys(row.when).filter(
+    (key) => !content.inputs.some((input) => input.id === key),
+  );
+  for (const key of unknownColumns) {
+    issues.push({
+      code: 'unknown_reference',
+      path: `rows[${i}].when.${key}`,
+      message: `row ${row.id}: no input column "${key}"`,
+    });
+  }
+  const params = rowParams(content, row);
+  if (Object.keys(params).length === 0) {
+    issues.push({
+      code: 'empty_row',
+      path: `rows[${i}].outputs`,
+      message: `row ${row.id} has no output: fill at least one output cell`,
+    });
+  } else {
+    const parsed = eventDef(content.eventType)?.params.safeParse(params);
+    if (parsed && !parsed.success) {
+      issues.push({
+        code: 'content_invalid',
+        path: `rows[${i}].outputs`,
+        message: `row ${row.id}: ${joinIssue(parsed.error.issues[0]!)}`,
+      });
+    }
+  }
+  content.inputs.forEach((input) => {
+    const cell = row.when[input.id];
+    if (!cell) return;
+    for (const issue of validateCondition(
+      { fact: input.fact, operator: cell.operator, value: cell.value },
+      'cell',
+    )) {
+      issues.push({ ...issue, path: issue.path.replace(/^cell/, `rows[${i}].when.${input.id}`) });
+    }
+  });
+  return issues;
+}
+
+/** Rows are rules in order; the first row that matches is the table's only hit. */
+export const decisionTableKind = defineNodeKind<DecisionTableContent>({
+  kind: 'decisionTable',
+  version: 1,
+  group: 'flow',
+  label: { en: 'Decision table', zh: '决策表' },
+  description: {
+    en: 'Rows are tested top to bottom; the first matching row gives the outputs. An empty cell matches anything.',
+    zh: '从上到下逐行匹配，命中第一行即输出。空单元格表示任意。',
+  },
+  schema: DecisionTableContentSchema,
+  defaults: () => ({
+    inputs: [{ id: 'province', fact: 'receiver.province', label: '' }],
+    outputs: [{ id: 'warehouse', param: 'warehouse', label: '' }],
+    eventType: 'route',
+    rows: [],
+  }),
+  acceptsInput: true,
+  outputs: () => [],
+  requiredOutputs: () => [],
+  validate: (content) => {
+    const issues = content.rows.flatMap((row, i) => validateRow(content, row, i));
+    const catchAll = content.rows.findIndex((row) => rowCondition(content, row) === null);
+    content.rows.slice(catchAll + 1).forEach((row, j) => {
+      if (catchAll < 0) return;
+      issues.push({
+        code: 'empty_row',
+        severity: 'warning',
+        path: `rows[${catchAll + 1 + j}]`,
+        message: `row ${row.id} is never reached: row ${content.rows[catchAll]!.id} above it matches every order`,
+      });
+    });
+    if (content.rows.length === 0) {
+      issues.push({ code: 'no_rules', severity: 'warning', path: 'rows', message: 'the table has no rows' });
+    }
+    return issues;
+  },
+  emit: (content) =>
+    content.rows.map((row) => {
+      const condition = rowCondition(content, row);
+      return {
+        key: row.id,
+        condition: condition && compileCondition(condition),
+        event: { type: content.eventType, params: rowParams(content, row) },
+        group: 'table',
+      };
+    }),
+  migrations: {},
+});

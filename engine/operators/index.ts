@@ -1,0 +1,16 @@
+export {
+  CUSTOM_OPERATORS,
+  type CustomOperatorName,
+  compileRegex,
+  type OperatorPredicate,
+  type RegexValue,
+} from './custom-operators.ts';
+export {
+  type FactType,
+  OPERATOR_NAMES,
+  OPERATORS,
+  type OperatorSpec,
+  operatorSpec,
+  type ValueShape,
+} from './operator-catalogue.ts';
+export { registerOperators } from './register-operators.ts';

@@ -1,0 +1,51 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../errors/index.ts';
+import { StandardOrderSchema } from '../schema.ts';
+import { loadFixture } from './fixtures.test-helper.ts';
+import { adaptOrder, detectPlatform } from './index.ts';
+
+const fixtures = readdirSync(new URL('./fixtures/', import.meta.url))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.replace(/\.json$/, ''));
+const failing = new Set(['tmall-no-lines', 'tmall-tid-lost-digits', 'jd-missing-order-id']);
+
+describe('detectPlatform', () => {
+  it.each(fixtures)('recognises %s', (name) => {
+    expect(detectPlatform(loadFixture(name))).toBe(name.split('-')[0]);
+  });
+
+  it('recognises a standard order and gives up on anything else', () => {
+    expect(detectPlatform({ id: 'A1', platform: 'other', lines: [] })).toBe('standard');
+    expect(detectPlatform({ hello: 'world' })).toBeUndefined();
+    expect(detectPlatform([1, 2])).toBeUndefined();
+    expect(detectPlatform('tid')).toBeUndefined();
+  });
+});
+
+describe('adaptOrder', () => {
+  it.each(fixtures.filter((f) => !failing.has(f)))('turns %s into a valid standard order', (name) => {
+    const raw = loadFixture(name);
+    const order = adaptOrder(detectPlatform(raw)!, raw);
+    expect(StandardOrderSchema.parse(order)).toEqual(order);
+    expect(order.platform).toBe(name.split('-')[0]);
+    expect(order.totals.lines).toBe(order.lines.length);
+  });
+
+  it.each([...failing])('refuses %s with an InputError naming a field', (name) => {
+    const raw = loadFixture(name);
+    let error: unknown;
+    try {
+      adaptOrder(detectPlatform(raw)!, raw, { line: 12 });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).location).toMatchObject({ line: 12, field: expect.any(String) });
+  });
+
+  it('passes a standard order through normalisation', () => {
+    const tmall = adaptOrder('tmall', loadFixture('tmall-two-lines-presale'));
+    expect(adaptOrder('standard', tmall)).toEqual(tmall);
+  });
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../errors/index.ts';
+import { chinaTime, fen, locate, quantity, rawId, text, unwrap, withTown, yuan } from './raw-fields.ts';
+
+describe('yuan', () => {
+  it('reads strings and numbers, rounded to the fen', () => {
+    expect(yuan('199.00', 'payment')).toBe(199);
+    expect(yuan(' 1,299.50 ', 'payment')).toBe(1299.5);
+    expect(yuan(0.1 + 0.2, 'payment')).toBe(0.3);
+    expect(yuan(undefined, 'payment')).toBe(0);
+    expect(yuan('', 'payment')).toBe(0);
+  });
+
+  it('refuses what is not money, naming the field', () => {
+    expect(() => yuan('¥199', 'orders.order[0].price')).toThrow(
+      /orders\.order\[0\]\.price: "¥199" is not an amount of money/,
+    );
+    expect(() => yuan({}, 'payment')).toThrow(InputError);
+  });
+});
+
+describe('fen', () => {
+  it('turns whole fen into yuan', () => {
+    expect(fen(25800, 'order_amount')).toBe(258);
+    expect(fen('3990', 'order_amount')).toBe(39.9);
+    expect(fen(1, 'order_amount')).toBe(0.01);
+    expect(() => fen(39.9, 'order_amount')).toThrow(/not a whole number of fen/);
+  });
+});
+
+describe('chinaTime', () => {
+  it('reads China local time, unix seconds and zoned ISO as +08:00', () => {
+    expect(chinaTime('2025-11-11 00:00:03', 'pay_time')).toBe('2025-11-11T00:00:03+08:00');
+    expect(chinaTime('2025/11/11 00:00:03', 'pay_time')).toBe('2025-11-11T00:00:03+08:00');
+    expect(chinaTime(1762790403, 'pay_time')).toBe('2025-11-11T00:00:03+08:00');
+    expect(chinaTime('1762790403', 'pay_time')).toBe('2025-11-11T00:00:03+08:00');
+    expect(chinaTime('2025-11-10T16:00:03Z', 'pay_time')).toBe('2025-11-11T00:00:03+08:00');
+  });
+
+  it('treats absent, zero and placeholder dates as no time', () => {
+    expect(chinaTime(0, 'pay_time')).toBeNull();
+    expect(chinaTime('', 'pay_time')).toBeNull();
+    expect(chinaTime(undefined, 'pay_time')).toBeNull();
+    expect(chinaTime('0000-00-00 00:00:00', 'pay_time')).toBeNull();
+    expect(chinaTime('0001-01-01 00:00:00', 'pay_time')).toBeNull();
+  });
+
+  it('refuses impossible or unreadable times', () => {
+    expect(() => chinaTime('2025-02-30 10:00:00', 'created')).toThrow(
+      /created: "2025-02-30 10:00:00" is not a time/,
+    );
+    expect(() => chinaTime('yesterday', 'created')).toThrow(InputError);
+  });
+});
+
+describe('rawId', () => {
+  it('accepts strings and safe integers, refuses numbers that lost digits', () => {
+    expect(rawId(' 4012345678901234567 ', 'tid')).toBe('4012345678901234567');
+    expect(rawId(2812345678901234, 'tid')).toBe('2812345678901234');
+    expect(() => rawId(JSON.parse('4012345678901234567'), 'tid')).toThrow(/beyond 2\^53/);
+    expect(() => rawId(undefined, 'tid')).toThrow(/tid: the order id is missing/);
+    expect(() => rawId({}, 'tid')).toThrow(/not an order id/);
+  });
+});
+
+describe('small readers', () => {
+  it('read text, quantities, envelopes and towns', () => {
+    expect(text(' 你好 🎉 ')).toBe(' 你好 🎉 ');
+    expect(text(12)).toBe('12');
+    expect(text(null)).toBe('');
+    expect(quantity('3', 'num')).toBe(3);
+    expect(() => quantity(1.5, 'num')).toThrow(/num: 1.5 is not a quantity/);
+    expect(() => quantity(0, 'num')).toThrow(InputError);
+    expect(unwrap({ a: { b: { id: 1 } } }, [['x'], ['a', 'b']])).toEqual({ id: 1 });
+    expect(unwrap({ id: 1 }, [['a', 'b']])).toEqual({ id: 1 });
+    expect(withTown('西溪街道', '文三路1号')).toBe('西溪街道文三路1号');
+    expect(withTown('西溪街道', '西溪街道文三路1号')).toBe('西溪街道文三路1号');
+    expect(withTown('', '文三路1号')).toBe('文三路1号');
+  });
+});
+
+describe('locate', () => {
+  it('adds the order and line to an InputError, keeping what it already says', () => {
+    try {
+      locate({ orderId: 'A1', line: 4 }, () => yuan('x', 'payment'));
+      expect.unreachable();
+    } catch (error) {
+      expect((error as InputError).toJSON()).toMatchObject({
+        code: 'order_invalid',
+        field: 'payment',
+        orderId: 'A1',
+        line: 4,
+      });
+    }
+  });
+
+  it('lets other errors through untouched', () => {
+    const bug = new TypeError('bug');
+    expect(() =>
+      locate({}, () => {
+        throw bug;
+      }),
+    ).toThrow(bug);
+  });
+});

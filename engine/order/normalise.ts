@@ -1,0 +1,105 @@
+import type { z } from 'zod';
+import { describeZodIssues, InputError } from '../errors/index.ts';
+import { findRegion, resolveAddress } from './regions/index.ts';
+import {
+  type OrderIssue,
+  type OrderLine,
+  type Receiver,
+  type StandardOrder,
+  StandardOrderSchema,
+} from './schema.ts';
+
+export interface NormaliseContext {
+  /** Line of the input file the order came from, for error messages. */
+  line?: number;
+}
+
+export type SafeNormaliseResult = { ok: true; order: StandardOrder } | { ok: false; error: InputError };
+
+/** Issues normalising derives from the receiver; recomputed on every run, so a re-normalised order does not keep stale ones. */
+const DERIVED_ISSUE_CODES: ReadonlySet<string> = new Set([
+  'region_unknown',
+  'region_missing',
+  'address_missing',
+]);
+
+/**
+ * Validates a standard order and fills what is derived from it: totals from the lines, GB/T 2260
+ * region names and codes for the receiver, and issues for an address that cannot be resolved.
+ */
+export function normaliseOrder(input: unknown, context: NormaliseContext = {}): StandardOrder {
+  const parsed = StandardOrderSchema.safeParse(input);
+  if (!parsed.success) throw invalidOrder(input, parsed.error, context);
+  const order = parsed.data;
+  const { issues: regionIssues, ...region } = resolveAddress(regionNames(order.receiver));
+  const receiver: Receiver = { ...order.receiver, ...region };
+  const derived = [...regionIssues];
+  if (!receiver.address.trim()) {
+    derived.push({
+      code: 'address_missing',
+      field: 'receiver.address',
+      message: "The receiver's address is missing",
+    });
+  }
+  const kept = order.issues.filter((issue) => !DERIVED_ISSUE_CODES.has(issue.code));
+  return { ...order, receiver, totals: totals(order.lines), issues: dedupe([...kept, ...derived]) };
+}
+
+export function safeNormaliseOrder(input: unknown, context: NormaliseContext = {}): SafeNormaliseResult {
+  try {
+    return { ok: true, order: normaliseOrder(input, context) };
+  } catch (error) {
+    if (error instanceof InputError) return { ok: false, error };
+    throw error;
+  }
+}
+
+function totals(lines: OrderLine[]): StandardOrder['totals'] {
+  let qty = 0;
+  let weightKg = 0;
+  for (const line of lines) {
+    qty += line.qty;
+    weightKg += line.qty * line.weightKg;
+  }
+  return { qty, lines: lines.length, weightKg: Math.round(weightKg * 1000) / 1000 };
+}
+
+/** A standard order may carry codes without names (from another system); the names come from the codes. */
+function regionNames(receiver: Receiver): { province: string; city: string; district: string } {
+  return {
+    province: receiver.province || nameOf(receiver.provinceCode),
+    city: receiver.city || nameOf(receiver.cityCode),
+    district: receiver.district || nameOf(receiver.districtCode),
+  };
+}
+
+function nameOf(code: string): string {
+  return code ? (findRegion(code)?.name ?? '') : '';
+}
+
+function dedupe(issues: OrderIssue[]): OrderIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${issue.code}\u0000${issue.field}\u0000${issue.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function invalidOrder(input: unknown, error: z.ZodError, context: NormaliseContext): InputError {
+  const problems = describeZodIssues(error);
+  const id = (input as { id?: unknown } | null)?.id;
+  const orderId = typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+  const list = problems.map((p) => `${p.field || '(order)'}: ${p.message}`).join('; ');
+  const first = problems[0]?.field ?? '';
+  return new InputError(
+    'order_invalid',
+    `${orderId ? `Order ${orderId}` : 'The order'} is not a valid standard order: ${list}`,
+    {
+      field: first,
+      ...(orderId === undefined ? {} : { orderId }),
+      ...(context.line === undefined ? {} : { line: context.line }),
+    },
+  );
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+/** The standard order every strategy reads (DESIGN §3). Adapters turn raw platform orders into it. */
+
+export const PLATFORMS = ['tmall', 'taobao', 'jd', 'douyin', 'pdd', 'other'] as const;
+export const ORDER_TYPES = ['normal', 'presale', 'cod', 'exchange', 'resend'] as const;
+export const ORDER_STATUSES = ['pending', 'paid', 'shipped', 'completed', 'closed', 'cancelled'] as const;
+export const PAY_STATUSES = ['unpaid', 'partPaid', 'paid'] as const;
+export const REFUND_STATUSES = ['none', 'pending', 'partRefunded', 'refunded'] as const;
+export const SELLER_FLAGS = ['none', 'red', 'yellow', 'green', 'blue', 'purple', 'other'] as const;
+
+const money = z.number().finite();
+
+export const OrderLineSchema = z.object({
+  sku: z.string().min(1),
+  name: z.string().default(''),
+  qty: z.number().int().positive(),
+  price: money,
+  weightKg: z.number().nonnegative().default(0),
+  volumeL: z.number().nonnegative().default(0),
+  category: z.string().default(''),
+  isGift: z.boolean().default(false),
+  isPresale: z.boolean().default(false),
+  refundStatus: z.enum(REFUND_STATUSES).default('none'),
+});
+
+export const ReceiverSchema = z.object({
+  name: z.string().default(''),
+  phone: z.string().default(''),
+  province: z.string().default(''),
+  city: z.string().default(''),
+  district: z.string().default(''),
+  address: z.string().default(''),
+  provinceCode: z.string().default(''),
+  cityCode: z.string().default(''),
+  districtCode: z.string().default(''),
+});
+
+/** A problem an adapter found in the raw order; approval strategies can hold on it. */
+export const OrderIssueSchema = z.object({
+  code: z.string(),
+  field: z.string(),
+  message: z.string(),
+});
+
+export const StandardOrderSchema = z.object({
+  id: z.string().min(1),
+  platform: z.enum(PLATFORMS),
+  shop: z.string().default(''),
+  type: z.enum(ORDER_TYPES).default('normal'),
+  status: z.enum(ORDER_STATUSES).default('paid'),
+  payStatus: z.enum(PAY_STATUSES).default('paid'),
+  refundStatus: z.enum(REFUND_STATUSES).default('none'),
+  createdAt: z.iso.datetime({ offset: true }),
+  paidAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  amounts: z.object({
+    total: money,
+    paid: money.default(0),
+    freight: money.default(0),
+    discount: money.default(0),
+  }),
+  buyer: z
+    .object({
+      id: z.string().default(''),
+      nick: z.string().default(''),
+      memberLevel: z.number().int().nonnegative().default(0),
+    })
+    .default({ id: '', nick: '', memberLevel: 0 }),
+  receiver: ReceiverSchema,
+  buyerMessage: z.string().default(''),
+  sellerMemo: z.string().default(''),
+  sellerFlag: z.enum(SELLER_FLAGS).default('none'),
+  invoiceRequested: z.boolean().default(false),
+  labels: z.array(z.string()).default([]),
+  lines: z.array(OrderLineSchema).min(1),
+  /** Filled by `normaliseOrder` from the lines; an input value is recomputed. */
+  totals: z
+    .object({
+      qty: z.number().int().nonnegative(),
+      lines: z.number().int().nonnegative(),
+      weightKg: z.number().nonnegative(),
+    })
+    .default({ qty: 0, lines: 0, weightKg: 0 }),
+  issues: z.array(OrderIssueSchema).default([]),
+});
+
+export type StandardOrder = z.infer<typeof StandardOrderSchema>;
+export type StandardOrderInput = z.input<typeof StandardOrderSchema>;
+export type OrderLine = z.infer<typeof OrderLineSchema>;
+export type Receiver = z.infer<typeof ReceiverSchema>;
+export type OrderIssue = z.infer<typeof OrderIssueSchema>;
+export type Platform = (typeof PLATFORMS)[number];

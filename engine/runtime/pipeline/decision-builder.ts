@@ -1,0 +1,95 @@
+import type { Client } from '../../client/schema.ts';
+import type { Decision } from '../../decision/decision.ts';
+import { type ApplyContext, type EventOrigin, eventDef } from '../../events/index.ts';
+import type { StageView } from '../../facts/index.ts';
+import type { StandardOrder } from '../../order/schema.ts';
+import type { RuleEvent } from '../../rules/schema.ts';
+import type { StrategyState } from '../../state/index.ts';
+
+const PIPELINE: EventOrigin = { strategyId: 'pipeline', nodeId: '' };
+
+/** Accumulates one order's decision as the stages' events arrive. */
+export class DecisionBuilder {
+  readonly decision: Decision;
+
+  constructor(
+    private readonly order: StandardOrder,
+    private readonly client: Client | undefined,
+    private readonly state: StrategyState,
+  ) {
+    this.decision = {
+      orderId: order.id,
+      status: 'approved',
+      holds: [],
+      flags: [],
+      warehouse: null,
+      carrier: null,
+      gifts: [],
+      tags: [],
+      parcels: [],
+      substitutions: [],
+      consumed: [],
+      extracted: {},
+      events: [],
+    };
+  }
+
+  apply(event: RuleEvent, origin: EventOrigin): void {
+    const { decision } = this;
+    decision.events.push({
+      strategyId: origin.strategyId,
+      type: event.type,
+      ...(event.params ? { params: event.params } : {}),
+    });
+    const def = eventDef(event.type);
+    if (!def) return;
+    const parsed = def.params.safeParse(event.params ?? {});
+    if (!parsed.success) {
+      this.hold(
+        'event_invalid',
+        `${origin.strategyId}/${origin.nodeId}: ${event.type} has invalid params`,
+        origin,
+      );
+      return;
+    }
+    def.apply(parsed.data, this.context(origin));
+  }
+
+  hold(reason: string, message: string, origin: EventOrigin = PIPELINE): void {
+    this.decision.holds.push({ reason, message, ...origin });
+  }
+
+  private context(origin: EventOrigin): ApplyContext {
+    return {
+      decision: this.decision,
+      order: this.order,
+      client: this.client,
+      state: this.state,
+      origin,
+      hold: (reason, message) => this.hold(reason, message, origin),
+    };
+  }
+
+  /** What later stages may read of the decision so far. */
+  view(): StageView {
+    const d = this.decision;
+    return {
+      status: this.status(),
+      warehouse: d.warehouse,
+      carrier: d.carrier,
+      tags: [...d.tags],
+      holds: d.holds.map((h) => h.reason),
+      gifts: d.gifts.map((g) => g.sku),
+    };
+  }
+
+  status(): Decision['status'] {
+    if (this.decision.holds.length) return 'held';
+    return this.decision.flags.length ? 'flagged' : 'approved';
+  }
+
+  finish(): Decision {
+    this.decision.status = this.status();
+    return this.decision;
+  }
+}

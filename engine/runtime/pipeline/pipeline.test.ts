@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { type CompiledStrategy, compileStrategy } from '../../compiler/index.ts';
+import { normaliseOrder } from '../../order/normalise.ts';
+import { ENGINE_NAMES } from '../evaluator.ts';
+import { createPipeline } from './pipeline.ts';
+
+const compile = (doc: object): CompiledStrategy => {
+  const result = compileStrategy(doc);
+  if (!result.ok) throw new Error(JSON.stringify(result.issues, null, 2));
+  return result.compiled;
+};
+
+const strategy = (id: string, family: string, hitPolicy: string, nodes: object[], edges: object[]) =>
+  compile({ formatVersion: 1, id, clientId: 'c', family, name: id, hitPolicy, nodes, edges });
+
+const start = { id: 'start', kind: 'start', content: {} };
+const when = (fact: string, operator: string, value: unknown) => ({
+  when: { all: [{ fact, operator, value }] },
+});
+
+const order = (overrides: Record<string, unknown> = {}) =>
+  normaliseOrder({
+    id: 'O-1',
+    platform: 'tmall',
+    createdAt: '2026-11-11T00:00:00+08:00',
+    paidAt: '2026-11-11T00:00:05+08:00',
+    amounts: { total: 300 },
+    receiver: { province: '浙江省', city: '杭州市', district: '西湖区', address: '文三路 1 号' },
+    lines: [{ sku: 'A', qty: 3, price: 100, weightKg: 0.5 }],
+    ...overrides,
+  });
+
+// A carrier strategy that reads what routing decided, and a routing table whose rows are first-hit.
+const carrier = strategy(
+  'carrier',
+  'carrier',
+  'first',
+  [
+    start,
+    { id: 'from-sh', kind: 'condition', content: when('decision.warehouse', 'equal', 'WH-SH') },
+    { id: 'sf', kind: 'action', content: { type: 'carrier', params: { carrier: 'SF' } } },
+  ],
+  [
+    { id: 'e1', source: 'start', target: 'from-sh' },
+    { id: 'e2', source: 'from-sh', target: 'sf', sourceHandle: 'true' },
+  ],
+);
+const routing = strategy(
+  'routing',
+  'routing',
+  'collect',
+  [
+    start,
+    {
+      id: 'table',
+      kind: 'decisionTable',
+      content: {
+        inputs: [{ id: 'r', fact: 'receiver', label: '' }],
+        outputs: [{ id: 'w', param: 'warehouse', label: '' }],
+        eventType: 'route',
+        rows: [
+          { id: 'east', when: { r: { operator: 'inRegion', value: ['浙江'] } }, outputs: { w: 'WH-SH' } },
+          { id: 'any', when: {}, outputs: { w: 'WH-WH' } },
+        ],
+      },
+    },
+  ],
+  [{ id: 'e1', source: 'start', target: 'table' }],
+);
+
+describe.each(ENGINE_NAMES)('pipeline (%s engine)', (engine) => {
+  it('runs stages in family order, whatever order it is given, and later stages read earlier decisions', async () => {
+    const pipeline = createPipeline([carrier, routing], { engine });
+    expect(pipeline.stages.map((s) => s.family)).toEqual(['routing', 'carrier']);
+    const decision = await pipeline.decide(order());
+    expect(decision).toMatchObject({ status: 'approved', warehouse: 'WH-SH', carrier: 'SF', holds: [] });
+  });
+
+  it('takes only the first matching row of a decision table, even under collect', async () => {
+    const decision = await createPipeline([routing], { engine }).decide(order());
+    expect(decision.events).toEqual([
+      { strategyId: 'routing', type: 'route', params: { warehouse: 'WH-SH' } },
+    ]);
+  });
+
+  it('holds an order no rule placed, with a reason, instead of dropping it', async () => {
+    const decision = await createPipeline([carrier, routing], { engine }).decide(
+      order({ receiver: { province: '广东省', city: '广州市', district: '天河区', address: 'x' } }),
+    );
+    expect(decision.warehouse).toBe('WH-WH');
+    expect(decision.status).toBe('held');
+    expect(decision.holds).toEqual([
+      {
+        reason: 'no_carrier',
+        message: 'no carrier rule matched this order',
+        strategyId: 'pipeline',
+        nodeId: '',
+      },
+    ]);
+  });
+
+  it('traces each fired rule to its nodes, edges and the facts it read', async () => {
+    const decision = await createPipeline([carrier, routing], { engine, trace: true }).decide(order());
+    expect(decision.trace).toEqual([
+      {
+        strategyId: 'routing',
+        rule: 'table#east',
+        nodeIds: ['start', 'table'],
+        edgeIds: ['e1'],
+        event: { type: 'route', params: { warehouse: 'WH-SH' } },
+        facts: { receiver: expect.objectContaining({ provinceCode: '33', districtCode: '330106' }) },
+      },
+      {
+        strategyId: 'carrier',
+        rule: 'sf',
+        nodeIds: ['start', 'from-sh', 'sf'],
+        edgeIds: ['e1', 'e2'],
+        event: { type: 'carrier', params: { carrier: 'SF' } },
+        facts: { 'decision.warehouse': 'WH-SH' },
+      },
+    ]);
+  });
+});

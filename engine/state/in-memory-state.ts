@@ -1,0 +1,59 @@
+import { type StateSnapshot, StateSnapshotSchema, type StrategyState } from './state.ts';
+
+/** The state in one process's memory: for the CLI, tests and simulation. */
+export class InMemoryState implements StrategyState {
+  private readonly counters: Map<string, number>;
+  private readonly stockLevels: Map<string, Map<string, number>>;
+  private readonly buyers: Map<string, number>;
+
+  constructor(snapshot: Partial<StateSnapshot> = {}) {
+    const s = StateSnapshotSchema.parse(snapshot);
+    this.counters = new Map(Object.entries(s.counters));
+    this.stockLevels = new Map(
+      Object.entries(s.stock).map(([wh, skus]) => [wh, new Map(Object.entries(skus))]),
+    );
+    this.buyers = new Map(Object.entries(s.buyers));
+  }
+
+  counter(key: string): number {
+    return this.counters.get(key) ?? 0;
+  }
+
+  takeFromCounter(key: string, qty: number, cap: number): boolean {
+    const next = this.counter(key) + qty;
+    if (next > cap) return false;
+    this.counters.set(key, next);
+    return true;
+  }
+
+  stock(warehouse: string, sku: string): number | undefined {
+    return this.stockLevels.get(warehouse)?.get(sku);
+  }
+
+  reserveStock(warehouse: string, sku: string, qty: number): boolean {
+    const levels = this.stockLevels.get(warehouse);
+    const onHand = levels?.get(sku);
+    if (levels === undefined || onHand === undefined) return true;
+    if (onHand < qty) return false;
+    levels.set(sku, onHand - qty);
+    return true;
+  }
+
+  buyerOrders(buyerId: string): number {
+    return this.buyers.get(buyerId) ?? 0;
+  }
+
+  recordBuyerOrder(buyerId: string): void {
+    if (buyerId) this.buyers.set(buyerId, this.buyerOrders(buyerId) + 1);
+  }
+
+  snapshot(): StateSnapshot {
+    const sorted = <V>(m: Map<string, V>) =>
+      Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return {
+      counters: sorted(this.counters),
+      stock: sorted(new Map([...this.stockLevels].map(([wh, skus]) => [wh, sorted(skus)]))),
+      buyers: sorted(this.buyers),
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { type CompileResult, compileStrategy } from '../compiler/index.ts';
+import { InputError } from '../errors/index.ts';
+import { readJsonFile } from './read-json.ts';
+
+export const STRATEGY_SUFFIX = '.strategy.json';
+
+export interface LoadedStrategy {
+  file: string;
+  document: unknown;
+  result: CompileResult;
+}
+
+/** The strategy files at a path: the file itself, or every `*.strategy.json` below a folder, sorted. */
+export function strategyFiles(path: string): string[] {
+  let stats: ReturnType<typeof statSync>;
+  try {
+    stats = statSync(path);
+  } catch {
+    throw new InputError('file_unreadable', `cannot read ${path}: no such file or folder`, { field: path });
+  }
+  if (stats.isFile()) return [path];
+  const files = readdirSync(path, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith(STRATEGY_SUFFIX))
+    .map((name) => join(path, name))
+    .sort();
+  if (files.length === 0) {
+    throw new InputError('no_strategies', `no ${STRATEGY_SUFFIX} files in ${path}`, { field: path });
+  }
+  return files;
+}
+
+export function loadStrategies(path: string): LoadedStrategy[] {
+  return strategyFiles(path).map((file) => {
+    const document = readJsonFile(file);
+    return { file, document, result: compileStrategy(document) };
+  });
+}

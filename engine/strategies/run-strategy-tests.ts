@@ -1,0 +1,38 @@
+import type { CompiledStrategy } from '../compiler/index.ts';
+import type { Decision } from '../decision/decision.ts';
+import { OrdergraphError } from '../errors/index.ts';
+import type { Strategy } from '../graph/schema.ts';
+import { adaptOrder } from '../order/adapters/index.ts';
+import type { EngineName } from '../runtime/index.ts';
+import { createPipeline } from '../runtime/index.ts';
+import { compareExpect } from './compare-expect.ts';
+
+export interface StrategyTestOutcome {
+  name: string;
+  passed: boolean;
+  failures: string[];
+  decision?: Decision;
+}
+
+/** Runs a strategy's own tests, each order through that strategy alone. */
+export async function runStrategyTests(
+  strategy: Strategy,
+  compiled: CompiledStrategy,
+  engine: EngineName = 'compiled',
+): Promise<StrategyTestOutcome[]> {
+  const pipeline = createPipeline([compiled], { engine, trace: true });
+  const outcomes: StrategyTestOutcome[] = [];
+  for (const test of strategy.tests) {
+    let decision: Decision;
+    try {
+      decision = await pipeline.decide(adaptOrder(test.platform, test.order));
+    } catch (error) {
+      if (!(error instanceof OrdergraphError)) throw error;
+      outcomes.push({ name: test.name, passed: false, failures: [`order: ${error.message}`] });
+      continue;
+    }
+    const failures = compareExpect(test.expect, decision);
+    outcomes.push({ name: test.name, passed: failures.length === 0, failures, decision });
+  }
+  return outcomes;
+}

@@ -1,0 +1,57 @@
+import { Engine } from 'json-rules-engine';
+import { describe, expect, it } from 'vitest';
+import type { CompiledStrategy } from '../engine/compiler/index.ts';
+import { orderFacts } from '../engine/facts/index.ts';
+import type { Strategy } from '../engine/graph/schema.ts';
+import { registerOperators } from '../engine/operators/index.ts';
+import { adaptOrder } from '../engine/order/adapters/index.ts';
+import { createEvaluator, ENGINE_NAMES } from '../engine/runtime/index.ts';
+import { loadStrategies, runStrategyTests } from '../engine/strategies/index.ts';
+
+const loaded = loadStrategies(new URL('./clients', import.meta.url).pathname);
+
+const compiledOf = (file: string) => {
+  const entry = loaded.find((l) => l.file === file)!;
+  if (!entry.result.ok) throw new Error(`${file}: ${JSON.stringify(entry.result.issues, null, 2)}`);
+  return entry.result as { strategy: Strategy; compiled: CompiledStrategy };
+};
+
+describe.each(loaded.map((l) => l.file))('%s', (file) => {
+  it('compiles with no issues', () => {
+    const entry = loaded.find((l) => l.file === file)!;
+    expect(entry.result.issues).toEqual([]);
+  });
+
+  it.each(ENGINE_NAMES)('passes its own tests on the %s engine', async (engine) => {
+    const { strategy, compiled } = compiledOf(file);
+    expect(strategy.tests.length).toBeGreaterThan(0);
+    const outcomes = await runStrategyTests(strategy, compiled, engine);
+    expect(outcomes.filter((o) => !o.passed)).toEqual([]);
+  });
+
+  it('gives the same events in a plain json-rules-engine Engine with registerOperators as in our runtime', async () => {
+    const { strategy, compiled } = compiledOf(file);
+    const plain = registerOperators(new Engine(compiled.rules, { allowUndefinedFacts: true }));
+    const ours = createEvaluator({ rules: compiled.rules, conditions: {} }, 'compiled');
+    for (const test of strategy.tests) {
+      const facts = orderFacts(
+        adaptOrder(test.platform, test.order),
+        {},
+        {
+          status: 'approved',
+          warehouse: null,
+          carrier: null,
+          tags: [],
+          holds: [],
+          gifts: [],
+        },
+      ) as unknown as Record<string, unknown>;
+      const { events } = await plain.run(facts);
+      const hits = await ours.evaluate(facts);
+      expect(
+        hits.map((h) => h.event),
+        test.name,
+      ).toEqual(events);
+    }
+  });
+});
