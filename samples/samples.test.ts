@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
 import type { CompiledStrategy } from '../engine/compiler/index.ts';
@@ -6,9 +8,14 @@ import type { Strategy } from '../engine/graph/schema.ts';
 import { registerOperators } from '../engine/operators/index.ts';
 import { adaptOrder } from '../engine/order/adapters/index.ts';
 import { createEvaluator, ENGINE_NAMES } from '../engine/runtime/index.ts';
+import { InMemoryState } from '../engine/state/index.ts';
 import { loadStrategies, runStrategyTests } from '../engine/strategies/index.ts';
 
-const loaded = loadStrategies(new URL('./clients', import.meta.url).pathname);
+const clientsDir = new URL('./clients/', import.meta.url).pathname;
+const loaded = readdirSync(clientsDir).flatMap((client) => {
+  const { client: master, strategies } = loadStrategies(join(clientsDir, client, 'strategies'));
+  return strategies.map((s) => ({ ...s, client: master }));
+});
 
 const compiledOf = (file: string) => {
   const entry = loaded.find((l) => l.file === file)!;
@@ -25,7 +32,8 @@ describe.each(loaded.map((l) => l.file))('%s', (file) => {
   it.each(ENGINE_NAMES)('passes its own tests on the %s engine', async (engine) => {
     const { strategy, compiled } = compiledOf(file);
     expect(strategy.tests.length).toBeGreaterThan(0);
-    const outcomes = await runStrategyTests(strategy, compiled, engine);
+    const client = loaded.find((l) => l.file === file)!.client;
+    const outcomes = await runStrategyTests(strategy, compiled, { engine, client });
     expect(outcomes.filter((o) => !o.passed)).toEqual([]);
   });
 
@@ -34,18 +42,14 @@ describe.each(loaded.map((l) => l.file))('%s', (file) => {
     const plain = registerOperators(new Engine(compiled.rules, { allowUndefinedFacts: true }));
     const ours = createEvaluator({ rules: compiled.rules, conditions: {} }, 'compiled');
     for (const test of strategy.tests) {
-      const facts = orderFacts(
-        adaptOrder(test.platform, test.order),
-        {},
-        {
-          status: 'approved',
-          warehouse: null,
-          carrier: null,
-          tags: [],
-          holds: [],
-          gifts: [],
-        },
-      ) as unknown as Record<string, unknown>;
+      const context = {
+        order: adaptOrder(test.platform, test.order),
+        client: undefined,
+        state: new InMemoryState(),
+        now: new Date(),
+      };
+      const view = { status: 'approved', warehouse: null, carrier: null, tags: [], holds: [], gifts: [] };
+      const facts = orderFacts(context, {}, view) as unknown as Record<string, unknown>;
       const { events } = await plain.run(facts);
       const hits = await ours.evaluate(facts);
       expect(

@@ -1,4 +1,5 @@
 export { CLIENT_FILE, findClient, parseClient } from './load-client.ts';
+export { type MasterDataKind, type MasterDataRef, missingReferences } from './references.ts';
 export {
   type Carrier,
   CarrierSchema,

@@ -2,6 +2,7 @@ import { describeZodIssues } from '../errors/index.ts';
 import type { GraphIssue } from '../graph/issue.ts';
 import type { GraphNode } from '../graph/schema.ts';
 import { type AnyNodeKind, nodeKind } from '../nodes/registry.ts';
+import type { CompileContext } from './compile-context.ts';
 
 export interface CheckedNode {
   node: GraphNode;
@@ -21,7 +22,11 @@ function migrate(def: AnyNodeKind, node: GraphNode): unknown {
 }
 
 /** Each node's kind, version and content, checked; returns the nodes that can be compiled. */
-export function checkNodes(nodes: readonly GraphNode[], issues: GraphIssue[]): Map<string, CheckedNode> {
+export function checkNodes(
+  nodes: readonly GraphNode[],
+  context: CompileContext,
+  issues: GraphIssue[],
+): Map<string, CheckedNode> {
   const checked = new Map<string, CheckedNode>();
   nodes.forEach((node, index) => {
     const at = `nodes[${index}]`;
@@ -63,7 +68,7 @@ export function checkNodes(nodes: readonly GraphNode[], issues: GraphIssue[]): M
       }
       return;
     }
-    for (const issue of def.validate(parsed.data)) {
+    for (const issue of def.validate(parsed.data, context)) {
       issues.push({
         code: issue.code,
         severity: issue.severity ?? 'error',

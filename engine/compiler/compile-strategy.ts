@@ -4,6 +4,7 @@ import { type Strategy, StrategySchema } from '../graph/schema.ts';
 import { buildRules } from './build-rules.ts';
 import { checkNodes } from './check-nodes.ts';
 import { checkStructure } from './check-structure.ts';
+import type { CompileContext } from './compile-context.ts';
 import type { CompiledStrategy } from './compiled-strategy.ts';
 
 export type CompileResult =
@@ -11,7 +12,7 @@ export type CompileResult =
   | { ok: false; strategy?: Strategy; issues: GraphIssue[] };
 
 /** Checks a strategy document and every issue in it; compiles it when none is an error. Never throws on bad input. */
-export function compileStrategy(document: unknown): CompileResult {
+export function compileStrategy(document: unknown, context: CompileContext = {}): CompileResult {
   const parsed = StrategySchema.safeParse(document);
   if (!parsed.success) {
     const issues = describeZodIssues(parsed.error).map(({ field, message }) => ({
@@ -25,7 +26,15 @@ export function compileStrategy(document: unknown): CompileResult {
   }
   const strategy = parsed.data;
   const issues: GraphIssue[] = [];
-  const nodes = checkNodes(strategy.nodes, issues);
+  if (context.client && context.client.id !== strategy.clientId) {
+    issues.push({
+      code: 'unknown_reference',
+      severity: 'error',
+      path: 'clientId',
+      message: `the strategy belongs to client "${strategy.clientId}", not "${context.client.id}"`,
+    });
+  }
+  const nodes = checkNodes(strategy.nodes, context, issues);
   const shape = checkStructure(strategy, nodes, issues);
   if (!shape || hasErrors(issues)) return { ok: false, strategy, issues };
   const { rules, sourceMap } = buildRules(nodes, shape);

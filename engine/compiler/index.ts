@@ -1,3 +1,4 @@
+export type { CompileContext } from './compile-context.ts';
 export { type CompileResult, compileStrategy } from './compile-strategy.ts';
 export {
   type CompiledRule,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Client } from '../client/schema.ts';
+import type { Client, MasterDataRef } from '../client/index.ts';
 import type { Decision } from '../decision/decision.ts';
 import type { StandardOrder } from '../order/schema.ts';
 import type { StrategyState } from '../state/index.ts';
@@ -28,6 +28,8 @@ export interface ApplyContext {
 export interface EventDef<P> {
   type: string;
   params: z.ZodType<P>;
+  /** The client's warehouses, carriers, SKUs and shops the params name, checked at compile time. */
+  references?(params: P): MasterDataRef[];
   apply(params: P, context: ApplyContext): void;
 }
 

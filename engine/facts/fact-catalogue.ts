@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FactType } from '../operators/index.ts';
 import { StandardOrderSchema } from '../order/schema.ts';
+import { FACT_PROVIDERS } from './providers/index.ts';
 
 /** A fact path a rule may read, with its type; the compiler rejects any other path. */
 export interface FactInfo {
@@ -40,11 +41,7 @@ function walk(node: JsonSchemaNode, prefix: string, out: FactInfo[]): void {
   }
 }
 
-const DERIVED: FactInfo[] = [
-  { path: 'skus', type: 'array' },
-  { path: 'categories', type: 'array' },
-  { path: 'remarks', type: 'string' },
-  { path: 'issueCodes', type: 'array' },
+const STAGE_FACTS: FactInfo[] = [
   { path: 'decision', type: 'object' },
   { path: 'decision.status', type: 'string', values: ['approved', 'held', 'flagged'] },
   { path: 'decision.warehouse', type: 'string' },
@@ -55,13 +52,16 @@ const DERIVED: FactInfo[] = [
   { path: 'extracted', type: 'object', open: true },
 ];
 
+const computedFacts = (): FactInfo[] =>
+  FACT_PROVIDERS.map(({ path, type, values }) => (values ? { path, type, values } : { path, type }));
+
 let catalogue: Map<string, FactInfo> | undefined;
 
 export function factCatalogue(): Map<string, FactInfo> {
   if (!catalogue) {
     const facts: FactInfo[] = [];
     walk(z.toJSONSchema(StandardOrderSchema, { io: 'output' }) as JsonSchemaNode, '', facts);
-    catalogue = new Map([...facts, ...DERIVED].map((info) => [info.path, info]));
+    catalogue = new Map([...facts, ...computedFacts(), ...STAGE_FACTS].map((info) => [info.path, info]));
   }
   return catalogue;
 }

@@ -1,3 +1,4 @@
 export { type FactInfo, factCatalogue, lookupFact } from './fact-catalogue.ts';
 export { type FactRef, fromFactRef, readPath, toFactRef } from './fact-ref.ts';
 export { type OrderFacts, orderFacts, type StageView } from './order-facts.ts';
+export { defineFact, FACT_PROVIDERS, type FactContext, type FactProvider } from './providers/index.ts';

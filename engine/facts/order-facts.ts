@@ -1,4 +1,5 @@
 import type { StandardOrder } from '../order/schema.ts';
+import { FACT_PROVIDERS, type FactContext } from './providers/index.ts';
 
 /** What earlier stages of the pipeline decided, readable by later stages' rules. */
 export interface StageView {
@@ -11,36 +12,21 @@ export interface StageView {
 }
 
 /**
- * The facts a strategy reads: the standard order's fields at top level, plus values computed
- * once per order so rules can test them without JSONPath over arrays (`skus containsAny …`).
+ * The facts a strategy reads: the standard order's fields at top level, the computed facts,
+ * what remark parsing extracted, and the decision so far.
  */
-export interface OrderFacts extends StandardOrder {
-  skus: string[];
-  categories: string[];
-  remarks: string;
-  issueCodes: string[];
+export type OrderFacts = StandardOrder & {
   extracted: Record<string, unknown>;
   decision: StageView;
-}
+  [computed: string]: unknown;
+};
 
 export function orderFacts(
-  order: StandardOrder,
+  context: FactContext,
   extracted: Record<string, unknown>,
   decision: StageView,
 ): OrderFacts {
-  const skus: string[] = [];
-  const categories: string[] = [];
-  for (const line of order.lines) {
-    if (!skus.includes(line.sku)) skus.push(line.sku);
-    if (line.category && !categories.includes(line.category)) categories.push(line.category);
-  }
-  return {
-    ...order,
-    skus,
-    categories,
-    remarks: [order.buyerMessage, order.sellerMemo].filter(Boolean).join('\n'),
-    issueCodes: order.issues.map((issue) => issue.code),
-    extracted,
-    decision,
-  };
+  const facts: OrderFacts = { ...context.order, extracted, decision };
+  for (const provider of FACT_PROVIDERS) facts[provider.path] = provider.compute(context);
+  return facts;
 }

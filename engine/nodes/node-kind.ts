@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { CompileContext } from '../compiler/compile-context.ts';
 import type { IssueCode } from '../graph/issue.ts';
 import type { Family } from '../graph/schema.ts';
 import type { NestedCondition, RuleEvent } from '../rules/schema.ts';
@@ -51,7 +52,7 @@ export interface NodeKindDef<C> {
   outputs(content: C): OutputBranch[];
   /** Handles that must lead somewhere, or the graph is incomplete. */
   requiredOutputs(content: C): string[];
-  validate(content: C): ContentIssue[];
+  validate(content: C, context: CompileContext): ContentIssue[];
   emit(content: C): Emission[];
   /** Upgrades stored content of version `v` to `v + 1`, keyed by `v`. */
   migrations: Record<number, (content: unknown) => unknown>;

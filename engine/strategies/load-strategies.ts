@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { type Client, findClient } from '../client/index.ts';
 import { type CompileResult, compileStrategy } from '../compiler/index.ts';
 import { InputError } from '../errors/index.ts';
 import { readJsonFile } from './read-json.ts';
@@ -31,9 +32,19 @@ export function strategyFiles(path: string): string[] {
   return files;
 }
 
-export function loadStrategies(path: string): LoadedStrategy[] {
-  return strategyFiles(path).map((file) => {
+export interface LoadedStrategies {
+  /** The client found beside the strategies (`client.json`), which references are checked against. */
+  client: Client | undefined;
+  strategies: LoadedStrategy[];
+}
+
+export function loadStrategies(
+  path: string,
+  client: Client | undefined = findClient(path),
+): LoadedStrategies {
+  const strategies = strategyFiles(path).map((file) => {
     const document = readJsonFile(file);
-    return { file, document, result: compileStrategy(document) };
+    return { file, document, result: compileStrategy(document, { client }) };
   });
+  return { client, strategies };
 }

@@ -1,3 +1,4 @@
+import type { Client } from '../client/index.ts';
 import type { CompiledStrategy } from '../compiler/index.ts';
 import type { Decision } from '../decision/decision.ts';
 import { OrdergraphError } from '../errors/index.ts';
@@ -18,11 +19,12 @@ export interface StrategyTestOutcome {
 export async function runStrategyTests(
   strategy: Strategy,
   compiled: CompiledStrategy,
-  engine: EngineName = 'compiled',
+  options: { engine?: EngineName; client?: Client } = {},
 ): Promise<StrategyTestOutcome[]> {
-  const pipeline = createPipeline([compiled], { engine, trace: true });
   const outcomes: StrategyTestOutcome[] = [];
   for (const test of strategy.tests) {
+    // Each test starts from fresh state, so one test's capped gift cannot starve the next.
+    const pipeline = createPipeline([compiled], { ...options, trace: true });
     let decision: Decision;
     try {
       decision = await pipeline.decide(adaptOrder(test.platform, test.order));

@@ -6,10 +6,10 @@ import { formatIssues } from '../format/issues.ts';
 
 /** Compiles every strategy at a path into one pipeline, or prints every issue and exits 1. */
 export function loadPipeline(path: string, engine: EngineName, trace: boolean): Pipeline {
-  const loaded = loadStrategies(path);
+  const { client, strategies: loaded } = loadStrategies(path);
   const broken = loaded.filter((s) => !s.result.ok);
   for (const s of broken) process.stderr.write(`${formatIssues(s.file, s.result.issues)}\n`);
   if (broken.length) throw new CliExit(EXIT.invalid);
   const compiled = loaded.map((s) => (s.result as { compiled: CompiledStrategy }).compiled);
-  return createPipeline(compiled, { engine, trace });
+  return createPipeline(compiled, { engine, trace, client });
 }

@@ -9,7 +9,8 @@ import { formatIssues } from '../format/issues.ts';
 export async function testCommand(path: string, engine: EngineName): Promise<void> {
   let passed = 0;
   let failed = 0;
-  for (const loaded of loadStrategies(path)) {
+  const { client, strategies } = loadStrategies(path);
+  for (const loaded of strategies) {
     if (!loaded.result.ok) {
       process.stdout.write(`${formatIssues(loaded.file, loaded.result.issues)}\n`);
       failed++;
@@ -17,7 +18,7 @@ export async function testCommand(path: string, engine: EngineName): Promise<voi
     }
     const { strategy, compiled } = loaded.result as { strategy: Strategy; compiled: CompiledStrategy };
     process.stdout.write(`${loaded.file}  (${strategy.name})\n`);
-    for (const outcome of await runStrategyTests(strategy, compiled, engine)) {
+    for (const outcome of await runStrategyTests(strategy, compiled, { engine, client })) {
       process.stdout.write(`  ${outcome.passed ? '✓' : '✗'} ${outcome.name}\n`);
       for (const failure of outcome.failures) process.stdout.write(`      ${failure}\n`);
       if (outcome.passed) passed++;

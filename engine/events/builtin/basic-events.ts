@@ -6,6 +6,7 @@ const code = z.string().min(1).max(64);
 export const routeEvent = defineEvent({
   type: 'route',
   params: z.object({ warehouse: code }),
+  references: ({ warehouse }) => [{ kind: 'warehouse', id: warehouse, path: 'warehouse' }],
   apply: ({ warehouse }, { decision }) => {
     decision.warehouse = warehouse;
   },
@@ -14,6 +15,7 @@ export const routeEvent = defineEvent({
 export const carrierEvent = defineEvent({
   type: 'carrier',
   params: z.object({ carrier: code }),
+  references: ({ carrier }) => [{ kind: 'carrier', id: carrier, path: 'carrier' }],
   apply: ({ carrier }, { decision }) => {
     decision.carrier = carrier;
   },
@@ -30,6 +32,7 @@ export const tagEvent = defineEvent({
 export const giftEvent = defineEvent({
   type: 'gift',
   params: z.object({ sku: code, qty: z.number().int().positive().default(1) }),
+  references: ({ sku }) => [{ kind: 'sku', id: sku, path: 'sku' }],
   apply: ({ sku, qty }, { decision, origin }) => {
     decision.gifts.push({ sku, qty, ...origin });
   },

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { issueMessage, joinPath } from '../../errors/index.ts';
-import { eventDef } from '../../events/index.ts';
+import { checkEventParams, eventDef } from '../../events/index.ts';
 import { type ContentIssue, defineNodeKind } from '../node-kind.ts';
 
 export const ActionContentSchema = z.object({
@@ -24,17 +23,8 @@ export const actionKind = defineNodeKind<ActionContent>({
   acceptsInput: true,
   outputs: () => [{ handle: 'out', label: { en: 'then', zh: '然后' }, condition: null }],
   requiredOutputs: () => [],
-  validate: (content): ContentIssue[] => {
-    const def = eventDef(content.type);
-    if (!def) return [];
-    const parsed = def.params.safeParse(content.params);
-    if (parsed.success) return [];
-    return parsed.error.issues.map((issue) => ({
-      code: 'content_invalid',
-      path: joinPath('params', issue.path),
-      message: `${content.type}: ${issue.path.join('.')} ${issueMessage(issue)}`.trim(),
-    }));
-  },
+  validate: (content, context): ContentIssue[] =>
+    checkEventParams(content.type, content.params, 'params', context),
   emit: (content) => {
     const def = eventDef(content.type);
     const params = def ? (def.params.parse(content.params) as Record<string, unknown>) : content.params;

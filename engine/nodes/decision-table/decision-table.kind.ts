@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import type { CompileContext } from '../../compiler/compile-context.ts';
 import { type Condition, compileCondition, validateCondition } from '../../conditions/index.ts';
-import { issueMessage } from '../../errors/index.ts';
-import { eventDef } from '../../events/index.ts';
+import { checkEventParams } from '../../events/index.ts';
 import { type ContentIssue, defineNodeKind } from '../node-kind.ts';
 
 const columnId = z.string().regex(/^[A-Za-z0-9_-]+$/, 'use letters, digits, "_" or "-"');
@@ -45,11 +45,12 @@ function rowParams(content: DecisionTableContent, row: Row): Record<string, unkn
   return params;
 }
 
-function joinIssue(issue: Parameters<typeof issueMessage>[0]): string {
-  return `${issue.path.join('.')} ${issueMessage(issue)}`.trim();
-}
-
-function validateRow(content: DecisionTableContent, row: Row, i: number): ContentIssue[] {
+function validateRow(
+  content: DecisionTableContent,
+  row: Row,
+  i: number,
+  context: CompileContext,
+): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const unknownColumns = Object.keys(row.when).filter(
     (key) => !content.inputs.some((input) => input.id === key),
@@ -69,13 +70,11 @@ function validateRow(content: DecisionTableContent, row: Row, i: number): Conten
       message: `row ${row.id} has no output: fill at least one output cell`,
     });
   } else {
-    const parsed = eventDef(content.eventType)?.params.safeParse(params);
-    if (parsed && !parsed.success) {
-      issues.push({
-        code: 'content_invalid',
-        path: `rows[${i}].outputs`,
-        message: `row ${row.id}: ${joinIssue(parsed.error.issues[0]!)}`,
-      });
+    const outputIdOf = (param: string) => content.outputs.find((o) => o.param === param)?.id ?? param;
+    for (const issue of checkEventParams(content.eventType, params, 'params', context)) {
+      const [, param, ...rest] = issue.path.split('.');
+      const cell = [`rows[${i}].outputs`, param && outputIdOf(param), ...rest].filter(Boolean).join('.');
+      issues.push({ ...issue, path: cell, message: `row ${row.id}: ${issue.message}` });
     }
   }
   content.inputs.forEach((input) => {
@@ -111,8 +110,8 @@ export const decisionTableKind = defineNodeKind<DecisionTableContent>({
   acceptsInput: true,
   outputs: () => [],
   requiredOutputs: () => [],
-  validate: (content) => {
-    const issues = content.rows.flatMap((row, i) => validateRow(content, row, i));
+  validate: (content, context) => {
+    const issues = content.rows.flatMap((row, i) => validateRow(content, row, i, context));
     const catchAll = content.rows.findIndex((row) => rowCondition(content, row) === null);
     content.rows.slice(catchAll + 1).forEach((row, j) => {
       if (catchAll < 0) return;

@@ -18,6 +18,8 @@ export interface PipelineOptions {
   client?: Client;
   /** Counters, stock and buyer history; a fresh in-memory state when not given. */
   state?: StrategyState;
+  /** The decision time computed facts such as `minutesSincePaid` measure from; simulation fixes it. */
+  clock?: (order: StandardOrder) => Date;
 }
 
 interface Stage {
@@ -54,11 +56,16 @@ export function createPipeline(
   }));
   const families = new Set(ordered.map((s) => s.family));
   const state = options.state ?? new InMemoryState();
+  const clock = options.clock ?? (() => new Date());
 
   const decideNow = async (order: StandardOrder): Promise<Decision> => {
     const builder = new DecisionBuilder(order, options.client, state);
     const trace: TraceEntry[] = [];
-    const facts: OrderFacts = orderFacts(order, builder.decision.extracted, builder.view());
+    const facts: OrderFacts = orderFacts(
+      { order, client: options.client, state, now: clock(order) },
+      builder.decision.extracted,
+      builder.view(),
+    );
     for (const stage of stages) {
       facts.decision = builder.view();
       const result = stage.evaluator.evaluate(facts as unknown as Record<string, unknown>);
@@ -69,7 +76,7 @@ export function createPipeline(
         if (options.trace) trace.push(traceEntry(stage, hit, facts));
       }
     }
-    if (families.has('routing') && builder.decision.warehouse === null) {
+    if (families.has('routing') && !isPlaced(builder.decision)) {
       builder.hold('no_warehouse', 'no routing rule chose a warehouse for this order');
     }
     if (families.has('carrier') && builder.decision.carrier === null) {
@@ -92,6 +99,12 @@ export function createPipeline(
       return next;
     },
   };
+}
+
+/** Placed when it ships whole from one warehouse, or every parcel has one. */
+function isPlaced(decision: Decision): boolean {
+  if (decision.warehouse !== null) return true;
+  return decision.parcels.length > 0 && decision.parcels.every((parcel) => parcel.warehouse !== null);
 }
 
 function originOf(stage: Stage, hit: RuleHit) {
