@@ -6,5 +6,6 @@ export default defineConfig({
     exclude: ['**/node_modules/**', 'editor/**'],
     testTimeout: 20_000,
     pool: 'forks',
+    reporters: ['default', './test-support/summary-reporter.ts'],
   },
 });

@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { ENGINE_NAMES, type EngineName } from '../runtime/index.ts';
 import { compileCommand } from './commands/compile.ts';
 import { demoCommand } from './commands/demo.ts';
+import { addGenerateCommand } from './commands/generate.ts';
 import { runCommand } from './commands/run.ts';
 import { testCommand } from './commands/test.ts';
 import { EXIT, reportFailure } from './exit.ts';
@@ -61,6 +62,8 @@ program
   .description('the demo client deciding the sample orders (what `npm start` shows)')
   .addOption(engineOption())
   .action((options: { engine: EngineName }) => demoCommand(options.engine));
+
+addGenerateCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,5 +1,13 @@
-import { approveEvent, flagEvent, holdEvent } from './builtin/approval-events.ts';
-import { carrierEvent, extractEvent, giftEvent, routeEvent, tagEvent } from './builtin/basic-events.ts';
+import { approveEvent, flagEvent, holdEvent } from '../nodes/approval/approval-events.ts';
+import { carrierEvent } from '../nodes/carrier/carrier.event.ts';
+import { giftEvent } from '../nodes/gift/gift.event.ts';
+import { giftRulesEvent } from '../nodes/gift/gift-rules.event.ts';
+import { remarkExtractEvent } from '../nodes/remark/remark-event.ts';
+import { routeEvent } from '../nodes/route/route.event.ts';
+import { splitEvent } from '../nodes/split/split.event.ts';
+import { substituteEvent } from '../nodes/substitute/substitute.event.ts';
+import { tagEvent } from '../nodes/tag/tag-event.ts';
+import { extractEvent } from './builtin/basic-events.ts';
 import type { EventDef } from './event-def.ts';
 
 // Method parameters are bivariant, so each specific event is usable where its params are unknown.
@@ -13,7 +21,11 @@ const EVENTS: readonly AnyEventDef[] = [
   carrierEvent,
   tagEvent,
   giftEvent,
+  giftRulesEvent,
+  substituteEvent,
+  splitEvent,
   extractEvent,
+  remarkExtractEvent,
 ] as AnyEventDef[];
 
 const byType = new Map(EVENTS.map((def) => [def.type, def]));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StateSnapshotSchema } from '../state/state.ts';
 
 /** Pipeline stages in the order they run (DESIGN §6); a strategy's family places it in one. */
 export const FAMILIES = [
@@ -52,13 +53,23 @@ export const StrategyExpectSchema = z.object({
   carrier: z.string().nullable().optional(),
   tags: z.array(z.string()).optional(),
   gifts: z.array(z.string()).optional(),
+  /** Gifts as `SKU×qty`, e.g. `A-01×2`, when the quantity matters. */
+  giftQuantities: z.array(z.string()).optional(),
   extracted: z.record(z.string(), z.unknown()).optional(),
+  /** Parcels as `warehouse|-: sku×qty, sku×qty`, in order. */
+  parcels: z.array(z.string()).optional(),
+  /** Substitutions as `from→to×qty`. */
+  substitutions: z.array(z.string()).optional(),
+  /** State taken, as `counter key×qty` or `stock warehouse/sku×qty`. */
+  consumed: z.array(z.string()).optional(),
 });
 
 export const StrategyTestSchema = z.object({
   name: z.string().min(1),
   platform: z.enum(['standard', 'tmall', 'jd', 'douyin']).default('standard'),
   order: z.unknown(),
+  /** The counters, stock and buyer history the order meets, e.g. a cap already nearly used up. */
+  state: StateSnapshotSchema.partial().optional(),
   expect: StrategyExpectSchema,
 });
 

@@ -9,6 +9,15 @@ export interface Label {
   zh: string;
 }
 
+/** The picker the editor offers for a field. */
+export type FieldWidget = 'warehouse' | 'carrier' | 'sku' | 'shop' | 'region' | 'regex' | 'fact' | 'keywords';
+
+/**
+ * Editor hints for a kind's content fields, keyed by path (`[]` stands for every item of a list):
+ * a label, a short help text and the picker to offer. The editor reads them; the engine does not.
+ */
+export type FieldHints = Record<string, { label: Label; help: Label; widget?: FieldWidget }>;
+
 /** One outgoing handle: orders leave through it when `condition` holds (null: always). */
 export interface OutputBranch {
   handle: string;
@@ -54,6 +63,8 @@ export interface NodeKindDef<C> {
   requiredOutputs(content: C): string[];
   validate(content: C, context: CompileContext): ContentIssue[];
   emit(content: C): Emission[];
+  /** Labels, help texts and pickers for the editor's form, by content field path. */
+  fields?: FieldHints;
   /** Upgrades stored content of version `v` to `v + 1`, keyed by `v`. */
   migrations: Record<number, (content: unknown) => unknown>;
 }

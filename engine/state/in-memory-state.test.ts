@@ -32,6 +32,14 @@ describe('InMemoryState', () => {
     expect(new InMemoryState(snapshot).snapshot()).toEqual(snapshot);
   });
 
+  it('remembers the order ids it recorded, outside the snapshot', () => {
+    const state = new InMemoryState();
+    expect(state.seenOrder('T-1')).toBe(false);
+    state.recordOrder('T-1');
+    expect([state.seenOrder('T-1'), state.seenOrder('T-2')]).toEqual([true, false]);
+    expect(state.snapshot()).toEqual({ counters: {}, stock: {}, buyers: {} });
+  });
+
   it('rejects a malformed snapshot', () => {
     expect(() => new InMemoryState({ counters: { a: -1 } })).toThrow();
   });

@@ -5,6 +5,8 @@ export class InMemoryState implements StrategyState {
   private readonly counters: Map<string, number>;
   private readonly stockLevels: Map<string, Map<string, number>>;
   private readonly buyers: Map<string, number>;
+  // Seen order ids stay out of the snapshot: they only ever grow, and a run checks duplicates among its own orders.
+  private readonly orders = new Set<string>();
 
   constructor(snapshot: Partial<StateSnapshot> = {}) {
     const s = StateSnapshotSchema.parse(snapshot);
@@ -45,6 +47,14 @@ export class InMemoryState implements StrategyState {
 
   recordBuyerOrder(buyerId: string): void {
     if (buyerId) this.buyers.set(buyerId, this.buyerOrders(buyerId) + 1);
+  }
+
+  seenOrder(orderId: string): boolean {
+    return this.orders.has(orderId);
+  }
+
+  recordOrder(orderId: string): void {
+    this.orders.add(orderId);
   }
 
   snapshot(): StateSnapshot {

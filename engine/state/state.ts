@@ -34,5 +34,8 @@ export interface StrategyState {
   reserveStock(warehouse: string, sku: string, qty: number): boolean;
   buyerOrders(buyerId: string): number;
   recordBuyerOrder(buyerId: string): void;
+  /** True when an order with this source id was recorded before: platforms push the same order again. */
+  seenOrder(orderId: string): boolean;
+  recordOrder(orderId: string): void;
   snapshot(): StateSnapshot;
 }

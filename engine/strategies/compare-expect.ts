@@ -4,6 +4,27 @@ import type { StrategyExpect } from '../graph/schema.ts';
 
 const show = (value: unknown) => JSON.stringify(value);
 
+type Projected = Exclude<keyof StrategyExpect, 'events' | 'extracted'>;
+
+/** How each expectation reads the decision: short strings a consultant can write in a test. */
+const PROJECTIONS: Record<Projected, (d: Decision) => unknown> = {
+  status: (d) => d.status,
+  holds: (d) => d.holds.map((h) => h.reason),
+  flags: (d) => d.flags.map((f) => f.reason),
+  warehouse: (d) => d.warehouse,
+  carrier: (d) => d.carrier,
+  tags: (d) => d.tags,
+  gifts: (d) => d.gifts.map((g) => g.sku),
+  giftQuantities: (d) => d.gifts.map((g) => `${g.sku}×${g.qty}`),
+  parcels: (d) =>
+    d.parcels.map((p) => `${p.warehouse ?? '-'}: ${p.lines.map((l) => `${l.sku}×${l.qty}`).join(', ')}`),
+  substitutions: (d) => d.substitutions.map((s) => `${s.from}→${s.to}×${s.qty}`),
+  consumed: (d) =>
+    d.consumed.map((c) =>
+      c.kind === 'counter' ? `counter ${c.key}×${c.qty}` : `stock ${c.warehouse}/${c.sku}×${c.qty}`,
+    ),
+};
+
 /** Each way the decision differs from what the test expects, as a sentence; empty when it passes. */
 export function compareExpect(expect: StrategyExpect, decision: Decision): string[] {
   const failures: string[] = [];
@@ -12,36 +33,21 @@ export function compareExpect(expect: StrategyExpect, decision: Decision): strin
       failures.push(`${field}: expected ${show(expected)}, got ${show(actual)}`);
     }
   };
-  check('status', expect.status, decision.status);
-  check(
-    'holds',
-    expect.holds,
-    decision.holds.map((h) => h.reason),
-  );
-  check(
-    'flags',
-    expect.flags,
-    decision.flags.map((f) => f.reason),
-  );
-  check('warehouse', expect.warehouse, decision.warehouse);
-  check('carrier', expect.carrier, decision.carrier);
-  check('tags', expect.tags, decision.tags);
-  check(
-    'gifts',
-    expect.gifts,
-    decision.gifts.map((g) => g.sku),
-  );
-  for (const [key, value] of Object.entries(expect.extracted ?? {}))
+  for (const [field, project] of Object.entries(PROJECTIONS)) {
+    const expected = expect[field as Projected];
+    if (expected !== undefined) check(field, expected, project(decision));
+  }
+  for (const [key, value] of Object.entries(expect.extracted ?? {})) {
     check(`extracted.${key}`, value, decision.extracted[key]);
+  }
   if (expect.events) {
-    const actual = decision.events.map((e) => e.type);
     const types = expect.events.map((e) => e.type);
-    if (!isDeepStrictEqual(types, actual)) {
+    const actual = decision.events.map((e) => e.type);
+    if (!isDeepStrictEqual(types, actual))
       failures.push(`events: expected ${show(types)}, got ${show(actual)}`);
-    } else {
+    else
       for (const [i, e] of expect.events.entries())
         check(`events[${i}].params`, e.params, decision.events[i]!.params);
-    }
   }
   return failures;
 }

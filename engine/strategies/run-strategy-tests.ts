@@ -6,6 +6,7 @@ import type { Strategy } from '../graph/schema.ts';
 import { adaptOrder } from '../order/adapters/index.ts';
 import type { EngineName } from '../runtime/index.ts';
 import { createPipeline } from '../runtime/index.ts';
+import { InMemoryState } from '../state/index.ts';
 import { compareExpect } from './compare-expect.ts';
 
 export interface StrategyTestOutcome {
@@ -24,7 +25,8 @@ export async function runStrategyTests(
   const outcomes: StrategyTestOutcome[] = [];
   for (const test of strategy.tests) {
     // Each test starts from fresh state, so one test's capped gift cannot starve the next.
-    const pipeline = createPipeline([compiled], { ...options, trace: true });
+    const state = new InMemoryState(test.state);
+    const pipeline = createPipeline([compiled], { ...options, state, trace: true });
     let decision: Decision;
     try {
       decision = await pipeline.decide(adaptOrder(test.platform, test.order));

@@ -1,12 +1,25 @@
 import type { Client } from '../../client/schema.ts';
 import type { Decision } from '../../decision/decision.ts';
-import { type ApplyContext, type EventOrigin, eventDef } from '../../events/index.ts';
+import { type AnyEventDef, type ApplyContext, type EventOrigin, eventDef } from '../../events/index.ts';
 import type { StageView } from '../../facts/index.ts';
 import type { StandardOrder } from '../../order/schema.ts';
 import type { RuleEvent } from '../../rules/schema.ts';
 import type { StrategyState } from '../../state/index.ts';
 
 const PIPELINE: EventOrigin = { strategyId: 'pipeline', nodeId: '' };
+
+/** An event's params checked against its type once, when the pipeline is built, not per order. */
+export type PreparedEvent =
+  | { kind: 'known'; def: AnyEventDef; params: unknown }
+  | { kind: 'passThrough' }
+  | { kind: 'invalid' };
+
+export function prepareEvent(event: RuleEvent): PreparedEvent {
+  const def = eventDef(event.type);
+  if (!def) return { kind: 'passThrough' };
+  const parsed = def.params.safeParse(event.params ?? {});
+  return parsed.success ? { kind: 'known', def, params: parsed.data } : { kind: 'invalid' };
+}
 
 /** Accumulates one order's decision as the stages' events arrive. */
 export class DecisionBuilder {
@@ -34,17 +47,14 @@ export class DecisionBuilder {
     };
   }
 
-  apply(event: RuleEvent, origin: EventOrigin): void {
-    const { decision } = this;
-    decision.events.push({
+  apply(event: RuleEvent, origin: EventOrigin, prepared: PreparedEvent = prepareEvent(event)): void {
+    this.decision.events.push({
       strategyId: origin.strategyId,
       type: event.type,
       ...(event.params ? { params: event.params } : {}),
     });
-    const def = eventDef(event.type);
-    if (!def) return;
-    const parsed = def.params.safeParse(event.params ?? {});
-    if (!parsed.success) {
+    if (prepared.kind === 'passThrough') return;
+    if (prepared.kind === 'invalid') {
       this.hold(
         'event_invalid',
         `${origin.strategyId}/${origin.nodeId}: ${event.type} has invalid params`,
@@ -52,7 +62,7 @@ export class DecisionBuilder {
       );
       return;
     }
-    def.apply(parsed.data, this.context(origin));
+    prepared.def.apply(prepared.params, this.context(origin));
   }
 
   hold(reason: string, message: string, origin: EventOrigin = PIPELINE): void {

@@ -7,7 +7,7 @@ import type { StandardOrder } from '../../order/schema.ts';
 import { InMemoryState, type StrategyState } from '../../state/index.ts';
 import { createEvaluator } from '../create-evaluator.ts';
 import type { EngineName, RuleEvaluator, RuleHit } from '../evaluator.ts';
-import { DecisionBuilder } from './decision-builder.ts';
+import { DecisionBuilder, type PreparedEvent, prepareEvent } from './decision-builder.ts';
 import { factsRead } from './facts-read.ts';
 import { selectHits } from './hit-policy.ts';
 
@@ -26,6 +26,7 @@ interface Stage {
   strategy: CompiledStrategy;
   evaluator: RuleEvaluator;
   factPaths: Map<string, string[]>;
+  prepared: Map<string, PreparedEvent>;
 }
 
 export interface Pipeline {
@@ -53,6 +54,7 @@ export function createPipeline(
     strategy,
     evaluator: createEvaluator({ rules: strategy.rules, conditions: {} }, engine),
     factPaths: new Map(strategy.rules.map((rule) => [rule.name, factsRead(rule.conditions)])),
+    prepared: new Map(strategy.rules.map((rule) => [rule.name, prepareEvent(rule.event)])),
   }));
   const families = new Set(ordered.map((s) => s.family));
   const state = options.state ?? new InMemoryState();
@@ -72,17 +74,23 @@ export function createPipeline(
       const hits = selectHits(stage.strategy, result instanceof Promise ? await result : result);
       for (const hit of hits) {
         const origin = originOf(stage, hit);
-        builder.apply(hit.event, origin);
+        const prepared = hit.name === undefined ? undefined : stage.prepared.get(hit.name);
+        builder.apply(hit.event, origin, prepared);
         if (options.trace) trace.push(traceEntry(stage, hit, facts));
       }
     }
+    // A stage that already held the order for the same reason said more than this generic hold would.
+    const holdUnless = (reason: string, message: string) => {
+      if (!builder.decision.holds.some((h) => h.reason === reason)) builder.hold(reason, message);
+    };
     if (families.has('routing') && !isPlaced(builder.decision)) {
-      builder.hold('no_warehouse', 'no routing rule chose a warehouse for this order');
+      holdUnless('no_warehouse', 'no routing rule chose a warehouse for this order');
     }
     if (families.has('carrier') && builder.decision.carrier === null) {
-      builder.hold('no_carrier', 'no carrier rule matched this order');
+      holdUnless('no_carrier', 'no carrier rule matched this order');
     }
     state.recordBuyerOrder(order.buyer.id);
+    state.recordOrder(order.id);
     const decision = builder.finish();
     if (options.trace) decision.trace = trace;
     return decision;

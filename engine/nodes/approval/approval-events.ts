@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from '../event-def.ts';
+import { defineEvent } from '../../events/event-def.ts';
 
 const reason = z.string().min(1).max(64);
 

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { namesOtherProvince } from './address-other-province.ts';
+
+const SHANGHAI = '31';
+const NANJING_PROVINCE = '32'; // 江苏
+
+describe('namesOtherProvince', () => {
+  it.each([
+    ['a full provincial name', '江苏省苏州市工业园区星湖街 328 号', SHANGHAI],
+    ['a short name followed by one of its cities', '江苏苏州园区星湖街328号', SHANGHAI],
+    ['an autonomous region by its full name', '内蒙古自治区呼和浩特市新城区', SHANGHAI],
+    ['a municipality followed by one of its districts', '上海市浦东新区张江路 1 号', NANJING_PROVINCE],
+    ['a short name with its district, in full-width spacing', '北京　朝阳区建国路 88 号', SHANGHAI],
+  ])('holds for %s', (_case, address, own) => {
+    expect(namesOtherProvince(address, own)).toBe(true);
+  });
+
+  it.each([
+    ['a road named after a province (上海的江苏路)', '长宁区江苏路 458 号', SHANGHAI],
+    ['a road named after a city-province (南京的北京东路)', '玄武区北京东路 41 号', NANJING_PROVINCE],
+    ['西藏南路 and 四川北路 in 上海', '黄浦区西藏南路 1 号近四川北路', SHANGHAI],
+    ['a market named after a municipality', '鼓楼区上海市场 3 楼', NANJING_PROVINCE],
+    ['海南 inside 上海南路', '上海南路 12 号', NANJING_PROVINCE],
+    ['the receiver’s own province in full', '上海市黄浦区人民大道 200 号', SHANGHAI],
+    ['a university named after a province', '浙江大学紫金港校区', SHANGHAI],
+  ])('does not hold for %s', (_case, address, own) => {
+    expect(namesOtherProvince(address, own)).toBe(false);
+  });
+
+  it('does not guess when the receiver’s province is unknown', () => {
+    expect(namesOtherProvince('江苏省苏州市', '')).toBe(false);
+  });
+});

@@ -1,0 +1,73 @@
+import { PLACEHOLDER_CITIES, regionChildren } from '../../order/regions/index.ts';
+import { shortNames } from '../../order/regions/short-names.ts';
+import { defineFact } from './fact-provider.ts';
+
+interface ProvinceName {
+  code: string;
+  /** A full provincial name (江苏省, 广西壮族自治区) counts wherever it appears. */
+  standalone: boolean;
+  /** Its cities and districts, full and short (南京市, 南京, 鼓楼区, 鼓楼): one must follow a name that is not standalone. */
+  places: ReadonlySet<string>;
+}
+
+interface NameIndex {
+  names: Map<string, ProvinceName>;
+  finder: RegExp;
+}
+
+let index: NameIndex | undefined;
+
+const namesOf = (name: string) => [name, ...shortNames(name)];
+
+function buildIndex(): NameIndex {
+  const names = new Map<string, ProvinceName>();
+  for (const province of regionChildren()) {
+    // A municipality's full name is a prefix too: 上海市场 is a market, not Shanghai.
+    const municipality = province.name.endsWith('市');
+    const places = new Set<string>();
+    for (const city of regionChildren(province.code)) {
+      if (!PLACEHOLDER_CITIES.has(city.name)) for (const n of namesOf(city.name)) places.add(n);
+      for (const district of regionChildren(city.code)) for (const n of namesOf(district.name)) places.add(n);
+    }
+    for (const name of namesOf(province.name)) {
+      names.set(name, { code: province.code, standalone: !municipality && name === province.name, places });
+    }
+  }
+  const alternatives = [...names.keys()].sort((a, b) => b.length - a.length);
+  // A lookahead finds names at every position, overlapping ones too (上海南路 holds 上海 and 海南).
+  return { names, finder: new RegExp(`(?=(${alternatives.join('|')}))`, 'gu') };
+}
+
+function placeFollows(text: string, from: number, places: ReadonlySet<string>): boolean {
+  for (let end = from + 2; end <= Math.min(text.length, from + 12); end++) {
+    if (places.has(text.slice(from, end))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the receiver's detail address names a province other than the receiver's own (a buyer
+ * pasting an old address, a "double address"). Street names borrow province names everywhere
+ * (上海的江苏路, 南京的北京东路, 上海的西藏南路), so a short name counts only when a city or
+ * district of that province follows it (江苏南京, 广东深圳市); only a full provincial name
+ * (江苏省, 内蒙古自治区) counts alone, and a municipality's (上海市) never does.
+ */
+export function namesOtherProvince(address: string, ownProvinceCode: string): boolean {
+  if (!ownProvinceCode || !address) return false;
+  index ??= buildIndex();
+  const text = address.normalize('NFKC').replace(/\s+/g, '');
+  for (const match of text.matchAll(index.finder)) {
+    const name = match[1]!;
+    const province = index.names.get(name)!;
+    if (province.code === ownProvinceCode) continue;
+    if (province.standalone || placeFollows(text, match.index + name.length, province.places)) return true;
+  }
+  return false;
+}
+
+export const addressOtherProvinceFact = defineFact({
+  path: 'addressOtherProvince',
+  type: 'boolean',
+  label: { en: 'Address names another province', zh: '详细地址含其他省份' },
+  compute: ({ order }) => namesOtherProvince(order.receiver.address, order.receiver.provinceCode),
+});

@@ -1,0 +1,13 @@
+export { carrierRefusal, freightCost } from './freight.ts';
+export { MACRO_REGION_LABELS, MACRO_REGIONS, type MacroRegion, macroRegionOf } from './macro-regions.ts';
+export {
+  inAnyRegion,
+  mostPreciseCode,
+  REGION_DISTANCES,
+  type RegionCodes,
+  regionCode,
+  regionDistance,
+  warehouseLocation,
+} from './region-codes.ts';
+export { effectiveLines, type ShipLine, shippingLines, substitutedLines } from './shipped-lines.ts';
+export { available, linesWeightKg, type Shortage, stockFit, takeStock } from './stock-fit.ts';

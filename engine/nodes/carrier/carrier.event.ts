@@ -1,0 +1,45 @@
+import { defineEvent } from '../../events/event-def.ts';
+import { linesWeightKg, shippingLines } from '../../logistics/index.ts';
+import { carrierChainReferences } from './carrier-chain.references.ts';
+import { type CarrierParams, CarrierParamsSchema } from './carrier-chain.schema.ts';
+import { runCarrierChain } from './run-carrier-chain.ts';
+
+/**
+ * Chooses the order's carrier: a fixed one, or the chain's choice for this order. A chain that
+ * finds none holds the order `no_carrier` with every skipped carrier's reason; a `carrier.explain`
+ * entry in the decision's events says which level chose and what was skipped.
+ */
+export const carrierEvent = defineEvent<CarrierParams>({
+  type: 'carrier',
+  params: CarrierParamsSchema,
+  references: (params) =>
+    params.chain
+      ? carrierChainReferences(params.chain).map((ref) => ({ ...ref, path: `chain.${ref.path}` }))
+      : [{ kind: 'carrier', id: params.carrier!, path: 'carrier' }],
+  apply: (params, ctx) => {
+    const { decision, order, client, origin } = ctx;
+    if (params.carrier !== undefined) {
+      decision.carrier = params.carrier;
+      return;
+    }
+    if (!client) {
+      ctx.hold('no_carrier', 'a carrier chain needs the client master data');
+      return;
+    }
+    const weightKg = linesWeightKg(shippingLines(order, decision, client), order, client);
+    const outcome = runCarrierChain(params.chain!, { client, order, decision, weightKg });
+    decision.events.push({
+      strategyId: origin.strategyId,
+      type: 'carrier.explain',
+      params: { nodeId: origin.nodeId, weightKg, ...outcome },
+    });
+    if (outcome.carrier !== null) {
+      decision.carrier = outcome.carrier;
+      return;
+    }
+    const why = outcome.skipped.length
+      ? `skipped ${outcome.skipped.map((s) => `${s.carrier} (${s.level}): ${s.reason}`).join('; ')}`
+      : 'no level of the chain named a carrier for it';
+    ctx.hold('no_carrier', `no carrier can take this order: ${why}`);
+  },
+});

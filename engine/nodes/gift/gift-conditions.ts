@@ -1,0 +1,80 @@
+import { inRegion } from '../../operators/custom-operators.ts';
+import type { OrderLine, StandardOrder } from '../../order/schema.ts';
+import type { StrategyState } from '../../state/index.ts';
+import type { GiftRule, GiftSpec, GiftWhen } from './gift-rule.schema.ts';
+import { inWindow } from './time-window.ts';
+
+/** The gift a rule gives an order, and how many sets of it (1 unless the rule gives per multiple). */
+export interface GiftMatch {
+  gift: GiftSpec;
+  sets: number;
+}
+
+/** The order's own lines a promotion counts: not gifts, not refunded. */
+export function qualifyingLines(order: StandardOrder): OrderLine[] {
+  return order.lines.filter((line) => !line.isGift && line.refundStatus !== 'refunded');
+}
+
+/** Units of these SKUs, or of every line when none are listed. */
+function qtyOf(lines: readonly OrderLine[], skus: readonly string[]): number {
+  let qty = 0;
+  for (const line of lines) if (skus.length === 0 || skus.includes(line.sku)) qty += line.qty;
+  return qty;
+}
+
+export function remarkContainsAny(order: StandardOrder, keywords: readonly string[]): boolean {
+  return keywords.some((k) => order.buyerMessage.includes(k) || order.sellerMemo.includes(k));
+}
+
+/** The highest band the order reaches, or undefined below the lowest. */
+function reachedBand(spend: NonNullable<GiftWhen['spend']>, order: StandardOrder): GiftSpec | undefined {
+  const amount = order.amounts[spend.basis];
+  let best: { min: number; gift: GiftSpec } | undefined;
+  for (const band of spend.bands) if (amount >= band.min && (!best || band.min > best.min)) best = band;
+  return best?.gift;
+}
+
+function buysMatch(buys: NonNullable<GiftWhen['buys']>, skus: ReadonlySet<string>): boolean {
+  return (
+    (buys.any.length === 0 || buys.any.some((s) => skus.has(s))) &&
+    buys.all.every((s) => skus.has(s)) &&
+    !buys.none.some((s) => skus.has(s))
+  );
+}
+
+function firstOrderMatch(firstOrder: boolean, order: StandardOrder, state: StrategyState): boolean {
+  // The pipeline records an order after deciding it, so a first order sees a count of 0.
+  if (!order.buyer.id) return false;
+  return (state.buyerOrders(order.buyer.id) === 0) === firstOrder;
+}
+
+/** Every plain condition but spend and multiples, which also size the gift. */
+function plainConditionsHold(
+  when: GiftWhen,
+  order: StandardOrder,
+  lines: OrderLine[],
+  state: StrategyState,
+): boolean {
+  if (when.itemCount && qtyOf(lines, when.itemCount.skus) < when.itemCount.min) return false;
+  if (when.buys && !buysMatch(when.buys, new Set(lines.map((l) => l.sku)))) return false;
+  if (when.memberLevel !== undefined && order.buyer.memberLevel < when.memberLevel) return false;
+  if (when.firstOrder !== undefined && !firstOrderMatch(when.firstOrder, order, state)) return false;
+  if (when.remarkKeywords.length && !remarkContainsAny(order, when.remarkKeywords)) return false;
+  if (when.labels.length && !when.labels.some((label) => order.labels.includes(label))) return false;
+  if (when.shops.length && !when.shops.includes(order.shop)) return false;
+  if (when.regions.length && !inRegion(order.receiver, when.regions)) return false;
+  return !when.window || inWindow(order, when.window);
+}
+
+/** What the rule gives this order, or null when a condition fails. Reads state, never changes it. */
+export function matchGiftRule(rule: GiftRule, order: StandardOrder, state: StrategyState): GiftMatch | null {
+  const { when } = rule;
+  const lines = qualifyingLines(order);
+  if (!plainConditionsHold(when, order, lines, state)) return null;
+  const gift = when.spend ? reachedBand(when.spend, order) : rule.gift;
+  if (!gift) return null;
+  if (!when.multiple) return { gift, sets: 1 };
+  const { every, skus, maxSets } = when.multiple;
+  const sets = Math.min(Math.floor(qtyOf(lines, skus) / every), maxSets ?? Number.POSITIVE_INFINITY);
+  return sets > 0 ? { gift, sets } : null;
+}

@@ -1,0 +1,84 @@
+import type { MasterDataRef } from '../../client/index.ts';
+import { type ApplyContext, defineEvent } from '../../events/event-def.ts';
+import { capCounters, takeCaps } from './gift-caps.ts';
+import { type GiftMatch, matchGiftRule } from './gift-conditions.ts';
+import {
+  type GiftRule,
+  type GiftRulesParams,
+  GiftRulesParamsSchema,
+  type GiftSpec,
+} from './gift-rule.schema.ts';
+import { canSupply, reserveAtChosen, type SupplyContext } from './stock-supply.ts';
+
+/**
+ * A promotion's rules, evaluated in order when an order reaches the node. Everything a rule tests
+ * is computed here, not in rule JSON: caps, bands, multiples and exclusivity depend on state and
+ * on each other in rule order, so splitting a rule between the engine and this event would give
+ * it two meanings. What the rule JSON carries is the graph's path to the node, which gates all of them.
+ */
+export const giftRulesEvent = defineEvent({
+  type: 'gift.rules',
+  params: GiftRulesParamsSchema,
+  references: giftRulesReferences,
+  apply: (params, context) => {
+    for (const rule of params.rules) {
+      const match = matchGiftRule(rule, context.order, context.state);
+      if (match && give(rule, match, context) && rule.exclusive) break;
+    }
+  },
+});
+
+/** The main gift when it is in stock and within its caps, else the fallback when that is in stock. */
+function give(rule: GiftRule, { gift, sets }: GiftMatch, context: ApplyContext): boolean {
+  const supply: SupplyContext = {
+    state: context.state,
+    client: context.client,
+    warehouse: context.decision.warehouse,
+  };
+  const qty = gift.qty * sets;
+  if (canSupply(gift.sku, qty, supply)) {
+    const counters = capCounters(rule, qty, context.order, context.origin);
+    if (counters && takeCaps(context.state, counters, context.decision.consumed)) {
+      push(gift.sku, qty, supply, context);
+      return true;
+    }
+  }
+  if (!gift.fallback) return false;
+  const fallbackQty = (gift.fallback.qty ?? gift.qty) * sets;
+  if (!canSupply(gift.fallback.sku, fallbackQty, supply)) return false;
+  push(gift.fallback.sku, fallbackQty, supply, context);
+  return true;
+}
+
+function push(sku: string, qty: number, supply: SupplyContext, context: ApplyContext): void {
+  reserveAtChosen(sku, qty, supply, context.decision.consumed);
+  context.decision.gifts.push({ sku, qty, ...context.origin });
+}
+
+function giftRefs(gift: GiftSpec | undefined, at: string): MasterDataRef[] {
+  if (!gift) return [];
+  const refs: MasterDataRef[] = [{ kind: 'sku', id: gift.sku, path: `${at}.sku` }];
+  if (gift.fallback) refs.push({ kind: 'sku', id: gift.fallback.sku, path: `${at}.fallback.sku` });
+  return refs;
+}
+
+const skuRefs = (skus: readonly string[] | undefined, at: string): MasterDataRef[] =>
+  (skus ?? []).map((id, i) => ({ kind: 'sku', id, path: `${at}[${i}]` }));
+
+/** Every SKU and shop the rules name, with its path in the params. */
+export function giftRulesReferences(params: GiftRulesParams): MasterDataRef[] {
+  return params.rules.flatMap((rule, r) => {
+    const at = `rules[${r}]`;
+    const { spend, itemCount, buys, multiple, shops } = rule.when;
+    return [
+      ...giftRefs(rule.gift, `${at}.gift`),
+      ...(spend?.bands ?? []).flatMap((band, b) => giftRefs(band.gift, `${at}.when.spend.bands[${b}].gift`)),
+      ...skuRefs(itemCount?.skus, `${at}.when.itemCount.skus`),
+      ...skuRefs(buys?.any, `${at}.when.buys.any`),
+      ...skuRefs(buys?.all, `${at}.when.buys.all`),
+      ...skuRefs(buys?.none, `${at}.when.buys.none`),
+      ...skuRefs(multiple?.skus, `${at}.when.multiple.skus`),
+      ...shops.map((id, i): MasterDataRef => ({ kind: 'shop', id, path: `${at}.when.shops[${i}]` })),
+    ];
+  });
+}

@@ -1,0 +1,152 @@
+import { containsWord, foldPlain, normaliseRemark, prepareWord } from './fold-text.ts';
+import type { RemarkRule, Scalar } from './remark-schema.ts';
+
+/** One value one rule found in one text, with the words that gave it away. */
+export interface Finding {
+  ruleId: string;
+  key: string;
+  value: Scalar;
+  evidence: string;
+}
+
+interface Text {
+  /** NFKC, case kept: regexes and bracket codes read this. */
+  plain: string;
+  /** NFKC, lower case, no white space: keywords and dictionaries read this. */
+  folded: string;
+}
+
+type Matcher = (text: Text) => Finding[];
+
+function prepareText(text: string): Text {
+  const plain = normaliseRemark(text);
+  return { plain, folded: foldPlain(plain) };
+}
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `$1`, `$<name>`, `$&`, `$$` as String.prototype.replace reads them, from one match. */
+function fillTemplate(template: string, match: RegExpExecArray): string {
+  return template.replace(/\$(\$|&|\d|<([^>]+)>)/g, (_, token: string, name?: string) => {
+    if (token === '$') return '$';
+    if (token === '&') return match[0];
+    if (name !== undefined) return match.groups?.[name] ?? '';
+    return match[Number(token)] ?? '';
+  });
+}
+
+function keywordsMatcher(rule: Extract<RemarkRule, { type: 'keywords' }>): Matcher {
+  const keywords = rule.keywords.map(prepareWord);
+  const unless = rule.unless.map(prepareWord);
+  return ({ folded }) => {
+    if (unless.some((w) => containsWord(folded, w))) return [];
+    const found = keywords.filter((w) => containsWord(folded, w));
+    const hit = rule.match === 'all' ? found.length === keywords.length : found.length > 0;
+    if (!hit) return [];
+    return [
+      { ruleId: rule.id, key: rule.key, value: rule.value, evidence: found.map((w) => w.text).join(' ') },
+    ];
+  };
+}
+
+/** The rule's pattern, compiled once per rule set; `g` so a collecting rule can take every match. */
+export function ruleRegex(rule: { pattern: string; flags: string }): RegExp | string {
+  try {
+    return new RegExp(rule.pattern, `${rule.flags}g`);
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+function regexMatcher(rule: Extract<RemarkRule, { type: 'regex' }>, regex: RegExp): Matcher {
+  return ({ plain }) => {
+    const findings: Finding[] = [];
+    for (const match of plain.matchAll(regex)) {
+      const value = fillTemplate(rule.value, match).trim();
+      if (value) findings.push({ ruleId: rule.id, key: rule.key, value, evidence: match[0] });
+      if (!rule.collect && findings.length) break;
+    }
+    return findings;
+  };
+}
+
+function codeMatcher(rule: Extract<RemarkRule, { type: 'code' }>): Matcher {
+  const codes = new Map(rule.codes.map(({ code, value }) => [code.toUpperCase().replace(/\s+/g, ''), value]));
+  const prefix = rule.prefix.toUpperCase();
+  const pairs = rule.brackets.map(([open, close]) => ({
+    open: normaliseRemark(open),
+    close: normaliseRemark(close),
+  }));
+  const bracketed = new RegExp(
+    pairs
+      .map(({ open, close }) => `${escapeRegex(open)}([^${escapeRegex(close)}]{1,40}?)${escapeRegex(close)}`)
+      .join('|'),
+    'g',
+  );
+  return ({ plain }) => {
+    const findings: Finding[] = [];
+    for (const match of plain.matchAll(bracketed)) {
+      const inner = match.slice(1).find((group) => group !== undefined) ?? '';
+      const code = inner.toUpperCase().replace(/\s+/g, '');
+      const value = codes.has(code)
+        ? codes.get(code)!
+        : prefix && code.startsWith(prefix) && code.length > prefix.length
+          ? code.slice(prefix.length)
+          : undefined;
+      if (value !== undefined) findings.push({ ruleId: rule.id, key: rule.key, value, evidence: match[0] });
+    }
+    return findings;
+  };
+}
+
+function dictionaryMatcher(rule: Extract<RemarkRule, { type: 'dictionary' }>): Matcher {
+  const entries = rule.entries.map((entry) => ({
+    value: entry.value,
+    words: entry.words.map(prepareWord),
+    unless: entry.unless.map(prepareWord),
+  }));
+  return ({ folded }) =>
+    entries.flatMap(({ value, words, unless }) => {
+      if (unless.some((w) => containsWord(folded, w))) return [];
+      const word = words.find((w) => containsWord(folded, w));
+      return word === undefined ? [] : [{ ruleId: rule.id, key: rule.key, value, evidence: word.text }];
+    });
+}
+
+export interface CompiledRules {
+  /** Every finding in one text, in rule order. */
+  run(text: string): Finding[];
+  /** Rules that cannot run (a pattern that does not compile); they find nothing. */
+  errors: { ruleId: string; message: string }[];
+}
+
+function matcherFor(rule: RemarkRule, errors: CompiledRules['errors']): Matcher {
+  switch (rule.type) {
+    case 'keywords':
+      return keywordsMatcher(rule);
+    case 'code':
+      return codeMatcher(rule);
+    case 'dictionary':
+      return dictionaryMatcher(rule);
+    case 'regex': {
+      const regex = ruleRegex(rule);
+      if (typeof regex !== 'string') return regexMatcher(rule, regex);
+      errors.push({ ruleId: rule.id, message: regex });
+      return () => [];
+    }
+  }
+}
+
+/** Compiles the rules once; bad patterns become errors, never exceptions, since rule JSON may come from anywhere. */
+export function compileRules(rules: readonly RemarkRule[]): CompiledRules {
+  const errors: CompiledRules['errors'] = [];
+  const matchers = rules.map((rule) => matcherFor(rule, errors));
+  return {
+    errors,
+    run: (text) => {
+      if (!text.trim()) return [];
+      const prepared = prepareText(text);
+      return matchers.flatMap((match) => match(prepared));
+    },
+  };
+}

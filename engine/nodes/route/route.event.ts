@@ -1,0 +1,108 @@
+import type { MasterDataRef } from '../../client/index.ts';
+import type { Decision } from '../../decision/decision.ts';
+import { type ApplyContext, defineEvent } from '../../events/event-def.ts';
+import { type ShipLine, shippingLines, takeStock } from '../../logistics/index.ts';
+import { chainReferences } from './route-chain.references.ts';
+import { type RouteChain, type RouteParams, RouteParamsSchema } from './route-chain.schema.ts';
+import { runRouteChain } from './run-route-chain.ts';
+
+type Parcel = Decision['parcels'][number];
+
+/** Placed when it ships whole from one warehouse, or every parcel has one (the pipeline's test too). */
+const isPlaced = (d: Decision) =>
+  d.warehouse !== null || (d.parcels.length > 0 && d.parcels.every((p) => p.warehouse !== null));
+
+/** The order's warehouse when every parcel ships from the same one; carrier rules read it. */
+function settleWarehouse(d: Decision): void {
+  const warehouses = new Set(d.parcels.map((p) => p.warehouse));
+  const [only] = warehouses;
+  if (d.parcels.length > 0 && warehouses.size === 1 && only !== null && only !== undefined)
+    d.warehouse = only;
+}
+
+function mergeLines(lines: readonly ShipLine[]): ShipLine[] {
+  const qty = new Map<string, number>();
+  for (const { sku, qty: n } of lines) qty.set(sku, (qty.get(sku) ?? 0) + n);
+  return [...qty].map(([sku, n]) => ({ sku, qty: n }));
+}
+
+function placeFixed(warehouse: string, ctx: ApplyContext): void {
+  const { decision, order, state } = ctx;
+  const pending = decision.parcels.filter((p) => p.warehouse === null);
+  const lines = decision.parcels.length
+    ? mergeLines(pending.flatMap((p) => p.lines))
+    : shippingLines(order, decision, ctx.client);
+  for (const parcel of pending) parcel.warehouse = warehouse;
+  if (decision.parcels.length === 0) decision.warehouse = warehouse;
+  else settleWarehouse(decision);
+  decision.consumed.push(...takeStock(state, warehouse, lines));
+}
+
+/** Routes one shipment (the whole order, or one parcel) and returns the parcels it became. */
+function routeShipment(
+  chain: RouteChain,
+  lines: ShipLine[],
+  parcel: Parcel | null,
+  ctx: ApplyContext,
+): Parcel[] {
+  const { client, order, state, decision, origin } = ctx;
+  const { outcome, log } = runRouteChain(chain, { client: client!, order, state, lines });
+  const at = parcel ? `parcel of ${lines.map((l) => `${l.qty}×${l.sku}`).join(', ')}: ` : '';
+  decision.events.push({
+    strategyId: origin.strategyId,
+    type: 'route.explain',
+    params: { nodeId: origin.nodeId, ...(parcel ? { lines } : {}), outcome, steps: log },
+  });
+  if (outcome.kind === 'hold') {
+    ctx.hold(outcome.reason, `${at}${outcome.message}`);
+    return parcel ? [parcel] : [];
+  }
+  if (outcome.kind === 'placed') {
+    decision.consumed.push(...takeStock(state, outcome.warehouse, lines));
+    if (!parcel) decision.warehouse = outcome.warehouse;
+    return parcel ? [{ ...parcel, warehouse: outcome.warehouse }] : [];
+  }
+  return outcome.parcels.map((p) => {
+    decision.consumed.push(...takeStock(state, p.warehouse, p.lines));
+    return {
+      warehouse: p.warehouse,
+      lines: p.lines,
+      reason: parcel ? `${parcel.reason}+stock_split` : 'stock_split',
+    };
+  });
+}
+
+/**
+ * Places the order: at a fixed warehouse, or where the chain says for this order, client and
+ * stock. Parcels an earlier split made are routed one by one. The first route event to place an
+ * order wins, so its stock is taken once.
+ */
+export const routeEvent = defineEvent<RouteParams>({
+  type: 'route',
+  params: RouteParamsSchema,
+  references: (params): MasterDataRef[] =>
+    params.chain
+      ? chainReferences(params.chain).map((ref) => ({ ...ref, path: `chain.${ref.path}` }))
+      : [{ kind: 'warehouse', id: params.warehouse!, path: 'warehouse' }],
+  apply: (params, ctx) => {
+    const { decision, order } = ctx;
+    if (isPlaced(decision)) return;
+    if (params.warehouse !== undefined) {
+      placeFixed(params.warehouse, ctx);
+      return;
+    }
+    const chain = params.chain!;
+    if (!ctx.client) {
+      ctx.hold('no_warehouse', 'a route chain needs the client master data');
+      return;
+    }
+    if (decision.parcels.length === 0) {
+      decision.parcels = routeShipment(chain, shippingLines(order, decision, ctx.client), null, ctx);
+      return;
+    }
+    decision.parcels = decision.parcels.flatMap((parcel) =>
+      parcel.warehouse === null ? routeShipment(chain, mergeLines(parcel.lines), parcel, ctx) : [parcel],
+    );
+    settleWarehouse(decision);
+  },
+});

@@ -1,0 +1,22 @@
+import { defineEvent } from '../../events/event-def.ts';
+import { effectiveLines } from '../../logistics/index.ts';
+import { SplitParamsSchema } from './split.schema.ts';
+import { splitParcels } from './split-parcels.ts';
+
+/**
+ * Splits what ships (refunded lines dropped, substitutions applied, gifts added) into parcels
+ * without warehouses; routing assigns those. An order that fits one parcel keeps `parcels`
+ * empty: it ships whole. A later split event replaces an earlier one's parcels.
+ */
+export const splitEvent = defineEvent({
+  type: 'split',
+  params: SplitParamsSchema,
+  references: ({ bulky, accessories }) => [
+    ...bulky.skus.map((id, i) => ({ kind: 'sku' as const, id, path: `bulky.skus[${i}]` })),
+    ...accessories.skus.map((id, i) => ({ kind: 'sku' as const, id, path: `accessories.skus[${i}]` })),
+  ],
+  apply: (params, { order, decision, client }) => {
+    const parcels = splitParcels(effectiveLines(order, decision, client), params, client);
+    decision.parcels = parcels.length > 1 ? parcels : [];
+  },
+});

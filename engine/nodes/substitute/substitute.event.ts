@@ -1,0 +1,47 @@
+import type { MasterDataRef } from '../../client/index.ts';
+import { type ApplyContext, defineEvent } from '../../events/event-def.ts';
+import { substitutedLines } from '../../logistics/index.ts';
+import { remarkContainsAny } from '../gift/gift-conditions.ts';
+import { canSupply } from '../gift/stock-supply.ts';
+import { inWindow } from '../gift/time-window.ts';
+import { type SubstituteParams, SubstituteParamsSchema, type Substitution } from './substitute.schema.ts';
+
+/**
+ * Tries each substitution in order on the lines as earlier ones left them (A → B then B → C
+ * chains), and records those that apply; `effectiveLines` turns the records into the lines later
+ * stages ship. Nothing is reserved: no warehouse is chosen yet.
+ */
+export const substituteEvent = defineEvent({
+  type: 'substitute',
+  params: SubstituteParamsSchema,
+  references: substituteReferences,
+  apply: ({ substitutions }, context) => {
+    const { decision, order, client, origin } = context;
+    for (const sub of substitutions) {
+      const lines = substitutedLines(order, decision.substitutions, client);
+      const fromQty = lines.reduce((sum, line) => sum + (line.sku === sub.from ? line.qty : 0), 0);
+      if (fromQty === 0 || !applies(sub, fromQty, context)) continue;
+      decision.substitutions.push({ from: sub.from, to: sub.to, qty: fromQty * sub.ratio, ...origin });
+    }
+  },
+});
+
+function applies({ when, from, to, ratio }: Substitution, fromQty: number, context: ApplyContext): boolean {
+  switch (when.kind) {
+    case 'window':
+      return inWindow(context.order, when);
+    case 'remark':
+      return remarkContainsAny(context.order, when.keywords);
+    case 'outOfStock': {
+      const supply = { state: context.state, client: context.client, warehouse: context.decision.warehouse };
+      return !canSupply(from, fromQty, supply) && canSupply(to, fromQty * ratio, supply);
+    }
+  }
+}
+
+export function substituteReferences(params: SubstituteParams): MasterDataRef[] {
+  return params.substitutions.flatMap(({ from, to }, i): MasterDataRef[] => [
+    { kind: 'sku', id: from, path: `substitutions[${i}].from` },
+    { kind: 'sku', id: to, path: `substitutions[${i}].to` },
+  ]);
+}
