@@ -38,9 +38,15 @@ program
 
 program
   .command('run')
-  .description('decide one order with a strategy file or a folder of strategies, print the decision JSON')
-  .requiredOption('--strategy <file|dir>', 'a *.strategy.json file, or a folder of them run as a pipeline')
-  .requiredOption('--order <file|->', 'the order as JSON: a file, or - for standard input')
+  .description(
+    'decide one order with a strategy file or folder (--strategy, --order), or run plain json-rules-engine ' +
+      'rule JSON over NDJSON orders (--rules, --orders)',
+  )
+  .option('--strategy <file|dir>', 'a *.strategy.json file, or a folder of them run as a pipeline')
+  .option('--order <file|->', 'the order as JSON: a file, or - for standard input')
+  .option('--rules <rules.json>', 'json-rules-engine rule JSON: a rule array or {rules, conditions}')
+  .option('--orders <file.ndjson>', 'with --rules: one JSON object of facts per line (- for standard input)')
+  .option('--out <file>', 'with --rules: write one {line, events} JSON line per order here instead of stdout')
   .option(
     '--platform <platform>',
     'the raw order is from tmall, jd or douyin (default: detected, else standard)',

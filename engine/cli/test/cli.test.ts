@@ -118,6 +118,55 @@ describe('ordergraph run', () => {
   });
 });
 
+describe('ordergraph run --rules (plain json-rules-engine rule JSON over NDJSON)', () => {
+  const rules = file(
+    'rules.json',
+    JSON.stringify([
+      {
+        name: 'sf',
+        priority: 2,
+        conditions: { all: [{ fact: 'remarks', operator: 'containsAny', value: ['顺丰'] }] },
+        event: { type: 'carrier', params: { carrier: 'SF' } },
+      },
+      {
+        conditions: { any: [{ fact: 'total', operator: 'greaterThan', value: 100 }] },
+        event: { type: 'tag', params: { tag: 'big' } },
+      },
+    ]),
+  );
+  const orders = file('orders.ndjson', '{"remarks":"发顺丰","total":120}\n{"total":"99"}\nnot json\n');
+
+  it('writes one line per order with its events in order, byte-identical under both engines', () => {
+    const compiled = ordergraph(['run', '--rules', rules, '--orders', orders]);
+    const reference = ordergraph(['run', '--rules', rules, '--orders', orders, '--engine', 'reference']);
+    expect(compiled.code).toBe(0);
+    expect(
+      compiled.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l)),
+    ).toEqual([
+      {
+        line: 1,
+        events: [
+          { type: 'carrier', params: { carrier: 'SF' } },
+          { type: 'tag', params: { tag: 'big' } },
+        ],
+      },
+      { line: 2, events: [] },
+      { line: 3, error: 'not valid JSON' },
+    ]);
+    expect(reference.stdout).toBe(compiled.stdout);
+  });
+
+  it('exits 2 naming the file when the rules are not rule JSON', () => {
+    const bad = file('bad-rules.json', JSON.stringify([{ event: { type: 'x' } }]));
+    const { code, stderr } = ordergraph(['run', '--rules', bad, '--orders', orders]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/bad-rules\.json is not json-rules-engine rule JSON/);
+  });
+});
+
 describe('ordergraph test', () => {
   it("runs every sample strategy's own tests", () => {
     const { code, stdout } = ordergraph(['test', strategies]);

@@ -3,17 +3,30 @@ import { registerOperators } from '../../operators/index.ts';
 import type { RuleSet } from '../../rules/schema.ts';
 import type { RuleEvaluator, RuleHit } from '../evaluator.ts';
 
-/** The reference semantics: json-rules-engine itself, with our operators registered. */
-export function createReferenceEvaluator(ruleSet: RuleSet): RuleEvaluator {
+function buildEngine(ruleSet: RuleSet): Engine {
   const engine = registerOperators(new Engine([], { allowUndefinedFacts: true }));
-  for (const [name, condition] of Object.entries(ruleSet.conditions)) {
+  // json-rules-engine rewrites condition priorities in the JSON it is given: give it its own copy.
+  const own = structuredClone(ruleSet);
+  for (const [name, condition] of Object.entries(own.conditions))
     engine.setCondition(name, condition as never);
-  }
-  for (const rule of ruleSet.rules) engine.addRule(rule as never);
+  for (const rule of own.rules) engine.addRule(rule as never);
+  return engine;
+}
+
+/**
+ * The reference semantics: json-rules-engine itself, with our operators registered. An Engine
+ * keeps run status on itself, so a run that failed, or two runs at once, would corrupt the next
+ * one: each run borrows an idle engine, and one that failed is thrown away.
+ */
+export function createReferenceEvaluator(ruleSet: RuleSet): RuleEvaluator {
+  // Built now, so a rule set json-rules-engine refuses fails here rather than on the first order.
+  const idle: Engine[] = [buildEngine(ruleSet)];
   return {
     engine: 'reference',
     async evaluate(facts) {
+      const engine = idle.pop() ?? buildEngine(ruleSet);
       const { results } = await engine.run(facts);
+      idle.push(engine);
       return results.map(
         (result): RuleHit => ({
           name: result.name as string | undefined,

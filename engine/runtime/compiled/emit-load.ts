@@ -1,0 +1,59 @@
+import type { EagerRead } from './fact-accessor.ts';
+import { refuseFact } from './fact-accessor.ts';
+import type { SourcePool } from './source-pool.ts';
+
+/** The local a chunk of generated code copies a slot into (emit-plan.ts). */
+export const slotRef = (slot: number): string => `s${slot}`;
+
+/** The slots a piece of generated code reads, by their locals. */
+export function slotsUsed(source: string): number[] {
+  return [...new Set([...source.matchAll(/\bs(\d+)\b/g)].map((match) => Number(match[1])))];
+}
+
+/** `t` walked along own properties as jsonpath-plus does: `val && Object.hasOwn(val, segment)` per step. */
+function walk(segments: readonly string[], pool: SourcePool): string {
+  const keys = segments.map((segment) => pool.ref(segment));
+  const steps = keys.map((key, i) =>
+    i === 0 ? `hasOwn(t, ${key})` : `(t = t[${keys[i - 1]}], t) && hasOwn(t, ${key})`,
+  );
+  return `(${steps.join(' && ')} ? t[${keys.at(-1)}] : undefined)`;
+}
+
+/**
+ * Source filling the slots `s` from the facts `f`: each fact read once (own keys only where the name is
+ * also an Object.prototype member) and refused if json-rules-engine would call or await it; then
+ * each slot is the fact or, for a simple path, the fact walked — from an object only: a primitive
+ * fact stays itself, as almanac.factValue leaves it.
+ */
+export function emitLoad(reads: readonly EagerRead[], pool: SourcePool): string {
+  const lines = ['let t;'];
+  const locals = new Map<string, string>();
+  const local = (fact: string): string => {
+    let name = locals.get(fact);
+    if (name === undefined) {
+      name = `v${locals.size}`;
+      locals.set(fact, name);
+      const key = pool.ref(fact);
+      const value = fact in Object.prototype ? `(hasOwn(f, ${key}) ? f[${key}] : undefined)` : `f[${key}]`;
+      lines.push(`const ${name} = ${value};`);
+      lines.push(
+        `if (typeof ${name} === 'function' || (${name} !== null && typeof ${name} === 'object' && typeof ${name}.then === 'function')) ${pool.ref(refuseFact)}(${key}, ${name});`,
+      );
+    }
+    return name;
+  };
+  reads.forEach((read, slot) => {
+    let value: string;
+    if (typeof read.fact !== 'string') {
+      value = 'undefined'; // json-rules-engine's fact map is keyed by strings only
+    } else if (!read.segments) {
+      value = local(read.fact);
+    } else {
+      const v = local(read.fact);
+      lines.push(`t = ${v};`);
+      value = `${v} !== null && typeof ${v} === 'object' ? ${walk(read.segments, pool)} : ${v}`;
+    }
+    lines.push(`s[${slot}] = ${value};`);
+  });
+  return lines.join('\n');
+}

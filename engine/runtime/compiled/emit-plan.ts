@@ -1,0 +1,126 @@
+import type { RuleHit } from '../evaluator.ts';
+import type { CompiledRule, PriorityGroup } from './compile-rule-set.ts';
+import { emitLoad, slotRef, slotsUsed } from './emit-load.ts';
+import type { EagerRead, Facts } from './fact-accessor.ts';
+import { compileSource, SourcePool } from './source-pool.ts';
+import { isNumeric } from './standard-operators.ts';
+import { delayOf } from './tick-model.ts';
+
+/** The hot path: generated functions with the fact reads and every rule's conditions inlined. */
+export interface Plan {
+  evaluate(facts: Facts, slots: unknown[], hits: RuleHit[]): void;
+  firstHit(facts: Facts, slots: unknown[]): RuleHit | undefined;
+}
+
+/** Hits of one priority whose order depends on the facts: by delay, then insertion (tick-model.ts). */
+function byDelay(fired: CompiledRule[], facts: Facts, slots: unknown[]): CompiledRule[] {
+  const delays = new Map(fired.map((rule) => [rule, delayOf(rule.delay, facts, slots)]));
+  return fired.sort((a, b) => delays.get(a)! - delays.get(b)!);
+}
+
+function pushInOrder(fired: CompiledRule[], facts: Facts, slots: unknown[], hits: RuleHit[]): void {
+  for (const rule of byDelay(fired, facts, slots)) hits.push(rule.hit);
+}
+
+const firstInOrder = (fired: CompiledRule[], facts: Facts, slots: unknown[]): RuleHit =>
+  byDelay(fired, facts, slots)[0]!.hit;
+
+/**
+ * Code for one rule, or one priority whose hits must be ordered at run time, in both entry points.
+ * `first` is the earliest hit so far; a rule that could still throw keeps running after it, since
+ * json-rules-engine then fails the whole run, and `quiet` marks where nothing after can.
+ */
+interface Unit {
+  evaluate: string;
+  firstHit: string;
+  quiet: boolean;
+}
+
+function units(groups: readonly PriorityGroup[], pool: SourcePool): Unit[] {
+  const quietFrom: boolean[] = new Array(groups.length + 1).fill(true);
+  for (let g = groups.length - 1; g >= 0; g--) quietFrom[g] = groups[g]!.total && quietFrom[g + 1]!;
+  return groups.flatMap((group, g): Unit[] => {
+    const quiet = quietFrom[g + 1]!;
+    const stop = quiet ? '\nif (first !== undefined) return first;' : '';
+    if (!group.staticOrder) {
+      const collect = [
+        'g = [];',
+        ...group.rules.map((rule) => `if (${rule.emit(pool)}) g.push(${pool.ref(rule)});`),
+      ];
+      return [
+        {
+          evaluate: [...collect, `if (g.length > 0) ${pool.ref(pushInOrder)}(g, f, s, out);`].join('\n'),
+          firstHit:
+            [
+              ...collect,
+              `if (g.length > 0 && first === undefined) first = ${pool.ref(firstInOrder)}(g, f, s);`,
+            ].join('\n') + stop,
+          quiet,
+        },
+      ];
+    }
+    return group.rules.map((rule, i): Unit => {
+      const [test, hit] = [rule.emit(pool), pool.ref(rule.hit)];
+      const last = i === group.rules.length - 1;
+      return {
+        evaluate: `if (${test}) out.push(${hit});`,
+        // Sorted statically: in a total group, the first rule to fire is the answer once nothing after can throw.
+        firstHit:
+          group.total && quiet
+            ? `if (${test}) return first !== undefined ? first : ${hit};`
+            : `if (${test} && first === undefined) first = ${hit};${last ? stop : ''}`,
+        quiet: last && quiet,
+      };
+    });
+  });
+}
+
+/** TurboFan skips functions with too much bytecode: keep each generated function small. */
+const CHUNK_SOURCE = 12_000;
+
+function chunk(all: readonly Unit[]): Unit[][] {
+  const chunks: Unit[][] = [[]];
+  let size = 0;
+  for (const unit of all) {
+    if (size > CHUNK_SOURCE) {
+      chunks.push([]);
+      size = 0;
+    }
+    chunks.at(-1)!.push(unit);
+    size += unit.evaluate.length + unit.firstHit.length;
+  }
+  return chunks;
+}
+
+/** Copies the slots a chunk reads into locals, so its conditions read locals. */
+function prologue(source: string): string {
+  const used = slotsUsed(source);
+  return used.length ? `const ${used.map((slot) => `${slotRef(slot)} = s[${slot}]`).join(', ')};\n` : '';
+}
+
+export function emitPlan(groups: readonly PriorityGroup[], reads: readonly EagerRead[]): Plan {
+  const pool = new SourcePool();
+  const functions = [`function load(f, s) {\n${emitLoad(reads, pool)}\n}`];
+  const evaluateCalls: string[] = [];
+  const firstHitCalls: string[] = [];
+  chunk(units(groups, pool)).forEach((part, i) => {
+    const evaluate = part.map((unit) => unit.evaluate).join('\n');
+    const firstHit = part.map((unit) => unit.firstHit).join('\n');
+    functions.push(`function e${i}(f, s, out) {\n${prologue(evaluate)}let g;\n${evaluate}\n}`);
+    functions.push(
+      `function h${i}(f, s, first) {\n${prologue(firstHit)}let g;\n${firstHit}\nreturn first;\n}`,
+    );
+    evaluateCalls.push(`e${i}(f, s, out);`);
+    firstHitCalls.push(
+      `first = h${i}(f, s, first);${part.at(-1)?.quiet ? '\nif (first !== undefined) return first;' : ''}`,
+    );
+  });
+  const body = [
+    ...functions,
+    'return {',
+    `evaluate: function (f, s, out) {\nload(f, s);\n${evaluateCalls.join('\n')}\n},`,
+    `firstHit: function (f, s) {\nload(f, s);\nlet first;\n${firstHitCalls.join('\n')}\nreturn first;\n}`,
+    '};',
+  ].join('\n');
+  return compileSource<Plan>(pool, { isArray: Array.isArray, isNumeric, hasOwn: Object.hasOwn }, body);
+}
