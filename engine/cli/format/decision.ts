@@ -23,6 +23,13 @@ export function formatDecision(order: StandardOrder, decision: Decision): string
       `  flag ${flag.reason}${flag.message ? `: ${flag.message}` : ''}  (${flag.strategyId}/${flag.nodeId})`,
     );
   for (const gift of decision.gifts) lines.push(`  gift ${gift.sku} × ${gift.qty}`);
+  for (const s of decision.substitutions) lines.push(`  substitute ${s.from} → ${s.to} × ${s.qty}`);
+  for (const [i, parcel] of decision.parcels.entries()) {
+    const items = parcel.lines.map((l) => `${l.sku} × ${l.qty}`).join(', ');
+    lines.push(
+      `  parcel ${i + 1}/${decision.parcels.length} ${parcel.warehouse ?? '(no warehouse)'} [${parcel.reason}]: ${items}`,
+    );
+  }
   const extracted = Object.entries(decision.extracted);
   if (extracted.length)
     lines.push(`  extracted ${extracted.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ')}`);
