@@ -3,7 +3,11 @@ import { ENGINE_NAMES, type EngineName } from '../runtime/index.ts';
 import { compileCommand } from './commands/compile.ts';
 import { demoCommand } from './commands/demo.ts';
 import { addGenerateCommand } from './commands/generate.ts';
+import { addPluginCommand } from './commands/plugin-command.ts';
+import { runWithPluginsCommand } from './commands/plugin-run.ts';
+import { collect } from './commands/plugin-support.ts';
 import { runCommand } from './commands/run.ts';
+import { serveCommand } from './commands/serve.ts';
 import { testCommand } from './commands/test.ts';
 import { EXIT, reportFailure } from './exit.ts';
 
@@ -53,8 +57,10 @@ program
     platformOf,
   )
   .option('--trace', 'include the rules that fired, their nodes and the facts they read')
+  .option('--plugins <dir>', 'run the strategies with the built plugins (*.plugin.json) in this folder')
+  .option('--table <name=file>', 'with --plugins: publish a table for ctx.lookup (repeatable)', collect)
   .addOption(engineOption())
-  .action((options) => runCommand(options));
+  .action((options) => (options.plugins ? runWithPluginsCommand(options) : runCommand(options)));
 
 program
   .command('test')
@@ -69,7 +75,16 @@ program
   .addOption(engineOption())
   .action((options: { engine: EngineName }) => demoCommand(options.engine));
 
+program
+  .command('serve')
+  .description('serve the REST API (`npm start`); reads PORT, DATA_DIR, MONGODB_URI, ORDERGRAPH_ADMIN_KEY')
+  .option('--port <port>', 'port to listen on (default: PORT, else 3000)')
+  .option('--data-dir <dir>', 'the embedded workspace folder (default: DATA_DIR, else ./data)')
+  .addOption(new Option('--engine <engine>', 'runtime (default: compiled)').choices(ENGINE_NAMES))
+  .action((options: { port?: string; dataDir?: string; engine?: EngineName }) => serveCommand(options));
+
 addGenerateCommand(program);
+addPluginCommand(program, platformOf);
 
 try {
   await program.parseAsync(process.argv);

@@ -2,6 +2,8 @@ import { approveEvent, flagEvent, holdEvent } from '../nodes/approval/approval-e
 import { carrierEvent } from '../nodes/carrier/carrier.event.ts';
 import { giftEvent } from '../nodes/gift/gift.event.ts';
 import { giftRulesEvent } from '../nodes/gift/gift-rules.event.ts';
+import { pluginActionEvent } from '../nodes/plugin/plugin-action.event.ts';
+import { pluginFactsEvent } from '../nodes/plugin/plugin-facts.event.ts';
 import { remarkExtractEvent } from '../nodes/remark/remark-event.ts';
 import { routeEvent } from '../nodes/route/route.event.ts';
 import { splitEvent } from '../nodes/split/split.event.ts';
@@ -26,6 +28,8 @@ const EVENTS: readonly AnyEventDef[] = [
   splitEvent,
   extractEvent,
   remarkExtractEvent,
+  pluginFactsEvent,
+  pluginActionEvent,
 ] as AnyEventDef[];
 
 const byType = new Map(EVENTS.map((def) => [def.type, def]));

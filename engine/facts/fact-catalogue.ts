@@ -50,6 +50,8 @@ const STAGE_FACTS: FactInfo[] = [
   { path: 'decision.holds', type: 'array' },
   { path: 'decision.gifts', type: 'array' },
   { path: 'extracted', type: 'object', open: true },
+  // Fact plugins' results, `plugins.<id>.<field>`: checked against their manifests where those are known.
+  { path: 'plugins', type: 'object', open: true },
 ];
 
 const computedFacts = (): FactInfo[] =>

@@ -6,6 +6,7 @@ import { conditionKind } from './condition/condition.kind.ts';
 import { decisionTableKind } from './decision-table/decision-table.kind.ts';
 import { giftRulesKind } from './gift/gift-rules.kind.ts';
 import type { NodeKindDef } from './node-kind.ts';
+import { pluginKind } from './plugin/plugin.kind.ts';
 import { remarkExtractKind } from './remark/remark-extract.kind.ts';
 import { routeChainKind } from './route/route-chain.kind.ts';
 import { splitKind } from './split/split.kind.ts';
@@ -30,6 +31,7 @@ export const NODE_KINDS = {
   split: splitKind,
   routeChain: routeChainKind,
   carrierChain: carrierChainKind,
+  plugin: pluginKind,
 } as const;
 
 export type NodeKindName = keyof typeof NODE_KINDS;

@@ -11,6 +11,7 @@ export {
   OPERATORS,
   type OperatorSpec,
   operatorSpec,
+  PLUGIN_OPERATOR,
   type ValueShape,
 } from './operator-catalogue.ts';
 export { registerOperators } from './register-operators.ts';

@@ -122,8 +122,17 @@ export const OPERATORS: readonly OperatorSpec[] = [
 
 const byName = new Map(OPERATORS.map((spec) => [spec.name, spec]));
 
+/**
+ * `plugin:<id>` or `plugin:<id>@<version>` names an operator plugin (plugins/): it takes one value, and
+ * what fact and value it accepts is in its manifest, which the plugin node and the pipeline check.
+ */
+export const PLUGIN_OPERATOR = /^plugin:([a-z][A-Za-z0-9]{0,63})(?:@([0-9A-Za-z.+-]{1,64}))?$/;
+
 export function operatorSpec(name: string): OperatorSpec | undefined {
-  return byName.get(name);
+  const known = byName.get(name);
+  if (known || !PLUGIN_OPERATOR.test(name)) return known;
+  const facts: FactType[] = ['string', 'number', 'boolean', 'array'];
+  return { name, facts, value: 'scalar', label: { en: name, zh: name }, builtIn: false };
 }
 
 export const OPERATOR_NAMES = OPERATORS.map((spec) => spec.name);

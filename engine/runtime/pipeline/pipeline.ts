@@ -4,6 +4,7 @@ import type { Decision, TraceEntry } from '../../decision/decision.ts';
 import { type OrderFacts, orderFacts, readPath } from '../../facts/index.ts';
 import { FAMILIES } from '../../graph/schema.ts';
 import type { StandardOrder } from '../../order/schema.ts';
+import { type OrderPlugins, type PipelinePlugins, preparePlugins } from '../../plugins/index.ts';
 import { InMemoryState, type StrategyState } from '../../state/index.ts';
 import { createEvaluator } from '../create-evaluator.ts';
 import type { EngineName, RuleEvaluator, RuleHit } from '../evaluator.ts';
@@ -20,6 +21,8 @@ export interface PipelineOptions {
   state?: StrategyState;
   /** The decision time computed facts such as `minutesSincePaid` measure from; simulation fixes it. */
   clock?: (order: StandardOrder) => Date;
+  /** The plugin host and installed builds, when the strategies call plugins (engine/plugins). */
+  plugins?: PipelinePlugins;
 }
 
 interface Stage {
@@ -34,6 +37,11 @@ export interface Pipeline {
   readonly state: StrategyState;
   /** Decides orders one at a time, in call order, so state is consumed in processing order. */
   decide(order: StandardOrder): Promise<Decision>;
+  /**
+   * Decides a batch, in order, after calling each plugin the strategies use once for the whole batch:
+   * a batch of n costs one sandbox round trip per plugin, not n. `decide` is a batch of one.
+   */
+  decideBatch(orders: readonly StandardOrder[]): Promise<Decision[]>;
 }
 
 const stageRank = (s: CompiledStrategy) => FAMILIES.indexOf(s.family);
@@ -50,7 +58,9 @@ export function createPipeline(
   const ordered = [...strategies].sort(
     (a, b) => stageRank(a) - stageRank(b) || (a.strategyId < b.strategyId ? -1 : 1),
   );
-  const stages: Stage[] = ordered.map((strategy) => ({
+  // Plugin operators in conditions are rewritten to read answers computed before the stages.
+  const plugins = preparePlugins(ordered, options.plugins);
+  const stages: Stage[] = (plugins?.strategies ?? ordered).map((strategy) => ({
     strategy,
     evaluator: createEvaluator({ rules: strategy.rules, conditions: {} }, engine),
     factPaths: new Map(strategy.rules.map((rule) => [rule.name, factsRead(rule.conditions)])),
@@ -60,7 +70,7 @@ export function createPipeline(
   const state = options.state ?? new InMemoryState();
   const clock = options.clock ?? (() => new Date());
 
-  const decideNow = async (order: StandardOrder): Promise<Decision> => {
+  const decideNow = async (order: StandardOrder, precomputed?: OrderPlugins): Promise<Decision> => {
     const builder = new DecisionBuilder(order, options.client, state);
     const trace: TraceEntry[] = [];
     const facts: OrderFacts = orderFacts(
@@ -68,6 +78,10 @@ export function createPipeline(
       builder.decision.extracted,
       builder.view(),
     );
+    if (precomputed) {
+      Object.assign(facts, precomputed.facts);
+      for (const hold of precomputed.holds) builder.hold(hold.reason, hold.message, hold.origin);
+    }
     for (const stage of stages) {
       facts.decision = builder.view();
       const result = stage.evaluator.evaluate(facts as unknown as Record<string, unknown>);
@@ -75,7 +89,7 @@ export function createPipeline(
       for (const hit of hits) {
         const origin = originOf(stage, hit);
         const prepared = hit.name === undefined ? undefined : stage.prepared.get(hit.name);
-        builder.apply(hit.event, origin, prepared);
+        builder.apply(hit.event, origin, precomputed?.prepare(prepared) ?? prepared);
         if (options.trace) trace.push(traceEntry(stage, hit, facts));
       }
     }
@@ -98,14 +112,29 @@ export function createPipeline(
 
   // A reference-engine decision awaits between stages; chaining keeps two orders from interleaving.
   let queue: Promise<unknown> = Promise.resolve();
+  const enqueue = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const decideBatch = (orders: readonly StandardOrder[]): Promise<Decision[]> => {
+    // Plugin results depend on the orders alone, not on state, so a batch's plugin calls start at once,
+    // overlapping the batches still being decided.
+    const precomputing = plugins?.precompute(orders);
+    precomputing?.catch(() => undefined);
+    return enqueue(async () => {
+      const precomputed = await precomputing;
+      const decisions: Decision[] = [];
+      for (const [i, order] of orders.entries()) decisions.push(await decideNow(order, precomputed?.[i]));
+      return decisions;
+    });
+  };
   return {
     stages: ordered,
     state,
-    decide(order) {
-      const next = queue.then(() => decideNow(order));
-      queue = next.catch(() => undefined);
-      return next;
-    },
+    decide: (order) =>
+      plugins ? decideBatch([order]).then((decisions) => decisions[0]!) : enqueue(() => decideNow(order)),
+    decideBatch,
   };
 }
 

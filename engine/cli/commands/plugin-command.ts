@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { pluginBuildCommand } from './plugin-build.ts';
+import { collect, type Platform } from './plugin-support.ts';
+import { pluginTestCommand } from './plugin-test.ts';
+
+/** `ordergraph plugin build` and `ordergraph plugin test`. */
+export function addPluginCommand(program: Command, platformOf: (value: string) => Platform): void {
+  const plugin = program.command('plugin').description('build and try sandboxed plugins (plugins/README.md)');
+  plugin
+    .command('build')
+    .description(
+      'transpile *.plugin.ts and check its manifest, writing <name>.plugin.json (exit 1 with file:line:column on errors)',
+    )
+    .argument('<path>', 'a *.plugin.ts file, or a folder of them')
+    .option('--out <dir>', 'write the built plugins here instead of beside their sources')
+    .action((path: string, options: { out?: string }) => pluginBuildCommand(path, options));
+  plugin
+    .command('test')
+    .description('run a plugin on one order in the real sandbox and print its result, or its named error')
+    .argument('<plugin>', 'a built *.plugin.json, or a *.plugin.ts source (built first)')
+    .requiredOption('--order <file|->', 'the order as JSON: a file, or - for standard input')
+    .option(
+      '--platform <platform>',
+      'the raw order is from tmall, jd or douyin (default: detected)',
+      platformOf,
+    )
+    .option('--params <json>', 'the node params, as a JSON object')
+    .option('--fact <path>', 'operator plugins: the order field tested, e.g. buyerMessage')
+    .option('--value <value>', 'operator plugins: the rule value (JSON, or plain text)')
+    .option(
+      '--table <name=file>',
+      'publish a table for ctx.lookup (repeatable), e.g. stock=stock.json',
+      collect,
+    )
+    .option('--seed <n>', 'deterministic mode: now is the pay time, Math.random seeded with n', (v) =>
+      Number(v),
+    )
+    .action((path: string, options) => pluginTestCommand(path, options));
+}

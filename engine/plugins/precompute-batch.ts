@@ -1,0 +1,104 @@
+import type { OperatorSubject, PluginCallInput } from '../../plugins/sdk/index.ts';
+import type { DeterministicClock, PluginHost, PluginRef } from '../../sandbox/index.ts';
+import { projectFields } from '../../sandbox/project-fields.ts';
+import { readPath } from '../facts/index.ts';
+import type { StandardOrder } from '../order/schema.ts';
+import { callIsolated } from './call-isolated.ts';
+import { type DeterministicPlugins, operatorClock, orderClock } from './deterministic-clock.ts';
+import { OrderPlugins } from './order-plugins.ts';
+import type { ActionCall, FactCall, OperatorCall, PluginPlan } from './plugin-plan.ts';
+
+export interface PrecomputeOptions {
+  host: PluginHost;
+  deterministic?: DeterministicPlugins | undefined;
+}
+
+interface Batch {
+  orders: readonly StandardOrder[];
+  out: readonly OrderPlugins[];
+  /** One per order in deterministic mode. */
+  clocks: DeterministicClock[] | undefined;
+  options: PrecomputeOptions;
+}
+
+/**
+ * Calls every plugin of the plan once for the whole batch, all at once (the host spreads the calls
+ * over its workers), each with its projected orders, and files every result under its order.
+ */
+export async function precomputeBatch(
+  plan: PluginPlan,
+  orders: readonly StandardOrder[],
+  options: PrecomputeOptions,
+): Promise<OrderPlugins[]> {
+  const out = orders.map(() => new OrderPlugins());
+  if (orders.length === 0) return out;
+  const { deterministic } = options;
+  const clocks = deterministic && orders.map((order) => orderClock(order, deterministic));
+  const batch: Batch = { orders, out, clocks, options };
+  await Promise.all([
+    ...plan.facts.map((call) => computeFacts(call, batch)),
+    ...plan.actions.map((call) => computeAction(call, batch)),
+    ...plan.operators.map((call) => answerOperators(call, batch)),
+  ]);
+  return out;
+}
+
+async function computeFacts(call: FactCall, { orders, out, clocks, options }: Batch): Promise<void> {
+  const results = await callIsolated(options.host, refOf(call), orderInputs(call, orders), clocks);
+  results.forEach((result, i) => {
+    if (result.ok) out[i]!.setFact(call.manifest.id, result.value);
+    else out[i]!.fail(call.manifest, result.error, originOf(call));
+  });
+}
+
+/** Kept whatever it is: the hold for a failure comes when an order reaches the action's node. */
+async function computeAction(call: ActionCall, { orders, out, clocks, options }: Batch): Promise<void> {
+  const results = await callIsolated(options.host, refOf(call), orderInputs(call, orders), clocks);
+  results.forEach((result, i) => {
+    out[i]!.setAction(call.key, result);
+  });
+}
+
+/**
+ * Each distinct (fact value, rule value) pair in the batch is asked once: most orders share a few fact
+ * values (an empty buyer message above all), so a batch needs far fewer answers than orders × slots.
+ */
+async function answerOperators(call: OperatorCall, { orders, out, options }: Batch): Promise<void> {
+  const pairs = new Map<string, number>();
+  const inputs: PluginCallInput[] = [];
+  const asked = orders.map((order) =>
+    call.slots.map((slot) => {
+      const subject: OperatorSubject = { fact: readPath(order, slot.fact) ?? null, value: slot.value };
+      const key = JSON.stringify(subject);
+      let index = pairs.get(key);
+      if (index === undefined) {
+        index = inputs.push({ subject, params: {} }) - 1;
+        pairs.set(key, index);
+      }
+      return index;
+    }),
+  );
+  const { deterministic } = options;
+  const clocks = deterministic && inputs.map(() => operatorClock(deterministic));
+  const answers = await callIsolated(options.host, refOf(call), inputs, clocks);
+  asked.forEach((indexes, i) => {
+    indexes.forEach((index, s) => {
+      const answer = answers[index]!;
+      if (answer.ok) out[i]!.setOperator(call.slots[s]!.name, answer.value as boolean);
+      else out[i]!.fail(call.manifest, answer.error, originOf(call));
+    });
+  });
+}
+
+/** Only the fields the manifest reads cross into the sandbox: most of a call's cost is copying. */
+function orderInputs(call: FactCall | ActionCall, orders: readonly StandardOrder[]): PluginCallInput[] {
+  return orders.map((order) => ({ subject: projectFields(order, call.manifest.reads), params: call.params }));
+}
+
+function refOf(call: FactCall | ActionCall | OperatorCall): PluginRef {
+  return { clientId: call.clientId, pluginId: call.manifest.id, version: call.manifest.version };
+}
+
+function originOf(call: FactCall | OperatorCall) {
+  return { strategyId: call.site.strategyId, nodeId: call.site.nodeId };
+}

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { EngineName } from '../engine/runtime/index.ts';
+import { AuthFailureLimiter } from './auth/auth-failure-limiter.ts';
+import { Authenticator } from './auth/authenticate.ts';
+import { errorHandler, notFoundHandler } from './errors/error-handler.ts';
+import { ApiBuilder } from './http/api-builder.ts';
+import type { Logger } from './logger.ts';
+import { httpMetrics } from './metrics/http-metrics.ts';
+import type { Metrics } from './metrics/metrics.ts';
+import { API_BASE, openApiDocument, registerSecurity } from './openapi/document.ts';
+import { API_MODULES } from './routes/index.ts';
+import { EvaluationService } from './services/evaluation.ts';
+import type { Store } from './store/store.ts';
+
+export interface AppOptions {
+  store: Store;
+  logger: Logger;
+  metrics: Metrics;
+  engine: EngineName;
+  /** Failed authentications an address may make per 15 minutes before it gets 429. */
+  authFailureLimit: number;
+  maxBatch: number;
+  /** Express's `trust proxy`: set it behind a load balancer so rate limits see the client's address. */
+  trustProxy: boolean | number | string;
+}
+
+/** The express application: health and metrics, the OpenAPI document, API v1, and one error handler. */
+export function createApp(options: AppOptions): Express {
+  const { store, logger, metrics } = options;
+  const app = express();
+  app.set('etag', false); // ETags are revisions, set by the routes that have them.
+  app.set('trust proxy', options.trustProxy);
+  app.use((_req, res, next) => {
+    res.locals.requestId = randomUUID();
+    res.set('X-Request-Id', res.locals.requestId);
+    next();
+  });
+  app.use(httpMetrics(metrics));
+  app.use(helmet());
+
+  app.get('/healthz', async (_req, res) => {
+    res.locals.route = '/healthz';
+    try {
+      await store.ping();
+      res.json({ status: 'ok', store: store.kind });
+    } catch {
+      res.status(503).json({ status: 'unavailable', store: store.kind });
+    }
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.locals.route = '/metrics';
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  const registry = new OpenAPIRegistry();
+  registerSecurity(registry);
+  const auth = new Authenticator(store.keys);
+  const api = new ApiBuilder(registry, auth, new AuthFailureLimiter(options.authFailureLimit));
+  const context = {
+    store,
+    auth,
+    evaluation: new EvaluationService(store, options.engine, metrics),
+    maxBatch: options.maxBatch,
+  };
+  for (const register of API_MODULES) register(api, context);
+  const document = openApiDocument(registry);
+  app.get(`${API_BASE}/openapi.json`, (_req, res) => {
+    res.locals.route = `${API_BASE}/openapi.json`;
+    res.json(document);
+  });
+  app.use(API_BASE, api.router);
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
+  return app;
+}

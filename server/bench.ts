@@ -1,0 +1,134 @@
+/**
+ * Throughput and latency of evaluate against a real server on loopback (`npm run bench:server`):
+ * single orders, and batches of 100, with the decisions audited and the state recorded as in
+ * production. The server runs in a child process (`ordergraph serve`) so the load generator does
+ * not share its event loop. BENCH_SECONDS (default 10) sets each run's length.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+
+const root = new URL('../', import.meta.url).pathname;
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const adminKey = `bench-${'k'.repeat(32)}`;
+
+interface Scenario {
+  name: string;
+  path: string;
+  body: unknown;
+  orders: number;
+  connections: number;
+}
+
+async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [join(root, 'bin/ordergraph.js'), 'serve'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ORDERGRAPH_ADMIN_KEY: adminKey },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+      const match = /Ordergraph API on (\S+)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`the server exited (${code}):\n${out}`)));
+  });
+  return { url, child };
+}
+
+async function sampleOrders(): Promise<Record<string, unknown>[]> {
+  const dir = join(root, 'samples/orders');
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
+  return Promise.all(files.map(async (f) => JSON.parse(await readFile(join(dir, f), 'utf8'))));
+}
+
+/**
+ * CPU time the server process has used, in ms (Linux: /proc, in clock ticks of 10 ms), or
+ * undefined elsewhere. On a shared machine wall-clock figures swing with the load; CPU per order
+ * says what a core could do.
+ */
+async function cpuMs(pid: number): Promise<number | undefined> {
+  try {
+    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+function load(url: string, scenario: Scenario, duration: number) {
+  return autocannon({
+    url: `${url}${scenario.path}`,
+    method: 'POST',
+    connections: scenario.connections,
+    duration,
+    headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify(scenario.body),
+  });
+}
+
+async function run(url: string, pid: number, scenario: Scenario): Promise<void> {
+  const cpuBefore = await cpuMs(pid);
+  const result = await load(url, scenario, seconds);
+  const cpuAfter = await cpuMs(pid);
+  const perSecond = result.requests.average;
+  const failed = result.non2xx + result.errors + result.timeouts;
+  const orders = result.requests.total * scenario.orders;
+  const cpuPerOrder =
+    cpuBefore === undefined || cpuAfter === undefined || orders === 0
+      ? ''
+      : `   server CPU ${((cpuAfter - cpuBefore) / orders).toFixed(2)} ms/order`;
+  process.stdout.write(
+    `${scenario.name.padEnd(34)} ${perSecond.toFixed(0).padStart(6)} req/s ${(perSecond * scenario.orders)
+      .toFixed(0)
+      .padStart(7)} orders/s   p50 ${result.latency.p50.toFixed(1).padStart(6)} ms   p99 ${result.latency.p99
+      .toFixed(1)
+      .padStart(6)} ms   ${scenario.connections} conns${cpuPerOrder}${failed ? `   ${failed} FAILED` : ''}\n`,
+  );
+}
+
+const dataDir = await mkdtemp(join(tmpdir(), 'ordergraph-bench-'));
+const { url, child } = await startServer(dataDir);
+try {
+  const orders = await sampleOrders();
+  const tmall = orders.find((o) => 'tid' in o) ?? orders[0]!;
+  const batch = Array.from({ length: 100 }, (_, i) => orders[i % orders.length]!);
+  const evaluate = '/api/v1/clients/demo/evaluate';
+  process.stdout.write(
+    `evaluate on ${url}, ${seconds} s per run, embedded store (audit and state fsynced)\n`,
+  );
+  const scenarios: Scenario[] = [
+    {
+      name: 'single order',
+      path: evaluate,
+      body: { order: tmall, trace: false },
+      orders: 1,
+      connections: 10,
+    },
+    { name: 'single order, with trace', path: evaluate, body: { order: tmall }, orders: 1, connections: 10 },
+    {
+      name: 'single order, dry run',
+      path: evaluate,
+      body: { order: tmall, trace: false, dryRun: true },
+      orders: 1,
+      connections: 10,
+    },
+    {
+      name: 'batch of 100',
+      path: `${evaluate}/batch`,
+      body: { orders: batch, trace: false },
+      orders: 100,
+      connections: 4,
+    },
+  ];
+  // Unreported warm-up: the first requests build the pipeline and warm the JIT.
+  for (const scenario of scenarios) await load(url, scenario, 1);
+  for (const scenario of scenarios) await run(url, child.pid!, scenario);
+} finally {
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.once('exit', resolve));
+  await rm(dataDir, { recursive: true, force: true });
+}

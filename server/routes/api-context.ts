@@ -1,0 +1,16 @@
+import type { Authenticator } from '../auth/authenticate.ts';
+import type { ApiBuilder } from '../http/api-builder.ts';
+import type { EvaluationService } from '../services/evaluation.ts';
+import type { Store } from '../store/store.ts';
+
+/** What route modules get to work with. */
+export interface ApiContext {
+  store: Store;
+  evaluation: EvaluationService;
+  auth: Authenticator;
+  /** Most orders one evaluate/batch request may carry. */
+  maxBatch: number;
+}
+
+/** One resource's routes: a file under routes/, listed in routes/index.ts. */
+export type ApiModule = (api: ApiBuilder, context: ApiContext) => void;

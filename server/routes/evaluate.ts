@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import type { Caller } from '../auth/authenticate.ts';
+import { hasPermission } from '../auth/roles.ts';
+import { ApiError, forbidden } from '../errors/api-error.ts';
+import { ClientParams } from '../openapi/common-schemas.ts';
+import { DecisionDoc } from '../openapi/schemas.ts';
+import type { EvaluationResult } from '../services/evaluation.ts';
+import type { ApiModule } from './api-context.ts';
+
+const options = {
+  platform: z.enum(['tmall', 'jd', 'douyin', 'standard']).optional().meta({
+    description: "the raw order's platform; detected from its fields when not given, else standard",
+  }),
+  trace: z
+    .boolean()
+    .default(true)
+    .meta({ description: 'include the rules that fired, their nodes and the facts read' }),
+  dryRun: z.boolean().default(false).meta({
+    description:
+      'decide without recording: no audit entry, no counters or stock taken (any role that may evaluate)',
+  }),
+};
+
+const anOrder = z
+  .record(z.string(), z.unknown())
+  .meta({ description: 'a standard order or a raw Tmall / JD / Douyin order' });
+
+const ErrorItem = z.object({ code: z.string(), message: z.string() }).loose();
+
+const ResultItem = z
+  .union([
+    z.object({ index: z.number().int(), ok: z.literal(true), platform: z.string(), decision: DecisionDoc }),
+    z.object({ index: z.number().int(), ok: z.literal(false), error: ErrorItem }),
+  ])
+  .meta({ id: 'EvaluationResult' });
+
+/** Deciding for real is for the OMS and admins; everyone else who may evaluate does dry runs. */
+function checkMode(caller: Caller, dryRun: boolean): void {
+  if (!dryRun && !hasPermission(caller.key, 'evaluate')) {
+    throw forbidden(`a ${caller.key.role} key may only try pipelines out: send "dryRun": true`);
+  }
+}
+
+function countByStatus(results: readonly EvaluationResult[]): Record<string, number> {
+  const counts: Record<string, number> = { approved: 0, held: 0, flagged: 0, invalid: 0 };
+  for (const r of results) counts[r.ok ? r.decision.status : 'invalid']!++;
+  return counts;
+}
+
+export const evaluateRoutes: ApiModule = (api, { evaluation, maxBatch }) => {
+  api.add({
+    method: 'post',
+    path: '/clients/{clientId}/evaluate',
+    tag: 'evaluate',
+    summary: 'Decide one order',
+    description:
+      "Runs the client's published pipeline on one order; the decision is audited unless `dryRun`.",
+    permission: 'evaluate:dry',
+    params: ClientParams,
+    body: z.object({ order: anOrder, ...options }).meta({ id: 'Evaluate' }),
+    bodyLimit: '256kb',
+    responses: {
+      200: {
+        description: 'the decision, with its trace',
+        schema: z.object({
+          clientId: z.string(),
+          release: z.number().int(),
+          dryRun: z.boolean(),
+          platform: z.string(),
+          decision: DecisionDoc,
+        }),
+      },
+      409: { description: 'the client has nothing published' },
+    },
+    handler: async ({ params, body, caller }) => {
+      checkMode(caller, body.dryRun);
+      const { order, ...rest } = body;
+      const out = await evaluation.evaluate(params.clientId, [order], rest, caller.actor);
+      const result = out.results[0]!;
+      if (!result.ok) throw new ApiError(400, result.error.code, result.error.message, result.error);
+      return {
+        body: {
+          clientId: out.clientId,
+          release: out.release,
+          dryRun: out.dryRun,
+          platform: result.platform,
+          decision: result.decision,
+        },
+      };
+    },
+  });
+
+  api.add({
+    method: 'post',
+    path: '/clients/{clientId}/evaluate/batch',
+    tag: 'evaluate',
+    summary: 'Decide a batch of orders',
+    description: `Up to ${maxBatch} orders, decided in order. An order that cannot be read fails alone (\`ok: false\`).`,
+    permission: 'evaluate:dry',
+    params: ClientParams,
+    body: z
+      .object({ orders: z.array(anOrder).min(1).max(maxBatch), ...options })
+      .meta({ id: 'EvaluateBatch' }),
+    bodyLimit: '8mb',
+    responses: {
+      200: {
+        description: 'one result per order, in order',
+        schema: z.object({
+          clientId: z.string(),
+          release: z.number().int(),
+          dryRun: z.boolean(),
+          counts: z.record(z.string(), z.number().int()),
+          results: z.array(ResultItem),
+        }),
+      },
+      409: { description: 'the client has nothing published' },
+    },
+    handler: async ({ params, body, caller }) => {
+      checkMode(caller, body.dryRun);
+      const { orders, ...rest } = body;
+      const out = await evaluation.evaluate(params.clientId, orders, rest, caller.actor);
+      return { body: { ...out, counts: countByStatus(out.results) } };
+    },
+  });
+};

@@ -1,0 +1,71 @@
+import { InMemoryState, type StateSnapshot, type StrategyState } from '../../engine/state/index.ts';
+
+/**
+ * The live state as a dry run sees it: every read includes what the dry run itself took, and
+ * nothing it takes reaches the live state. So trying a pipeline out on the real stock and caps
+ * never uses them up.
+ */
+export class DryRunState implements StrategyState {
+  private readonly taken = new InMemoryState();
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly live: StrategyState) {}
+
+  counter(key: string): number {
+    return this.live.counter(key) + this.taken.counter(key);
+  }
+
+  takeFromCounter(key: string, qty: number, cap: number): boolean {
+    if (this.counter(key) + qty > cap) return false;
+    return this.taken.takeFromCounter(key, qty, Number.POSITIVE_INFINITY);
+  }
+
+  stock(warehouse: string, sku: string): number | undefined {
+    const onHand = this.live.stock(warehouse, sku);
+    return onHand === undefined ? undefined : onHand - this.taken.counter(stockKey(warehouse, sku));
+  }
+
+  reserveStock(warehouse: string, sku: string, qty: number): boolean {
+    const onHand = this.stock(warehouse, sku);
+    if (onHand === undefined) return true;
+    if (onHand < qty) return false;
+    return this.taken.takeFromCounter(stockKey(warehouse, sku), qty, Number.POSITIVE_INFINITY);
+  }
+
+  buyerOrders(buyerId: string): number {
+    return this.live.buyerOrders(buyerId) + this.taken.buyerOrders(buyerId);
+  }
+
+  recordBuyerOrder(buyerId: string): void {
+    this.taken.recordBuyerOrder(buyerId);
+  }
+
+  seenOrder(orderId: string): boolean {
+    return this.live.seenOrder(orderId) || this.seen.has(orderId);
+  }
+
+  recordOrder(orderId: string): void {
+    this.seen.add(orderId);
+  }
+
+  snapshot(): StateSnapshot {
+    const live = this.live.snapshot();
+    const counters = { ...live.counters };
+    for (const [key, qty] of Object.entries(this.taken.snapshot().counters)) {
+      if (!key.startsWith(STOCK_PREFIX)) counters[key] = (counters[key] ?? 0) + qty;
+    }
+    const stock = Object.fromEntries(
+      Object.entries(live.stock).map(([wh, skus]) => [
+        wh,
+        Object.fromEntries(Object.keys(skus).map((sku) => [sku, this.stock(wh, sku) ?? 0])),
+      ]),
+    );
+    const buyers = { ...live.buyers };
+    for (const [id, n] of Object.entries(this.taken.snapshot().buyers)) buyers[id] = (buyers[id] ?? 0) + n;
+    return { counters, stock, buyers };
+  }
+}
+
+// Stock taken is tallied as counters under a prefix no counter key of the engine uses.
+const STOCK_PREFIX = '\u0000stock\u0000';
+const stockKey = (warehouse: string, sku: string) => `${STOCK_PREFIX}${warehouse}\u0000${sku}`;

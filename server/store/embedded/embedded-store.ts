@@ -1,0 +1,27 @@
+import type { Store } from '../store.ts';
+import { EmbeddedAudit } from './embedded-audit.ts';
+import { EmbeddedClients } from './embedded-clients.ts';
+import { EmbeddedKeys } from './embedded-keys.ts';
+import { EmbeddedReleases } from './embedded-releases.ts';
+import { EmbeddedState } from './embedded-state.ts';
+import { EmbeddedStrategies } from './embedded-strategies.ts';
+import { EmbeddedVersions } from './embedded-versions.ts';
+import { Workspace } from './workspace.ts';
+
+/** The default store: a workspace folder of JSON documents and NDJSON logs (DESIGN §9). */
+export async function openEmbeddedStore(dataDir: string): Promise<Store> {
+  const ws = await Workspace.open(dataDir);
+  return {
+    kind: 'embedded',
+    location: ws.dir,
+    clients: new EmbeddedClients(ws),
+    strategies: new EmbeddedStrategies(ws),
+    versions: new EmbeddedVersions(ws),
+    releases: new EmbeddedReleases(ws),
+    audit: new EmbeddedAudit(ws),
+    state: new EmbeddedState(ws),
+    keys: new EmbeddedKeys(ws),
+    ping: async () => undefined,
+    close: () => ws.close(),
+  };
+}

@@ -1,0 +1,45 @@
+import { InputError } from '../../../engine/errors/index.ts';
+import { isId } from '../ids.ts';
+
+/**
+ * Where each record lives in DATA_DIR, relative paths with "/" (DESIGN §14: a workspace a person
+ * can read and keep in git). What changes with every order (audit, state) and secrets (keys) sit
+ * outside `clients/`, so a client's folder holds only its configuration.
+ */
+const seg = (value: string, what: string): string => {
+  // Ids are checked at the API boundary too; this keeps a bad one from ever becoming a path.
+  if (!isId(value)) throw new InputError('invalid_id', `${what} ${JSON.stringify(value)} is not a valid id`);
+  return value;
+};
+
+const client = (clientId: string) => `clients/${seg(clientId, 'client id')}`;
+const strategy = (clientId: string, strategyId: string) =>
+  `${client(clientId)}/strategies/${seg(strategyId, 'strategy id')}`;
+
+export const layout = {
+  workspace: 'workspace.json',
+  keys: 'keys.json',
+  clients: 'clients',
+  client: (clientId: string) => `${client(clientId)}/client.json`,
+  strategies: (clientId: string) => `${client(clientId)}/strategies`,
+  draft: (clientId: string, strategyId: string) => `${strategy(clientId, strategyId)}/draft.json`,
+  versions: (clientId: string, strategyId: string) => `${strategy(clientId, strategyId)}/versions`,
+  version: (clientId: string, strategyId: string, version: number) =>
+    `${strategy(clientId, strategyId)}/versions/${version}.json`,
+  live: (clientId: string) => `${client(clientId)}/live.json`,
+  releases: (clientId: string) => `${client(clientId)}/releases`,
+  release: (clientId: string, release: number) => `${client(clientId)}/releases/${release}.json`,
+  audit: 'audit',
+  auditDay: (day: string) => `audit/${day}.ndjson`,
+  stateSnapshot: (clientId: string) => `state/${seg(clientId, 'client id')}/snapshot.json`,
+  stateLog: (clientId: string) => `state/${seg(clientId, 'client id')}/consumption.ndjson`,
+} as const;
+
+/** What a workspace keeps out of git: per-order data, secrets, the lock. */
+export const GITIGNORE = ['# written by ordergraph', 'audit/', 'state/', 'keys.json', '.lock', ''].join('\n');
+
+/** `5.json` → 5; anything else (a temp file, a stray note) → undefined. */
+export function numberedFile(name: string): number | undefined {
+  const match = /^([1-9][0-9]*)\.json$/.exec(name);
+  return match ? Number(match[1]) : undefined;
+}

@@ -1,0 +1,12 @@
+import { openEmbeddedStore } from './embedded/embedded-store.ts';
+import type { Store } from './store.ts';
+
+/** MongoDB when a URI is given, else the embedded workspace. Mongoose is loaded only when it is used. */
+export async function openStore(options: {
+  mongodbUri: string | undefined;
+  dataDir: string;
+}): Promise<Store> {
+  if (!options.mongodbUri) return openEmbeddedStore(options.dataDir);
+  const { openMongoStore } = await import('./mongo/mongo-store.ts');
+  return openMongoStore(options.mongodbUri);
+}

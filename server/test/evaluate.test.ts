@@ -1,0 +1,139 @@
+import { readdir } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { standardOrder } from './fixtures.ts';
+import { SAMPLE_ORDERS, sampleOrder, TestServer } from './harness.ts';
+
+const base = '/api/v1/clients/demo';
+
+describe('evaluate', () => {
+  let server: TestServer;
+  let service: string;
+  beforeAll(async () => {
+    server = await TestServer.start({ maxBatch: 10 });
+    service = await server.keyFor('service', ['demo']);
+  });
+  afterAll(() => server.stop());
+
+  it('decides a raw Tmall order, detecting its platform, with a trace back to the graph', async () => {
+    const order = await sampleOrder('tmall-two-lines-presale.json');
+    const answer = await server.call('POST', `${base}/evaluate`, { key: service, body: { order } });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ clientId: 'demo', release: 1, dryRun: false, platform: 'tmall' });
+    // The demo's strategies evolve: what is checked is the shape of a traced decision, not its content.
+    expect(answer.body.decision).toMatchObject({
+      orderId: '4012345678901234567',
+      warehouse: expect.any(String),
+    });
+    const routing = answer.body.decision.trace.find(
+      (t: { strategyId: string }) => t.strategyId === 'routing',
+    );
+    expect(routing.nodeIds[0]).toBe('start');
+    expect(routing.event.type).toBe('route');
+    expect(Object.keys(routing.facts).length).toBeGreaterThan(0);
+  });
+
+  it('leaves the trace out on request, and takes the platform when given', async () => {
+    const order = await sampleOrder('jd-cod.json');
+    const answer = await server.call('POST', `${base}/evaluate`, {
+      key: service,
+      body: { order, platform: 'jd', trace: false },
+    });
+    expect(answer.body.platform).toBe('jd');
+    expect(answer.body.decision.trace).toBeUndefined();
+    expect(answer.body.decision.orderId).toBe('298765432101');
+  });
+
+  it('answers an order that cannot be read with 400 naming the field', async () => {
+    const answer = await server.call('POST', `${base}/evaluate`, {
+      key: service,
+      body: { order: standardOrder('BAD-1', { lines: [] }), platform: 'standard' },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.message).toContain('lines');
+  });
+
+  it('decides a batch in order; an unreadable order fails alone', async () => {
+    const files = (await readdir(SAMPLE_ORDERS)).filter((f) => f.endsWith('.json')).sort();
+    const orders = await Promise.all(files.map(sampleOrder));
+    orders.splice(2, 0, { nonsense: true });
+    const answer = await server.call('POST', `${base}/evaluate/batch`, { key: service, body: { orders } });
+    expect(answer.status).toBe(200);
+    expect(answer.body.results).toHaveLength(orders.length);
+    expect(answer.body.results.map((r: { index: number }) => r.index)).toEqual(orders.map((_, i) => i));
+    expect(answer.body.results[2]).toMatchObject({ ok: false, error: { code: expect.any(String) } });
+    expect(answer.body.results[0].decision.trace.length).toBeGreaterThan(0);
+    const { counts } = answer.body;
+    expect(counts.invalid).toBe(1);
+    expect(counts.approved + counts.held + counts.flagged).toBe(files.length);
+  });
+
+  it('refuses a batch over the limit, naming the field', async () => {
+    const orders = Array.from({ length: 11 }, (_, i) => standardOrder(`B-${i}`));
+    const answer = await server.call('POST', `${base}/evaluate/batch`, { key: service, body: { orders } });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.issues[0].field).toBe('orders');
+  });
+
+  it('audits live decisions by order id, but not dry runs', async () => {
+    await server.call('POST', `${base}/evaluate`, { key: service, body: { order: standardOrder('AUD-1') } });
+    await server.call('POST', `${base}/evaluate`, { key: service, body: { order: standardOrder('AUD-1') } });
+    await server.call('POST', `${base}/evaluate`, {
+      key: service,
+      body: { order: standardOrder('AUD-2'), dryRun: true },
+    });
+    const one = await server.call('GET', `${base}/audit/decisions?orderId=AUD-1`);
+    expect(one.body.decisions).toHaveLength(2);
+    expect(one.body.decisions[0]).toMatchObject({ orderId: 'AUD-1', release: 1, platform: 'standard' });
+    expect(one.body.decisions[0].by).toContain('test service');
+    expect(one.body.decisions[0].decision.trace).toBeUndefined();
+    expect((await server.call('GET', `${base}/audit/decisions?orderId=AUD-2`)).body.decisions).toEqual([]);
+  });
+
+  it('keeps counters, stock and buyer history, replaceable by the OMS', async () => {
+    const before = await server.call('GET', `${base}/state`, { key: service });
+    expect(before.body.buyers['b-001']).toBeGreaterThan(0);
+    const pushed = await server.call('PUT', `${base}/state`, {
+      key: service,
+      body: { counters: {}, stock: { 'WH-SH': { 'CHANDO-CREAM-50G': 100 } }, buyers: {} },
+    });
+    expect(pushed.status).toBe(200);
+    expect(pushed.body.stock['WH-SH']['CHANDO-CREAM-50G']).toBe(100);
+    await server.call('POST', `${base}/evaluate`, { key: service, body: { order: standardOrder('ST-1') } });
+    const after = await server.call('GET', `${base}/state`, { key: service });
+    expect(after.body.buyers).toEqual({ 'b-001': 1 });
+    await server.call('POST', `${base}/evaluate`, {
+      key: service,
+      body: { order: standardOrder('ST-2'), dryRun: true },
+    });
+    const untouched = await server.call('GET', `${base}/state`, { key: service });
+    expect(untouched.body.buyers).toEqual({ 'b-001': 1 });
+  });
+
+  it('answers 409 for a client with nothing published, 404 for an unknown one', async () => {
+    await server.call('POST', '/api/v1/clients', {
+      body: { formatVersion: 1, id: 'fresh', name: 'Fresh' },
+    });
+    const fresh = await server.call('POST', '/api/v1/clients/fresh/evaluate', {
+      body: { order: standardOrder('F-1') },
+    });
+    expect(fresh.status).toBe(409);
+    expect(fresh.body.error.code).toBe('nothing_published');
+    const ghost = await server.call('POST', '/api/v1/clients/ghost/evaluate', {
+      body: { order: standardOrder('G-1') },
+    });
+    expect(ghost.status).toBe(404);
+  });
+
+  it('counts requests and decisions in Prometheus metrics', async () => {
+    const metrics = await server.call('GET', '/metrics', { key: null });
+    expect(metrics.status).toBe(200);
+    expect(metrics.text).toMatch(
+      /ordergraph_evaluations_total\{status="(approved|held|flagged)",mode="live"\} \d+/,
+    );
+    expect(metrics.text).toMatch(/ordergraph_evaluations_total\{status="invalid",mode="live"\} 2/);
+    expect(metrics.text).toContain(
+      'ordergraph_http_requests_total{method="POST",route="/api/v1/clients/{clientId}/evaluate",status="200"}',
+    );
+    expect(metrics.text).toContain('ordergraph_http_request_duration_seconds_bucket');
+  });
+});
