@@ -1,4 +1,4 @@
-import { type ContentIssue, defineNodeKind, type FieldHints, type Label } from '../node-kind.ts';
+import { type ContentIssue, defineNodeKind, type FieldHints } from '../node-kind.ts';
 import { type CarrierChain, CarrierChainSchema } from './carrier-chain.schema.ts';
 import { validateCarrierChain } from './carrier-chain.validate.ts';
 

@@ -1,4 +1,4 @@
-import { type ContentIssue, defineNodeKind, type FieldHints, type Label } from '../node-kind.ts';
+import { type ContentIssue, defineNodeKind, type FieldHints } from '../node-kind.ts';
 import { type RouteChain, RouteChainSchema } from './route-chain.schema.ts';
 import { validateRouteChain } from './route-chain.validate.ts';
 
