@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
+import { serveEditor } from '../editor/serve-editor.ts';
 import type { EngineName } from '../engine/runtime/index.ts';
 import { AuthFailureLimiter } from './auth/auth-failure-limiter.ts';
 import { Authenticator } from './auth/authenticate.ts';
@@ -72,6 +73,8 @@ export function createApp(options: AppOptions): Express {
     res.json(document);
   });
   app.use(API_BASE, api.router);
+  // The editor (editor/dist) at `/`, after the API so no page path can shadow a route.
+  app.use(serveEditor());
 
   app.use(notFoundHandler);
   app.use(errorHandler(logger));

@@ -1,0 +1,77 @@
+import {
+  type AdapterPlatform,
+  adaptOrder,
+  type Client,
+  type CompiledStrategy,
+  compileStrategy,
+  createPipeline,
+  type Decision,
+  detectPlatform,
+  type GraphIssue,
+  InMemoryState,
+  OrdergraphError,
+  type StandardOrder,
+  type Strategy,
+} from '../engine.ts';
+import { type LitPath, litPathOf } from './lit-path.ts';
+
+export interface DraftRunInput {
+  draft: Strategy;
+  client?: Client;
+  /** The other stages of the client's pipeline (published versions); the draft stands in for its own. */
+  others?: readonly CompiledStrategy[];
+  order: unknown;
+  /** Which adapter reads the order; detected from its fields when not given. */
+  platform?: AdapterPlatform;
+  state?: ConstructorParameters<typeof InMemoryState>[0];
+}
+
+export type DraftRun =
+  | {
+      ok: true;
+      platform: AdapterPlatform;
+      order: StandardOrder;
+      decision: Decision;
+      lit: LitPath;
+      ms: number;
+    }
+  | { ok: false; stage: 'compile'; issues: GraphIssue[] }
+  | { ok: false; stage: 'order'; message: string };
+
+/**
+ * Decides one order with the draft being edited, in the browser: the same compiler and pipeline
+ * the server runs, so what lights up is what the published strategy will do.
+ */
+export async function runDraft(input: DraftRunInput): Promise<DraftRun> {
+  const compiled = compileStrategy(input.draft, input.client ? { client: input.client } : {});
+  if (!compiled.ok)
+    return { ok: false, stage: 'compile', issues: compiled.issues.filter((i) => i.severity === 'error') };
+  const platform = input.platform ?? detectPlatform(input.order);
+  if (!platform) {
+    return { ok: false, stage: 'order', message: 'not an order of Tmall, JD, Douyin or the standard format' };
+  }
+  let order: StandardOrder;
+  try {
+    order = adaptOrder(platform, input.order);
+  } catch (error) {
+    if (error instanceof OrdergraphError) return { ok: false, stage: 'order', message: error.message };
+    throw error;
+  }
+  const stages = [...(input.others ?? []).filter((s) => s.strategyId !== input.draft.id), compiled.compiled];
+  const started = performance.now();
+  const pipeline = createPipeline(stages, {
+    engine: 'reference',
+    trace: true,
+    ...(input.client ? { client: input.client } : {}),
+    state: new InMemoryState(input.state ?? {}),
+  });
+  const decision = await pipeline.decide(order);
+  return {
+    ok: true,
+    platform,
+    order,
+    decision,
+    lit: litPathOf(decision.trace, input.draft.id),
+    ms: performance.now() - started,
+  };
+}

@@ -1,0 +1,74 @@
+import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Field } from '../../atoms/Field.tsx';
+import { TextInput } from '../../atoms/TextInput.tsx';
+import { renameNode, setContentAt } from '../../core/document/operations.ts';
+import { nodeKind } from '../../core/engine.ts';
+import { issuesByContentPath } from '../../core/issues/issue-index.ts';
+import { formatPath, type Path } from '../../core/paths/content-path.ts';
+import { viewOf } from '../../core/views/node-views.ts';
+import { useLabel } from '../../hooks/useLabel.ts';
+import { useDocNode, useDocumentActions } from '../../stores/document-store.ts';
+import { useAllIssuesOfNode } from '../../stores/validation-store.ts';
+import { contentEditorOf } from './editors/content-editors.ts';
+import { FormContext, type FormContextValue } from './form/form-context.ts';
+import { NodeIssues } from './NodeIssues.tsx';
+
+/** The selected node: what it is, its name, its issues, and the form for its content. */
+export function NodeInspector({ nodeId }: { nodeId: string }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const node = useDocNode(nodeId);
+  const issues = useAllIssuesOfNode(nodeId);
+  const { edit, seal } = useDocumentActions();
+  const byPath = useMemo(() => issuesByContentPath(issues), [issues]);
+  const change = useCallback(
+    (path: Path, value: unknown) =>
+      // Typing in one field is one undo step; another field starts another.
+      edit((doc) => setContentAt(doc, nodeId, path, value), `content:${nodeId}:${formatPath(path)}`),
+    [edit, nodeId],
+  );
+  const def = node ? nodeKind(node.kind) : undefined;
+  const context = useMemo<FormContextValue>(
+    () => ({ hints: def?.fields, issues: byPath, change }),
+    [def, byPath, change],
+  );
+  if (!node) return null;
+  const Editor = contentEditorOf(node.kind);
+  return (
+    // Leaving a field ends its undo step; the blur bubbles here from every field of the form.
+    // biome-ignore lint/a11y/noStaticElementInteractions: not an interaction, a focus boundary.
+    <div className="og-inspector" data-testid="inspector" data-node-id={nodeId} onBlur={seal}>
+      <header className="og-inspector__header">
+        <span className={`og-inspector__icon og-tone--${viewOf(node.kind).tone}`} aria-hidden="true">
+          {viewOf(node.kind).icon}
+        </span>
+        <div>
+          <h2 className="og-inspector__kind">{def ? label(def.label) : node.kind}</h2>
+          <p className="og-inspector__description">
+            {def ? label(def.description) : t('canvas.unknownKind')}
+          </p>
+        </div>
+      </header>
+      <NodeIssues issues={issues} />
+      <Field label={t('inspector.name')} help={t('inspector.nameHelp')}>
+        {(id) => (
+          <TextInput
+            id={id}
+            value={node.name}
+            placeholder={def ? label(def.label) : ''}
+            onChange={(name) => edit((doc) => renameNode(doc, nodeId, name), `name:${nodeId}`)}
+          />
+        )}
+      </Field>
+      <p className="og-inspector__id">
+        {t('inspector.id')}: <code>{node.id}</code>
+      </p>
+      {def ? (
+        <FormContext.Provider value={context}>
+          <Editor node={node} def={def} />
+        </FormContext.Provider>
+      ) : null}
+    </div>
+  );
+}

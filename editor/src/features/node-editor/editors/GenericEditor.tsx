@@ -1,0 +1,7 @@
+import { SchemaForm } from '../form/SchemaForm.tsx';
+import type { ContentEditorProps } from './content-editor-props.ts';
+
+/** The form of a kind whose schema says it all (approval, tag, remark parsing, gifts, split, routing, carrier). */
+export function GenericEditor({ node, def }: ContentEditorProps) {
+  return <SchemaForm schema={def.schema} value={node.content} />;
+}

@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import type { TraceEntry } from '../../core/engine.ts';
+
+/** The rules that fired, stage by stage; the draft's own are marked (their path is lit on the canvas). */
+export function TraceList({ trace, strategyId }: { trace: readonly TraceEntry[]; strategyId: string }) {
+  const { t } = useTranslation();
+  if (trace.length === 0) return <p className="og-muted">{t('test.noRuleFired')}</p>;
+  return (
+    <ol className="og-trace" data-testid="trace">
+      {trace.map((entry) => (
+        // A rule fires at most once per decision: strategy and rule name it.
+        <li
+          key={`${entry.strategyId}:${entry.rule}`}
+          className={
+            entry.strategyId === strategyId ? 'og-trace__entry og-trace__entry--own' : 'og-trace__entry'
+          }
+        >
+          <span className="og-trace__strategy">{entry.strategyId}</span>
+          <span className="og-trace__rule">{entry.rule}</span>
+          <span className="og-trace__event">
+            {t(`event.${entry.event.type}`, { defaultValue: entry.event.type })}
+          </span>
+          {Object.keys(entry.facts).length ? (
+            <span className="og-trace__facts">
+              {Object.entries(entry.facts)
+                .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+                .join('  ')}
+            </span>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
