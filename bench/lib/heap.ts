@@ -19,3 +19,16 @@ export function heapPerCopy(count: number, make: (i: number) => unknown): number
   keep.length = 0;
   return (after - before) / count;
 }
+
+/** `heapPerCopy` for objects that take awaiting to make (a pipeline that has decided an order). */
+export async function heapPerCopyAsync(
+  count: number,
+  make: (i: number) => Promise<unknown>,
+): Promise<number> {
+  const keep: unknown[] = new Array(count);
+  const before = settledHeap();
+  for (let i = 0; i < count; i++) keep[i] = await make(i);
+  const after = settledHeap();
+  keep.length = 0;
+  return (after - before) / count;
+}

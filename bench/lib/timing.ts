@@ -2,8 +2,16 @@
 export interface Measurement {
   name: string;
   orders: number;
+  /** Wall time of the fastest pass. */
   seconds: number;
   ordersPerSecond: number;
+  /**
+   * CPU time (every thread of the process: GC and engines' own threads included) of the pass that
+   * used least. On a shared machine it moves far less than wall time, so it gives orders per second
+   * per core.
+   */
+  cpuSeconds: number;
+  ordersPerCpuSecond: number;
 }
 
 export interface Candidate {
@@ -13,47 +21,80 @@ export interface Candidate {
   pass: () => unknown;
 }
 
+const cpuSecondsNow = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+
 /**
  * Times every candidate in rounds — each round runs one pass of each, in turn — after a warm-up
- * pass, and keeps each one's fastest pass. Interleaving spreads any load from other processes on
- * the machine over all candidates alike, so their ratios stay fair.
+ * pass, and keeps each one's fastest pass, by wall time and by CPU time. Interleaving spreads any
+ * load from other processes on the machine over all candidates alike, so their ratios stay fair.
  */
 export async function measureInterleaved(
   candidates: readonly Candidate[],
   rounds: number,
 ): Promise<Measurement[]> {
   for (const candidate of candidates) await candidate.pass();
-  const best = candidates.map(() => Number.POSITIVE_INFINITY);
+  const wall = candidates.map(() => Number.POSITIVE_INFINITY);
+  const cpu = candidates.map(() => Number.POSITIVE_INFINITY);
   for (let round = 0; round < rounds; round++) {
     for (const [i, candidate] of candidates.entries()) {
+      const cpuStart = cpuSecondsNow();
       const start = process.hrtime.bigint();
       await candidate.pass();
-      best[i] = Math.min(best[i]!, Number(process.hrtime.bigint() - start) / 1e9);
+      wall[i] = Math.min(wall[i]!, Number(process.hrtime.bigint() - start) / 1e9);
+      cpu[i] = Math.min(cpu[i]!, cpuSecondsNow() - cpuStart);
     }
   }
   return candidates.map(({ name, orders }, i) => ({
     name,
     orders,
-    seconds: best[i]!,
-    ordersPerSecond: orders / best[i]!,
+    seconds: wall[i]!,
+    ordersPerSecond: orders / wall[i]!,
+    cpuSeconds: cpu[i]!,
+    ordersPerCpuSecond: orders / cpu[i]!,
   }));
 }
 
-const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: n >= 100 ? 0 : 2 });
+export const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: n >= 100 ? 0 : 2 });
 
-/** A plain-text table: throughput and its ratio to each baseline. */
-export function formatTable(rows: readonly Measurement[], baselines: readonly string[]): string {
+/**
+ * A plain-text table: throughput by wall and by CPU time, and the ratio to each baseline —
+ * of wall throughput, or with `basis: 'cpu'` of CPU throughput (per core).
+ */
+export function formatTable(
+  rows: readonly Measurement[],
+  baselines: readonly string[],
+  { basis = 'wall' }: { basis?: 'wall' | 'cpu' } = {},
+): string {
+  const rate = (m: Measurement) => (basis === 'cpu' ? m.ordersPerCpuSecond : m.ordersPerSecond);
   const base = baselines.map((name) => rows.find((r) => r.name === name)!);
-  const header = ['engine', 'timed', 'orders/s', 'µs/order', ...base.map((b) => `× ${b.name}`)];
+  const header = [
+    'engine',
+    'timed',
+    'orders/s',
+    'µs/order',
+    'orders/s per core (CPU)',
+    'CPU µs/order',
+    ...base.map((b) => `× ${b.name}`),
+  ];
   const body = rows.map((r) => [
     r.name,
     fmt(r.orders),
     fmt(r.ordersPerSecond),
     fmt(1e6 / r.ordersPerSecond),
-    ...base.map((b) => `${fmt(r.ordersPerSecond / b.ordersPerSecond)}×`),
+    fmt(r.ordersPerCpuSecond),
+    fmt(1e6 / r.ordersPerCpuSecond),
+    ...base.map((b) => `${fmt(rate(r) / rate(b))}×`),
   ]);
+  return textTable(header, body);
+}
+
+/** Columns padded to their widest cell: the first left-aligned, the rest right-aligned. */
+export function textTable(header: readonly string[], body: readonly (readonly string[])[]): string {
   const widths = header.map((_, i) => Math.max(...[header, ...body].map((row) => row[i]!.length)));
-  const line = (cells: string[]) =>
+  const line = (cells: readonly string[]) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }

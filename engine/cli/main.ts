@@ -8,6 +8,7 @@ import { runWithPluginsCommand } from './commands/plugin-run.ts';
 import { collect } from './commands/plugin-support.ts';
 import { runCommand } from './commands/run.ts';
 import { serveCommand } from './commands/serve.ts';
+import { addSimulateCommand } from './commands/simulate.ts';
 import { testCommand } from './commands/test.ts';
 import { EXIT, reportFailure } from './exit.ts';
 
@@ -85,6 +86,7 @@ program
 
 addGenerateCommand(program);
 addPluginCommand(program, platformOf);
+addSimulateCommand(program, engineOption);
 
 try {
   await program.parseAsync(process.argv);

@@ -10,4 +10,4 @@ export {
   warehouseLocation,
 } from './region-codes.ts';
 export { effectiveLines, type ShipLine, shippingLines, substitutedLines } from './shipped-lines.ts';
-export { available, linesWeightKg, type Shortage, stockFit, takeStock } from './stock-fit.ts';
+export { available, fitsAt, linesWeightKg, type Shortage, stockFit, takeStock } from './stock-fit.ts';

@@ -1,5 +1,5 @@
 import type { Warehouse } from '../client/index.ts';
-import { findRegion, isWithin, resolveAddress } from '../order/regions/index.ts';
+import { ancestorPrefix, findRegion, normaliseRegionCode, resolveAddress } from '../order/regions/index.ts';
 import { macroRegionOf } from './macro-regions.ts';
 
 /** A place as GB/T 2260 codes, as precise as known; an order's receiver is one. */
@@ -26,14 +26,39 @@ export function regionCode(nameOrCode: string): string | null {
   return code;
 }
 
-/** True when the place lies in one of the regions; an unknown place lies in none. */
+const prefixCache = new Map<string, string | null>();
+
+/** The code prefix a place in the region starts with (`isWithin`'s test), or null when no region is called that. */
+function regionPrefix(region: string): string | null {
+  let prefix = prefixCache.get(region);
+  if (prefix === undefined) {
+    const code = regionCode(region);
+    prefix = code === null ? null : ancestorPrefix(code);
+    prefixCache.set(region, prefix);
+  }
+  return prefix;
+}
+
+/**
+ * All that region tests read of a place: its most precise code, normalised; '' for an unknown
+ * place. Two places with one key lie in the same regions, so it can key a cache of answers.
+ */
+export function placeKey(place: RegionCodes): string {
+  return normaliseRegionCode(mostPreciseCode(place));
+}
+
+/**
+ * True when the place lies in one of the regions; an unknown place lies in none. Routing and
+ * freight ask this dozens of times an order, so each region's prefix is worked out once.
+ */
 export function inAnyRegion(place: RegionCodes, regions: readonly string[]): boolean {
-  const code = mostPreciseCode(place);
-  if (!code) return false;
-  return regions.some((region) => {
-    const ancestor = regionCode(region);
-    return ancestor !== null && isWithin(code, ancestor);
-  });
+  const key = placeKey(place);
+  if (!key) return false;
+  for (const region of regions) {
+    const prefix = regionPrefix(region);
+    if (prefix !== null && key.startsWith(prefix)) return true;
+  }
+  return false;
 }
 
 const locations = new WeakMap<Warehouse, RegionCodes>();
@@ -52,12 +77,16 @@ export function warehouseLocation(warehouse: Warehouse): RegionCodes {
 /** Rungs of the distance ladder, nearest first. */
 export const REGION_DISTANCES = ['district', 'city', 'province', 'macroRegion', 'nationwide'] as const;
 
+/** Both codes known and equal: an unknown code is never the same place as another. */
+function same(a: string | undefined, b: string | undefined): boolean {
+  return Boolean(a) && a === b;
+}
+
 /**
  * How far apart two places are on the region hierarchy: 0 same district, 1 same city, 2 same
  * province, 3 same macro-region (华东, 华南 …), 4 anywhere else or unknown.
  */
 export function regionDistance(from: RegionCodes, to: RegionCodes): 0 | 1 | 2 | 3 | 4 {
-  const same = (a: string | undefined, b: string | undefined) => Boolean(a) && a === b;
   if (same(from.districtCode, to.districtCode)) return 0;
   if (same(from.cityCode, to.cityCode)) return 1;
   if (same(from.provinceCode, to.provinceCode)) return 2;

@@ -1,3 +1,4 @@
+import { findSku } from '../client/client-index.ts';
 import type { Client } from '../client/index.ts';
 import type { Decision } from '../decision/decision.ts';
 import type { OrderLine, StandardOrder } from '../order/schema.ts';
@@ -14,7 +15,7 @@ export function effectiveLines(
   client?: Client,
 ): OrderLine[] {
   const gifts = decision.gifts.map(({ sku, qty }): OrderLine => {
-    const item = client?.skus.find((s) => s.sku === sku);
+    const item = findSku(client, sku);
     return {
       sku,
       name: item?.name ?? '',
@@ -47,7 +48,7 @@ export function substitutedLines(
     const fromQty = lines.reduce((sum, line) => sum + (line.sku === from ? line.qty : 0), 0);
     if (fromQty === 0) continue;
     const ratio = qty / fromQty;
-    const item = client?.skus.find((s) => s.sku === to);
+    const item = findSku(client, to);
     lines = lines.map((line) =>
       line.sku !== from
         ? line

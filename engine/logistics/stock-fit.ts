@@ -1,3 +1,4 @@
+import { findSku } from '../client/client-index.ts';
 import type { Client } from '../client/index.ts';
 import type { StandardOrder } from '../order/schema.ts';
 import type { Consumption, StrategyState } from '../state/index.ts';
@@ -24,6 +25,12 @@ export function stockFit(
     .map(({ sku, qty }) => ({ sku, need: qty, have: available(state, warehouse, sku) }))
     .filter(({ need, have }) => have < need);
   return { fits: short.length === 0, short };
+}
+
+/** `stockFit(…).fits` without listing the shortages: routing asks it of every candidate warehouse. */
+export function fitsAt(state: StrategyState, warehouse: string, lines: readonly ShipLine[]): boolean {
+  for (const { sku, qty } of lines) if (available(state, warehouse, sku) < qty) return false;
+  return true;
 }
 
 /**
@@ -56,7 +63,7 @@ export function linesWeightKg(
   for (const { sku, qty } of lines) {
     const unit =
       order.lines.find((l) => l.sku === sku && l.weightKg > 0)?.weightKg ??
-      client?.skus.find((s) => s.sku === sku)?.weightKg ??
+      findSku(client, sku)?.weightKg ??
       0;
     kg += unit * qty;
   }

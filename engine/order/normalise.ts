@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { describeZodIssues, InputError } from '../errors/index.ts';
-import { findRegion, resolveAddress } from './regions/index.ts';
+import { fastParseStandardOrder } from './fast-parse.ts';
+import { findRegion, type ResolvedAddress, resolveAddress } from './regions/index.ts';
 import {
   type OrderIssue,
   type OrderLine,
@@ -28,12 +29,11 @@ const DERIVED_ISSUE_CODES: ReadonlySet<string> = new Set([
  * region names and codes for the receiver, and issues for an address that cannot be resolved.
  */
 export function normaliseOrder(input: unknown, context: NormaliseContext = {}): StandardOrder {
-  const parsed = StandardOrderSchema.safeParse(input);
-  if (!parsed.success) throw invalidOrder(input, parsed.error, context);
-  const order = parsed.data;
-  const { issues: regionIssues, ...region } = resolveAddress(regionNames(order.receiver));
+  const order = fastParseStandardOrder(input) ?? parseWithZod(input, context);
+  const { issues: regionIssues, ...region } = resolveCached(regionNames(order.receiver));
   const receiver: Receiver = { ...order.receiver, ...region };
-  const derived = [...regionIssues];
+  // Copies: a cached resolution is shared, an order's issues are its own.
+  const derived = regionIssues.map((issue) => ({ ...issue }));
   if (!receiver.address.trim()) {
     derived.push({
       code: 'address_missing',
@@ -54,6 +54,13 @@ export function safeNormaliseOrder(input: unknown, context: NormaliseContext = {
   }
 }
 
+/** The schema's own verdict, for what the fast path leaves to it: an unusual order, or an invalid one. */
+function parseWithZod(input: unknown, context: NormaliseContext): StandardOrder {
+  const parsed = StandardOrderSchema.safeParse(input);
+  if (!parsed.success) throw invalidOrder(input, parsed.error, context);
+  return parsed.data;
+}
+
 function totals(lines: OrderLine[]): StandardOrder['totals'] {
   let qty = 0;
   let weightKg = 0;
@@ -62,6 +69,25 @@ function totals(lines: OrderLine[]): StandardOrder['totals'] {
     weightKg += line.qty * line.weightKg;
   }
   return { qty, lines: lines.length, weightKg: Math.round(weightKg * 1000) / 1000 };
+}
+
+/**
+ * Addresses resolved before, by province, city and district: resolving walks the region index
+ * name by name, and a few thousand places cover every order. Bounded, for input of endless
+ * distinct (or garbage) names.
+ */
+const resolvedAddresses = new Map<string, ResolvedAddress>();
+const MAX_RESOLVED = 20_000;
+
+function resolveCached(names: { province: string; city: string; district: string }): ResolvedAddress {
+  const key = JSON.stringify([names.province, names.city, names.district]);
+  let resolved = resolvedAddresses.get(key);
+  if (!resolved) {
+    if (resolvedAddresses.size >= MAX_RESOLVED) resolvedAddresses.clear();
+    resolved = resolveAddress(names);
+    resolvedAddresses.set(key, resolved);
+  }
+  return resolved;
 }
 
 /** A standard order may carry codes without names (from another system); the names come from the codes. */

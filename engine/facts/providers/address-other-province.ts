@@ -12,7 +12,8 @@ interface ProvinceName {
 
 interface NameIndex {
   names: Map<string, ProvinceName>;
-  finder: RegExp;
+  /** Every name by its first character, longest first: what can start at a position of the text. */
+  byFirstChar: Map<string, string[]>;
 }
 
 let index: NameIndex | undefined;
@@ -33,9 +34,19 @@ function buildIndex(): NameIndex {
       names.set(name, { code: province.code, standalone: !municipality && name === province.name, places });
     }
   }
-  const alternatives = [...names.keys()].sort((a, b) => b.length - a.length);
-  // A lookahead finds names at every position, overlapping ones too (上海南路 holds 上海 and 海南).
-  return { names, finder: new RegExp(`(?=(${alternatives.join('|')}))`, 'gu') };
+  const byFirstChar = new Map<string, string[]>();
+  for (const name of [...names.keys()].sort((a, b) => b.length - a.length)) {
+    const list = byFirstChar.get(name[0]!);
+    if (list) list.push(name);
+    else byFirstChar.set(name[0]!, [name]);
+  }
+  return { names, byFirstChar };
+}
+
+/** The longest name starting at `at`; names are tried at every position, so overlapping ones count (上海南路 holds 上海 and 海南). */
+function nameAt(text: string, at: number, { byFirstChar }: NameIndex): string | undefined {
+  const candidates = byFirstChar.get(text[at]!);
+  return candidates?.find((name) => text.startsWith(name, at));
 }
 
 function placeFollows(text: string, from: number, places: ReadonlySet<string>): boolean {
@@ -56,11 +67,12 @@ export function namesOtherProvince(address: string, ownProvinceCode: string): bo
   if (!ownProvinceCode || !address) return false;
   index ??= buildIndex();
   const text = address.normalize('NFKC').replace(/\s+/g, '');
-  for (const match of text.matchAll(index.finder)) {
-    const name = match[1]!;
+  for (let at = 0; at < text.length; at++) {
+    const name = nameAt(text, at, index);
+    if (name === undefined) continue;
     const province = index.names.get(name)!;
     if (province.code === ownProvinceCode) continue;
-    if (province.standalone || placeFollows(text, match.index + name.length, province.places)) return true;
+    if (province.standalone || placeFollows(text, at + name.length, province.places)) return true;
   }
   return false;
 }

@@ -1,3 +1,4 @@
+import { clientIndex } from '../../client/client-index.ts';
 import type { Carrier, Client } from '../../client/index.ts';
 import type { Decision } from '../../decision/decision.ts';
 import { carrierRefusal, freightCost, inAnyRegion } from '../../logistics/index.ts';
@@ -98,7 +99,7 @@ function cheapest(chain: CarrierChain, input: CarrierInput, skipped: Skip[]): Ca
   const ids = chain.cheapestAmong.length ? chain.cheapestAmong : input.client.carriers.map((c) => c.id);
   let best: { carrier: string; freight: number } | undefined;
   for (const id of ids) {
-    const carrier = input.client.carriers.find((c) => c.id === id);
+    const carrier = clientIndex(input.client).carriers.get(id);
     const reason = refusal(carrier, id, input.order);
     const freight = carrier && freightCost(carrier, input.order.receiver, input.weightKg);
     if (reason || freight === undefined) {
@@ -109,7 +110,9 @@ function cheapest(chain: CarrierChain, input: CarrierInput, skipped: Skip[]): Ca
       });
     } else if (!best || freight < best.freight) best = { carrier: id, freight };
   }
-  return best ? { ...best, level: 'cheapest', skipped } : { carrier: null, skipped };
+  return best
+    ? { carrier: best.carrier, freight: best.freight, level: 'cheapest', skipped }
+    : { carrier: null, skipped };
 }
 
 /**
@@ -120,7 +123,7 @@ function cheapest(chain: CarrierChain, input: CarrierInput, skipped: Skip[]): Ca
 export function runCarrierChain(chain: CarrierChain, input: CarrierInput): CarrierOutcome {
   const skipped: Skip[] = [];
   for (const candidate of proposals(chain, input)) {
-    const carrier = input.client.carriers.find((c) => c.id === candidate.carrier);
+    const carrier = clientIndex(input.client).carriers.get(candidate.carrier);
     const reason = candidate.refused ?? refusal(carrier, candidate.carrier, input.order);
     if (!reason) return { carrier: candidate.carrier, level: candidate.level, skipped };
     skipped.push({ level: candidate.level, carrier: candidate.carrier, reason });

@@ -52,7 +52,7 @@ function firstOrderMatch(firstOrder: boolean, order: StandardOrder, state: Strat
 function plainConditionsHold(
   when: GiftWhen,
   order: StandardOrder,
-  lines: OrderLine[],
+  lines: readonly OrderLine[],
   state: StrategyState,
 ): boolean {
   if (when.itemCount && qtyOf(lines, when.itemCount.skus) < when.itemCount.min) return false;
@@ -66,10 +66,17 @@ function plainConditionsHold(
   return !when.window || inWindow(order, when.window);
 }
 
-/** What the rule gives this order, or null when a condition fails. Reads state, never changes it. */
-export function matchGiftRule(rule: GiftRule, order: StandardOrder, state: StrategyState): GiftMatch | null {
+/**
+ * What the rule gives this order, or null when a condition fails. Reads state, never changes it.
+ * `lines` are the order's qualifying lines, passed in by a caller matching many rules to one order.
+ */
+export function matchGiftRule(
+  rule: GiftRule,
+  order: StandardOrder,
+  state: StrategyState,
+  lines: readonly OrderLine[] = qualifyingLines(order),
+): GiftMatch | null {
   const { when } = rule;
-  const lines = qualifyingLines(order);
   if (!plainConditionsHold(when, order, lines, state)) return null;
   const gift = when.spend ? reachedBand(when.spend, order) : rule.gift;
   if (!gift) return null;

@@ -1,7 +1,7 @@
 import type { MasterDataRef } from '../../client/index.ts';
 import { type ApplyContext, defineEvent } from '../../events/event-def.ts';
 import { capCounters, takeCaps } from './gift-caps.ts';
-import { type GiftMatch, matchGiftRule } from './gift-conditions.ts';
+import { type GiftMatch, matchGiftRule, qualifyingLines } from './gift-conditions.ts';
 import {
   type GiftRule,
   type GiftRulesParams,
@@ -21,8 +21,9 @@ export const giftRulesEvent = defineEvent({
   params: GiftRulesParamsSchema,
   references: giftRulesReferences,
   apply: (params, context) => {
+    const lines = qualifyingLines(context.order);
     for (const rule of params.rules) {
-      const match = matchGiftRule(rule, context.order, context.state);
+      const match = matchGiftRule(rule, context.order, context.state, lines);
       if (match && give(rule, match, context) && rule.exclusive) break;
     }
   },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATETIME_WITH_OFFSET } from '../../order/fast-parse.ts';
 import type { StandardOrder } from '../../order/schema.ts';
 
 /**
@@ -13,13 +14,41 @@ export const TimeWindowSchema = z.object({
 });
 export type TimeWindow = z.infer<typeof TimeWindowSchema>;
 
+/** A window's bounds as instants, parsed once per window object (the params the pipeline prepares once). */
+const boundsCache = new WeakMap<TimeWindow, { start: number | undefined; end: number | undefined }>();
+
+function bounds(window: TimeWindow) {
+  let parsed = boundsCache.get(window);
+  if (!parsed) {
+    parsed = {
+      start: window.start === undefined ? undefined : Date.parse(window.start),
+      end: window.end === undefined ? undefined : Date.parse(window.end),
+    };
+    boundsCache.set(window, parsed);
+  }
+  return parsed;
+}
+
+let lastStamp: string | undefined;
+let lastInstant = Number.NaN;
+
+/** Date.parse, remembering the last stamp: one order's gift and substitution rules ask about the same time again and again. */
+function instant(stamp: string): number {
+  if (stamp !== lastStamp) {
+    lastInstant = Date.parse(stamp);
+    lastStamp = stamp;
+  }
+  return lastInstant;
+}
+
 /** An unpaid order is outside every window on its pay time. */
 export function inWindow(order: StandardOrder, window: TimeWindow): boolean {
   const stamp = order[window.on];
   if (!stamp) return false;
-  const at = Date.parse(stamp);
-  if (window.start !== undefined && at < Date.parse(window.start)) return false;
-  return window.end === undefined || at < Date.parse(window.end);
+  const at = instant(stamp);
+  const { start, end } = bounds(window);
+  if (start !== undefined && at < start) return false;
+  return end === undefined || at < end;
 }
 
 /** A message when the window closes before it opens (so no order can be in it). */
@@ -32,7 +61,12 @@ export function windowIssue(window: TimeWindow): string | undefined {
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
-/** The calendar day in China (UTC+8, no daylight saving) an instant falls on, as `YYYY-MM-DD`. */
+/**
+ * The calendar day in China (UTC+8, no daylight saving) an instant falls on, as `YYYY-MM-DD`.
+ * A valid time already written in China time (every adapter writes `+08:00`) names that day
+ * itself, so only other stamps take the Date round trip.
+ */
 export function chinaDay(iso: string): string {
+  if (iso.endsWith('+08:00') && DATETIME_WITH_OFFSET.test(iso)) return iso.slice(0, 10);
   return new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }

@@ -1,4 +1,4 @@
-import { containsWord, foldPlain, normaliseRemark, prepareWord } from './fold-text.ts';
+import { containsWord, foldPlain, normaliseRemark, prepareWord, type Word } from './fold-text.ts';
 import type { RemarkRule, Scalar } from './remark-schema.ts';
 
 /** One value one rule found in one text, with the words that gave it away. */
@@ -16,7 +16,8 @@ interface Text {
   folded: string;
 }
 
-type Matcher = (text: Text) => Finding[];
+/** Adds what one rule finds in one text to `out`: one array per text rather than one per rule and text. */
+type Matcher = (text: Text, out: Finding[]) => void;
 
 function prepareText(text: string): Text {
   const plain = normaliseRemark(text);
@@ -35,17 +36,26 @@ function fillTemplate(template: string, match: RegExpExecArray): string {
   });
 }
 
+function containsAnyWord(folded: string, words: readonly Word[]): boolean {
+  for (const word of words) if (containsWord(folded, word)) return true;
+  return false;
+}
+
 function keywordsMatcher(rule: Extract<RemarkRule, { type: 'keywords' }>): Matcher {
   const keywords = rule.keywords.map(prepareWord);
   const unless = rule.unless.map(prepareWord);
-  return ({ folded }) => {
-    if (unless.some((w) => containsWord(folded, w))) return [];
+  return ({ folded }, out) => {
+    if (containsAnyWord(folded, unless)) return;
     const found = keywords.filter((w) => containsWord(folded, w));
     const hit = rule.match === 'all' ? found.length === keywords.length : found.length > 0;
-    if (!hit) return [];
-    return [
-      { ruleId: rule.id, key: rule.key, value: rule.value, evidence: found.map((w) => w.text).join(' ') },
-    ];
+    if (hit) {
+      out.push({
+        ruleId: rule.id,
+        key: rule.key,
+        value: rule.value,
+        evidence: found.map((w) => w.text).join(' '),
+      });
+    }
   };
 }
 
@@ -59,14 +69,13 @@ export function ruleRegex(rule: { pattern: string; flags: string }): RegExp | st
 }
 
 function regexMatcher(rule: Extract<RemarkRule, { type: 'regex' }>, regex: RegExp): Matcher {
-  return ({ plain }) => {
-    const findings: Finding[] = [];
+  return ({ plain }, out) => {
     for (const match of plain.matchAll(regex)) {
       const value = fillTemplate(rule.value, match).trim();
-      if (value) findings.push({ ruleId: rule.id, key: rule.key, value, evidence: match[0] });
-      if (!rule.collect && findings.length) break;
+      if (!value) continue;
+      out.push({ ruleId: rule.id, key: rule.key, value, evidence: match[0] });
+      if (!rule.collect) break;
     }
-    return findings;
   };
 }
 
@@ -83,8 +92,7 @@ function codeMatcher(rule: Extract<RemarkRule, { type: 'code' }>): Matcher {
       .join('|'),
     'g',
   );
-  return ({ plain }) => {
-    const findings: Finding[] = [];
+  return ({ plain }, out) => {
     for (const match of plain.matchAll(bracketed)) {
       const inner = match.slice(1).find((group) => group !== undefined) ?? '';
       const code = inner.toUpperCase().replace(/\s+/g, '');
@@ -93,9 +101,8 @@ function codeMatcher(rule: Extract<RemarkRule, { type: 'code' }>): Matcher {
         : prefix && code.startsWith(prefix) && code.length > prefix.length
           ? code.slice(prefix.length)
           : undefined;
-      if (value !== undefined) findings.push({ ruleId: rule.id, key: rule.key, value, evidence: match[0] });
+      if (value !== undefined) out.push({ ruleId: rule.id, key: rule.key, value, evidence: match[0] });
     }
-    return findings;
   };
 }
 
@@ -105,12 +112,13 @@ function dictionaryMatcher(rule: Extract<RemarkRule, { type: 'dictionary' }>): M
     words: entry.words.map(prepareWord),
     unless: entry.unless.map(prepareWord),
   }));
-  return ({ folded }) =>
-    entries.flatMap(({ value, words, unless }) => {
-      if (unless.some((w) => containsWord(folded, w))) return [];
+  return ({ folded }, out) => {
+    for (const { value, words, unless } of entries) {
+      if (containsAnyWord(folded, unless)) continue;
       const word = words.find((w) => containsWord(folded, w));
-      return word === undefined ? [] : [{ ruleId: rule.id, key: rule.key, value, evidence: word.text }];
-    });
+      if (word !== undefined) out.push({ ruleId: rule.id, key: rule.key, value, evidence: word.text });
+    }
+  };
 }
 
 export interface CompiledRules {
@@ -132,7 +140,7 @@ function matcherFor(rule: RemarkRule, errors: CompiledRules['errors']): Matcher 
       const regex = ruleRegex(rule);
       if (typeof regex !== 'string') return regexMatcher(rule, regex);
       errors.push({ ruleId: rule.id, message: regex });
-      return () => [];
+      return () => {};
     }
   }
 }
@@ -144,9 +152,11 @@ export function compileRules(rules: readonly RemarkRule[]): CompiledRules {
   return {
     errors,
     run: (text) => {
-      if (!text.trim()) return [];
+      const findings: Finding[] = [];
+      if (!text.trim()) return findings;
       const prepared = prepareText(text);
-      return matchers.flatMap((match) => match(prepared));
+      for (const match of matchers) match(prepared, findings);
+      return findings;
     },
   };
 }

@@ -49,9 +49,12 @@ export const remarkExtractEvent = defineEvent({
     for (const error of rules.errors) {
       hold('event_invalid', `remark rule ${error.ruleId} cannot run: ${error.message}`);
     }
-    const findings: SourcedFinding[] = params.sources.flatMap((source) =>
-      rules.run(order[source]).map((finding) => ({ ...finding, source })),
-    );
+    const findings: SourcedFinding[] = [];
+    for (const source of params.sources) {
+      for (const finding of rules.run(order[source])) findings.push(Object.assign({}, finding, { source }));
+    }
+    // Most orders carry no remark, or none a rule reads: nothing to extract and nothing to conflict.
+    if (findings.length === 0) return;
     const { values, conflicts } = resolveFindings(findings, collecting);
     Object.assign(decision.extracted, values);
     for (const { message } of conflicts) {

@@ -48,11 +48,12 @@ function routeShipment(
   const { client, order, state, decision, origin } = ctx;
   const { outcome, log } = runRouteChain(chain, { client: client!, order, state, lines });
   const at = parcel ? `parcel of ${lines.map((l) => `${l.qty}×${l.sku}`).join(', ')}: ` : '';
-  decision.events.push({
-    strategyId: origin.strategyId,
-    type: 'route.explain',
-    params: { nodeId: origin.nodeId, ...(parcel ? { lines } : {}), outcome, steps: log },
-  });
+  // Built key by key rather than around a conditional spread, which V8 gives a fresh shape each time.
+  const params: Record<string, unknown> = { nodeId: origin.nodeId };
+  if (parcel) params.lines = lines;
+  params.outcome = outcome;
+  params.steps = log;
+  decision.events.push({ strategyId: origin.strategyId, type: 'route.explain', params });
   if (outcome.kind === 'hold') {
     ctx.hold(outcome.reason, `${at}${outcome.message}`);
     return parcel ? [parcel] : [];

@@ -1,5 +1,5 @@
 import type { Client, Warehouse } from '../../client/index.ts';
-import { available, linesWeightKg, type ShipLine, type Shortage, stockFit } from '../../logistics/index.ts';
+import { available, fitsAt, linesWeightKg, type ShipLine, type Shortage } from '../../logistics/index.ts';
 import type { StandardOrder } from '../../order/schema.ts';
 import type { StrategyState } from '../../state/index.ts';
 import type { RouteChain } from './route-chain.schema.ts';
@@ -27,9 +27,25 @@ export interface StepLog {
 
 const ids = (ws: readonly Warehouse[]) => ws.map((w) => w.id);
 
-function startingCandidates(chain: RouteChain, client: Client): Warehouse[] {
-  if (chain.candidates.length === 0) return [...client.warehouses];
-  return chain.candidates.flatMap((id) => client.warehouses.filter((w) => w.id === id));
+// Per chain (the params object the pipeline prepares once per rule), per client: neither changes once loaded.
+const candidatesCache = new WeakMap<RouteChain, WeakMap<Client, readonly Warehouse[]>>();
+
+/** The chain's candidate warehouses in its order, every client warehouse of each id. Never mutated: steps filter into new lists. */
+function startingCandidates(chain: RouteChain, client: Client): readonly Warehouse[] {
+  let byClient = candidatesCache.get(chain);
+  if (!byClient) {
+    byClient = new WeakMap();
+    candidatesCache.set(chain, byClient);
+  }
+  let candidates = byClient.get(client);
+  if (!candidates) {
+    candidates =
+      chain.candidates.length === 0
+        ? [...client.warehouses]
+        : chain.candidates.flatMap((id) => client.warehouses.filter((w) => w.id === id));
+    byClient.set(client, candidates);
+  }
+  return candidates;
 }
 
 function fallback(chain: RouteChain, why: string): RouteOutcome {
@@ -78,7 +94,7 @@ export function runRouteChain(
     destination,
     weightKg: linesWeightKg(lines, order, client),
   });
-  let left = startingCandidates(chain, client);
+  let left: readonly Warehouse[] = startingCandidates(chain, client);
   const log: StepLog[] = [{ step: 'candidates', left: ids(left) }];
   if (left.length === 0)
     return { outcome: fallback(chain, 'the client has none of the candidate warehouses'), log };
@@ -88,7 +104,7 @@ export function runRouteChain(
     else if (step.step === 'area') left = left.filter(areaFilter(step, destination));
     else if (step.step === 'rank') left = [[...left].sort(best)[0]!];
     else {
-      const fitting = left.filter((w) => stockFit(state, w.id, lines).fits);
+      const fitting = left.filter((w) => fitsAt(state, w.id, lines));
       if (fitting.length > 0) left = fitting;
       else if (step.onNoSingleFit === 'hold') {
         log.push({ step: 'stock', left: [] });

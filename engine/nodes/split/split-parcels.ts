@@ -1,3 +1,4 @@
+import { clientIndex } from '../../client/client-index.ts';
 import type { Client, Sku } from '../../client/index.ts';
 import type { Decision } from '../../decision/decision.ts';
 import type { OrderLine } from '../../order/schema.ts';
@@ -12,6 +13,14 @@ interface Draft {
   cause: 'bulky' | 'weight' | '';
 }
 
+/** What deciding a line's parcel reads: the settings, and the client's catalogue by SKU code. */
+interface SplitContext {
+  params: SplitParams;
+  catalogue: ReadonlyMap<string, Sku>;
+}
+
+const NO_CATALOGUE: ReadonlyMap<string, Sku> = new Map();
+
 /**
  * The parcels `lines` ship in, warehouse left to routing. Presale lines form their own group;
  * within a group each big-item unit gets a parcel, accessories and gifts ride with the first,
@@ -19,13 +28,13 @@ interface Draft {
  * for the presale group `presale`, `presale+bulky`, `presale+weight`.
  */
 export function splitParcels(lines: readonly OrderLine[], params: SplitParams, client?: Client): Parcel[] {
-  const catalogue = new Map((client?.skus ?? []).map((s) => [s.sku, s]));
+  const context: SplitContext = { params, catalogue: client ? clientIndex(client).catalogue : NO_CATALOGUE };
   const groups = params.presale
     ? [lines.filter((l) => !l.isPresale), lines.filter((l) => l.isPresale)]
     : [lines];
   return groups.flatMap((group, g) => {
     const presale = params.presale && g === 1;
-    return splitGroup(group, params, catalogue).map(({ lines: parcelLines, cause }) => ({
+    return splitGroup(group, context).map(({ lines: parcelLines, cause }) => ({
       warehouse: null,
       lines: parcelLines,
       reason: presale ? (cause ? `presale+${cause}` : 'presale') : cause || 'regular',
@@ -33,39 +42,59 @@ export function splitParcels(lines: readonly OrderLine[], params: SplitParams, c
   });
 }
 
-function splitGroup(lines: readonly OrderLine[], params: SplitParams, catalogue: Map<string, Sku>): Draft[] {
-  const grams = (line: OrderLine) =>
-    Math.round((line.weightKg || catalogue.get(line.sku)?.weightKg || 0) * 1000);
-  const isBulky = (line: OrderLine) =>
-    (params.bulky.fromCatalogue && catalogue.get(line.sku)?.bulky === true) ||
-    params.bulky.skus.includes(line.sku) ||
-    (params.bulky.overKgPerUnit !== undefined && grams(line) > params.bulky.overKgPerUnit * 1000);
-  const rides = (line: OrderLine) =>
-    line.isGift ||
-    params.accessories.skus.includes(line.sku) ||
-    params.accessories.categories.includes(line.category || (catalogue.get(line.sku)?.category ?? ''));
+function grams(line: OrderLine, { catalogue }: SplitContext): number {
+  return Math.round((line.weightKg || catalogue.get(line.sku)?.weightKg || 0) * 1000);
+}
 
+function isBulky(line: OrderLine, context: SplitContext): boolean {
+  const { bulky } = context.params;
+  return (
+    (bulky.fromCatalogue && context.catalogue.get(line.sku)?.bulky === true) ||
+    bulky.skus.includes(line.sku) ||
+    (bulky.overKgPerUnit !== undefined && grams(line, context) > bulky.overKgPerUnit * 1000)
+  );
+}
+
+function ridesAlong(line: OrderLine, { params, catalogue }: SplitContext): boolean {
+  const { accessories } = params;
+  return (
+    line.isGift ||
+    accessories.skus.includes(line.sku) ||
+    accessories.categories.includes(line.category || (catalogue.get(line.sku)?.category ?? ''))
+  );
+}
+
+/**
+ * The units packing weighs, as `Array.from({ length: qty })` counted them: a fractional qty (left
+ * by a substitution ratio) rounds down here, while the big-item loop gives its last part a parcel.
+ */
+const wholeUnits = (qty: number) => Math.max(0, Math.trunc(qty));
+
+function splitGroup(lines: readonly OrderLine[], context: SplitContext): Draft[] {
   const drafts: Draft[] = [];
   const riders: OrderLine[] = [];
   const rest: OrderLine[] = [];
   for (const line of lines) {
-    if (isBulky(line)) {
+    if (isBulky(line, context)) {
       for (let u = 0; u < line.qty; u++) drafts.push({ lines: [{ sku: line.sku, qty: 1 }], cause: 'bulky' });
     } else {
-      (rides(line) ? riders : rest).push(line);
+      (ridesAlong(line, context) ? riders : rest).push(line);
     }
   }
   const firstBulky = drafts[0];
   if (firstBulky) for (const line of riders) add(firstBulky.lines, line.sku, line.qty);
   else rest.push(...riders);
   if (rest.length === 0) return drafts;
-  if (params.maxParcelWeightG === undefined) {
+  const { maxParcelWeightG } = context.params;
+  if (maxParcelWeightG === undefined) {
     return [...drafts, { lines: merged(rest.map((l) => ({ sku: l.sku, qty: l.qty }))), cause: '' }];
   }
-  const units: Unit[] = rest.flatMap((line) =>
-    Array.from({ length: line.qty }, () => ({ sku: line.sku, grams: grams(line) })),
-  );
-  const packs = packByWeight(units, params.maxParcelWeightG);
+  const units: Unit[] = [];
+  for (const line of rest) {
+    const unitGrams = grams(line, context);
+    for (let u = wholeUnits(line.qty); u > 0; u--) units.push({ sku: line.sku, grams: unitGrams });
+  }
+  const packs = packByWeight(units, maxParcelWeightG);
   const cause: Draft['cause'] = packs.length > 1 ? 'weight' : '';
   return [
     ...drafts,

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../errors/index.ts';
 import { chinaTime, fen, locate, quantity, rawId, text, unwrap, withTown, yuan } from './raw-fields.ts';
@@ -50,6 +51,40 @@ describe('chinaTime', () => {
       /created: "2025-02-30 10:00:00" is not a time/,
     );
     expect(() => chinaTime('yesterday', 'created')).toThrow(InputError);
+  });
+
+  it('reads a local time as the Date round trip does, in range or not', () => {
+    // The round trip chinaTime takes for local times its fields cannot vouch for.
+    const viaDate = (y: number, mo: number, d: number, h: number, mi: number, s: number) => {
+      const ms = Date.UTC(y, mo - 1, d, h, mi, s) - 8 * 3_600_000;
+      if (y < 1971) return null;
+      if (new Date(ms + 8 * 3_600_000).getUTCDate() !== d) return 'not a time';
+      if (ms < Date.UTC(1971, 0, 1)) return null;
+      return `${new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
+    };
+    const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1969, max: 2401 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.integer({ min: 0, max: 25 }),
+        fc.integer({ min: 0, max: 61 }),
+        fc.integer({ min: 0, max: 61 }),
+        (y, mo, d, h, mi, s) => {
+          const text = `${pad(y, 4)}-${pad(mo)}-${pad(d)} ${pad(h)}:${pad(mi)}:${pad(s)}`;
+          const expected = viaDate(y, mo, d, h, mi, s);
+          if (expected === 'not a time') expect(() => chinaTime(text, 'created')).toThrow(/is not a time/);
+          else expect(chinaTime(text, 'created')).toBe(expected);
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+    expect(chinaTime('2024-02-29 23:59:59', 'created')).toBe('2024-02-29T23:59:59+08:00');
+    expect(chinaTime('2000-02-29 12:00:00', 'created')).toBe('2000-02-29T12:00:00+08:00');
+    expect(() => chinaTime('2100-02-29 12:00:00', 'created')).toThrow(/is not a time/);
+    expect(chinaTime('2025-11-11 10:60:00', 'created')).toBe('2025-11-11T11:00:00+08:00');
+    expect(chinaTime('1971-01-01 07:59:59', 'created')).toBeNull();
   });
 });
 

@@ -58,12 +58,8 @@ export function rawId(value: unknown, field: string): string {
 /** Yuan from "199.00", 199 or " 1,299.00 "; absent means 0. Rounded to the fen. */
 export function yuan(value: unknown, field: string): number {
   if (value === undefined || value === null || value === '') return 0;
-  const n =
-    typeof value === 'string'
-      ? NUMBER.test(value.replace(/,/g, '').trim())
-        ? Number(value.replace(/,/g, ''))
-        : Number.NaN
-      : value;
+  const digits = typeof value === 'string' ? value.replace(/,/g, '') : undefined;
+  const n = digits === undefined ? value : NUMBER.test(digits.trim()) ? Number(digits) : Number.NaN;
   if (typeof n !== 'number' || !Number.isFinite(n))
     throw rawFieldError(field, `${describe(value)} is not an amount of money`);
   return Math.round(n * 100) / 100;
@@ -96,6 +92,7 @@ export function chinaTime(value: unknown, field: string): string | null {
     ms = n >= 1e12 ? n : n * 1000;
   } else if (typeof value === 'string' && LOCAL_TIME.test(value.trim())) {
     const [, y, mo, d, h, mi, s] = LOCAL_TIME.exec(value.trim())!;
+    if (inRange(y!, mo!, d!, h!, mi!, s!)) return `${y}-${mo}-${d}T${h}:${mi}:${s}+08:00`;
     if (Number(y) < 1971) return null;
     ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)) - CHINA_OFFSET_MS;
     // Date.UTC rolls 2025-02-30 over to March; a real time survives the round trip.
@@ -108,6 +105,35 @@ export function chinaTime(value: unknown, field: string): string | null {
   if (!Number.isFinite(ms)) throw rawFieldError(field, `${describe(value)} is not a time`);
   if (ms < Date.UTC(1971, 0, 1)) return null;
   return `${new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysIn(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
+}
+
+/**
+ * A local time whose every field is in range, after 1971: the time `chinaTime` would compute
+ * through Date.UTC and toISOString is then the fields as written, and nearly every platform time
+ * is one (the Date round trip was the dearest step of adapting an order). Anything else — 24:00,
+ * 2025-02-30, 1971's first hours — takes the general path.
+ */
+function inRange(y: string, mo: string, d: string, h: string, mi: string, s: string): boolean {
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  return (
+    year > 1971 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysIn(year, month) &&
+    Number(h) <= 23 &&
+    Number(mi) <= 59 &&
+    Number(s) <= 59
+  );
 }
 
 export function requiredTime(value: unknown, field: string): string {

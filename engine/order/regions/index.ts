@@ -1,4 +1,5 @@
 export {
+  ancestorPrefix,
   findRegion,
   isWithin,
   normaliseRegionCode,

@@ -140,11 +140,19 @@ function lookupExact(key: string, level: RegionLevel, within: string): Region | 
   return found?.region;
 }
 
+/**
+ * What `isWithin` compares codes against: the normalised code, or null when it is no region code.
+ * Callers testing many places against one region keep it, instead of re-checking per place.
+ */
+export function ancestorPrefix(ancestorCode: string): string | null {
+  const ancestor = normaliseRegionCode(ancestorCode);
+  return CODE_LENGTHS.has(ancestor.length) && /^\d+$/.test(ancestor) ? ancestor : null;
+}
+
 /** True when `code` is `ancestorCode` or lies inside it (GB/T 2260 codes nest by prefix). */
 export function isWithin(code: string, ancestorCode: string): boolean {
-  const ancestor = normaliseRegionCode(ancestorCode);
-  if (!CODE_LENGTHS.has(ancestor.length) || !/^\d+$/.test(ancestor)) return false;
-  return normaliseRegionCode(code).startsWith(ancestor);
+  const ancestor = ancestorPrefix(ancestorCode);
+  return ancestor !== null && normaliseRegionCode(code).startsWith(ancestor);
 }
 
 /** Province → city → … → the region itself; empty for an unknown code. */

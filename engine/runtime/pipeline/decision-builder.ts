@@ -48,11 +48,9 @@ export class DecisionBuilder {
   }
 
   apply(event: RuleEvent, origin: EventOrigin, prepared: PreparedEvent = prepareEvent(event)): void {
-    this.decision.events.push({
-      strategyId: origin.strategyId,
-      type: event.type,
-      ...(event.params ? { params: event.params } : {}),
-    });
+    const entry: Decision['events'][number] = { strategyId: origin.strategyId, type: event.type };
+    if (event.params) entry.params = event.params;
+    this.decision.events.push(entry);
     if (prepared.kind === 'passThrough') return;
     if (prepared.kind === 'invalid') {
       this.hold(
@@ -69,6 +67,11 @@ export class DecisionBuilder {
     this.decision.holds.push({ reason, message, ...origin });
   }
 
+  /** The pipeline's own hold, unless a stage already held the order for this reason and said more. */
+  holdUnlessHeld(reason: string, message: string): void {
+    if (!this.decision.holds.some((h) => h.reason === reason)) this.hold(reason, message);
+  }
+
   private context(origin: EventOrigin): ApplyContext {
     return {
       decision: this.decision,
@@ -76,8 +79,17 @@ export class DecisionBuilder {
       client: this.client,
       state: this.state,
       origin,
-      hold: (reason, message) => this.hold(reason, message, origin),
+      hold: this.holdFrom(origin),
     };
+  }
+
+  /**
+   * `hold` for one event's context. Made here rather than written inline in the context: tsx
+   * (esbuild `keepNames`) names every inline closure with Object.defineProperty, once per event
+   * applied, which cost more than most events do.
+   */
+  private holdFrom(origin: EventOrigin): ApplyContext['hold'] {
+    return (reason, message) => this.hold(reason, message, origin);
   }
 
   /** What later stages may read of the decision so far. */

@@ -93,15 +93,11 @@ export function createPipeline(
         if (options.trace) trace.push(traceEntry(stage, hit, facts));
       }
     }
-    // A stage that already held the order for the same reason said more than this generic hold would.
-    const holdUnless = (reason: string, message: string) => {
-      if (!builder.decision.holds.some((h) => h.reason === reason)) builder.hold(reason, message);
-    };
     if (families.has('routing') && !isPlaced(builder.decision)) {
-      holdUnless('no_warehouse', 'no routing rule chose a warehouse for this order');
+      builder.holdUnlessHeld('no_warehouse', 'no routing rule chose a warehouse for this order');
     }
     if (families.has('carrier') && builder.decision.carrier === null) {
-      holdUnless('no_carrier', 'no carrier rule matched this order');
+      builder.holdUnlessHeld('no_carrier', 'no carrier rule matched this order');
     }
     state.recordBuyerOrder(order.buyer.id);
     state.recordOrder(order.id);

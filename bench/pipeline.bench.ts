@@ -1,0 +1,134 @@
+/**
+ * Issue 5 (b): the demo client's whole pipeline (remark → approval → gifts → substitution → split
+ * → routing → carrier → tags) over generated Tmall / JD / Douyin orders, in orders per second per
+ * core (CPU time) and per second (wall), the compiled runtime against json-rules-engine, after
+ * checking both decide every order alike. Run: `node --import tsx bench/pipeline.bench.ts`.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import type { Decision } from '../engine/decision/decision.ts';
+import { generateOrders } from '../engine/generate/generate-orders.ts';
+import { adaptOrder, detectPlatform } from '../engine/order/adapters/index.ts';
+import type { StandardOrder } from '../engine/order/schema.ts';
+import type { EngineName } from '../engine/runtime/index.ts';
+import { demoPipeline, loadDemoStrategies } from '../samples/tools/demo-pipeline.ts';
+import { writeResult } from './lib/results.ts';
+import { fmt, formatTable, measureInterleaved } from './lib/timing.ts';
+
+const ORDER_COUNT = Number(process.env.BENCH_PIPELINE_ORDERS ?? 20_000);
+/** json-rules-engine decides a slice: a few seconds a pass. */
+const REFERENCE_SLICE = Math.min(ORDER_COUNT, Number(process.env.BENCH_REFERENCE_ORDERS ?? 2_000));
+const ROUNDS = 5;
+/** Issue 5's target for the full sample pipeline (with one plugin, which plugins/bench.ts adds). */
+const TARGET_PER_CORE = 20_000;
+
+const strategies = loadDemoStrategies();
+const lines = [
+  ...generateOrders({ client: strategies.client, count: ORDER_COUNT, seed: 'bench-pipeline' }),
+].map((raw) => JSON.stringify(raw));
+const read = (text: string, i: number): StandardOrder => {
+  const raw: unknown = JSON.parse(text);
+  return adaptOrder(detectPlatform(raw) ?? 'standard', raw, { line: i + 1 });
+};
+const orders = lines.map(read);
+
+/** Keeps every decision observable, so no pass can be optimised away. */
+let sink = 0;
+const consume = (decision: Decision) => {
+  sink += decision.status.length + decision.events.length;
+};
+
+/**
+ * Every pass starts from the demo stock with a new pipeline, as `decide-ndjson` does, so each
+ * pass takes the same paths (stock runs out, caps fill) and the passes compare.
+ */
+async function decideAll(engine: EngineName, list: readonly StandardOrder[]): Promise<Decision[]> {
+  const pipeline = demoPipeline(strategies, engine);
+  const decisions: Decision[] = [];
+  for (const order of list) decisions.push(await pipeline.decide(order));
+  return decisions;
+}
+
+async function checkAgreement(): Promise<void> {
+  const slice = orders.slice(0, REFERENCE_SLICE);
+  const [compiled, reference] = [await decideAll('compiled', slice), await decideAll('reference', slice)];
+  for (const [i, decision] of compiled.entries()) {
+    if (!isDeepStrictEqual(decision, reference[i])) {
+      throw new Error(
+        `order ${decision.orderId}: the compiled runtime and json-rules-engine decide differently`,
+      );
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `demo pipeline: ${strategies.compiled.length} strategies, ${fmt(ORDER_COUNT)} generated orders` +
+      ` (json-rules-engine: the first ${fmt(REFERENCE_SLICE)})`,
+  );
+  await checkAgreement();
+  console.log(`both engines decide the first ${fmt(REFERENCE_SLICE)} orders identically`);
+
+  const referenceOrders = orders.slice(0, REFERENCE_SLICE);
+  const results = await measureInterleaved(
+    [
+      {
+        name: 'compiled: decide',
+        orders: ORDER_COUNT,
+        pass: async () => (await decideAll('compiled', orders)).forEach(consume),
+      },
+      {
+        name: 'compiled: read + adapt + decide',
+        orders: ORDER_COUNT,
+        pass: async () => {
+          const pipeline = demoPipeline(strategies, 'compiled');
+          for (const [i, text] of lines.entries()) consume(await pipeline.decide(read(text, i)));
+        },
+      },
+      {
+        name: 'read + adapt only',
+        orders: ORDER_COUNT,
+        pass: () => {
+          for (const [i, text] of lines.entries()) sink += read(text, i).lines.length;
+        },
+      },
+      {
+        name: 'json-rules-engine: decide',
+        orders: REFERENCE_SLICE,
+        pass: async () => (await decideAll('reference', referenceOrders)).forEach(consume),
+      },
+    ],
+    ROUNDS,
+  );
+  const baselines = ['json-rules-engine: decide'];
+  console.log(`\n${formatTable(results, baselines, { basis: 'cpu' })}\n(ratios by CPU time)\n`);
+
+  const compiled = results.find((r) => r.name === 'compiled: decide')!;
+  const endToEnd = results.find((r) => r.name === 'compiled: read + adapt + decide')!;
+  const target = {
+    ordersPerCorePerSecond: TARGET_PER_CORE,
+    decide: compiled.ordersPerCpuSecond,
+    decideMet: compiled.ordersPerCpuSecond >= TARGET_PER_CORE,
+    endToEnd: endToEnd.ordersPerCpuSecond,
+    endToEndMet: endToEnd.ordersPerCpuSecond >= TARGET_PER_CORE,
+  };
+  console.log(
+    `target ${fmt(TARGET_PER_CORE)} orders/s per core: decide ${fmt(target.decide)} (${target.decideMet ? 'met' : 'not met'}),` +
+      ` read + adapt + decide ${fmt(target.endToEnd)} (${target.endToEndMet ? 'met' : 'not met'})`,
+  );
+  writeResult('pipeline', {
+    orders: ORDER_COUNT,
+    referenceOrders: REFERENCE_SLICE,
+    strategies: strategies.compiled.map((s) => s.strategyId),
+    measurements: results,
+    ratios: Object.fromEntries(
+      results.map((r) => [
+        r.name,
+        r.ordersPerCpuSecond / results.find((b) => b.name === baselines[0])!.ordersPerCpuSecond,
+      ]),
+    ),
+    target,
+    sink,
+  });
+}
+
+await main();

@@ -1,0 +1,181 @@
+/**
+ * `npm run bench`: issue 5's benchmarks in sequence, each in a process of its own (no bench's
+ * garbage or JIT state colours the next), then one summary against the issue's targets, written to
+ * bench/results/summary.json. Name steps to run only those: `npm run bench -- pipeline graph`.
+ *
+ *   a routing   40-row routing table: compiled vs json-rules-engine vs ZEN vs hand-written
+ *   b pipeline  the demo pipeline, orders/s per core, compiled vs json-rules-engine
+ *   c plugins   the same with one plugin (plugins/bench.ts, when present)
+ *   d graph     compiling a 500-node graph
+ *   e memory    heap per compiled strategy
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RESULTS_DIR, writeResult } from './lib/results.ts';
+import { fmt, textTable } from './lib/timing.ts';
+
+interface Step {
+  item: string;
+  name: string;
+  file: string;
+  /** The JSON the step writes to bench/results/, when it writes one. */
+  result?: string;
+}
+
+const STEPS: readonly Step[] = [
+  { item: 'a', name: 'routing', file: 'bench/routing-table.bench.ts', result: 'routing-table' },
+  { item: 'b', name: 'pipeline', file: 'bench/pipeline.bench.ts', result: 'pipeline' },
+  { item: 'c', name: 'plugins', file: 'plugins/bench.ts' },
+  { item: 'd', name: 'graph', file: 'bench/compile-graph.bench.ts', result: 'compile-graph' },
+  { item: 'e', name: 'memory', file: 'bench/strategy-memory.bench.ts', result: 'strategy-memory' },
+];
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Runs one bench, echoing its output as it comes and keeping it for the summary. */
+function run(step: Step): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', step.file], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk;
+      process.stdout.write(chunk);
+    });
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: each bench's JSON is read for a few known fields only.
+type Json = any;
+
+function readResult(name: string): Json {
+  return JSON.parse(readFileSync(new URL(`${name}.json`, RESULTS_DIR), 'utf8'));
+}
+
+const ratio = (n: number) => `${fmt(n)}×`;
+const yesNo = (met: boolean) => (met ? 'met' : 'NOT met');
+
+/** One summary line per target: [item, what, figure, target, verdict]. */
+function summarise(ran: ReadonlySet<string>, pluginOutput: string): string[][] {
+  const lines: string[][] = [];
+  if (ran.has('routing')) {
+    const r = readResult('routing-table').ratios['compiled evaluate'];
+    lines.push(
+      [
+        'a',
+        'compiled vs json-rules-engine',
+        ratio(r['json-rules-engine']),
+        '≥ 100×',
+        yesNo(r['json-rules-engine'] >= 100),
+      ],
+      [
+        'a',
+        'compiled vs ZEN sequential',
+        ratio(r['zen sequential']),
+        '≥ 100×',
+        yesNo(r['zen sequential'] >= 100),
+      ],
+      [
+        'a',
+        'hand-written vs compiled',
+        ratio(1 / r['hand-written']),
+        '≤ 3×',
+        yesNo(1 / r['hand-written'] <= 3),
+      ],
+    );
+  }
+  if (ran.has('pipeline')) {
+    const p = readResult('pipeline');
+    lines.push(
+      [
+        'b',
+        'demo pipeline, decide, orders/s per core',
+        fmt(p.target.decide),
+        '(c: ≥ 20,000 with a plugin)',
+        '',
+      ],
+      ['b', 'demo pipeline, read + adapt + decide, per core', fmt(p.target.endToEnd), '', ''],
+      ['b', 'compiled vs json-rules-engine (CPU)', ratio(p.ratios['compiled: decide']), '', ''],
+    );
+  }
+  if (ran.has('plugins')) {
+    // plugins/bench.ts prints a table only; its row with the plugin, batched, carries the figure.
+    const row = pluginOutput.split('\n').find((l) => l.includes('address-risk plugin, batches'));
+    const perCpuSecond = row
+      ?.split('│')
+      .map((cell) => cell.trim())
+      .filter(Boolean)
+      .at(-1);
+    const n = Number(perCpuSecond);
+    lines.push(
+      Number.isFinite(n)
+        ? ['c', 'demo + one plugin, orders per CPU-second', fmt(n), '≥ 20,000 per core', yesNo(n >= 20_000)]
+        : ['c', 'demo + one plugin', 'see its table above', '≥ 20,000 per core', '?'],
+    );
+  }
+  if (ran.has('graph')) {
+    const g = readResult('compile-graph');
+    const [compiler, runtime] = g.timings;
+    lines.push(
+      [
+        'd',
+        `compile a ${g.nodes}-node graph (median ms)`,
+        fmt(compiler.medianMs),
+        '< 100 ms',
+        yesNo(g.target.met),
+      ],
+      ['d', `…its ${fmt(g.rules)} rules into the runtime (median ms)`, fmt(runtime.medianMs), '', ''],
+    );
+  }
+  if (ran.has('memory')) {
+    const all = readResult('strategy-memory').rows.at(-1);
+    lines.push(
+      ['e', 'heap per compiled demo strategy set (8)', `${fmt(all.compiledStrategyHeap / 1024)} KB`, '', ''],
+      ['e', 'heap per ready demo pipeline, compiled', `${fmt(all.compiledPipelineHeap / 1024)} KB`, '', ''],
+    );
+  }
+  return lines;
+}
+
+async function main(): Promise<void> {
+  const only = new Set(process.argv.slice(2));
+  const chosen = STEPS.filter((s) => only.size === 0 || only.has(s.name) || only.has(s.item));
+  const ran = new Set<string>();
+  const failed: string[] = [];
+  let pluginOutput = '';
+  for (const step of chosen) {
+    if (!existsSync(join(ROOT, step.file))) {
+      console.log(`\n== (${step.item}) ${step.name}: ${step.file} is not there; skipped`);
+      continue;
+    }
+    console.log(`\n== (${step.item}) ${step.name}: ${step.file}\n`);
+    const { code, output } = await run(step);
+    if (code !== 0) {
+      failed.push(step.name);
+      continue;
+    }
+    ran.add(step.name);
+    if (step.name === 'plugins') pluginOutput = output;
+  }
+  const lines = summarise(ran, pluginOutput);
+  console.log(`\n== summary\n\n${textTable(['', 'figure', 'value', 'target', ''], lines)}\n`);
+  if (failed.length) console.log(`failed: ${failed.join(', ')}`);
+  writeResult('summary', {
+    steps: chosen.map((s) => ({
+      item: s.item,
+      name: s.name,
+      ran: ran.has(s.name),
+      failed: failed.includes(s.name),
+    })),
+    lines: lines.map(([item, figure, value, target, verdict]) => ({ item, figure, value, target, verdict })),
+    pluginOutput,
+  });
+  if (failed.length) process.exitCode = 1;
+}
+
+await main();

@@ -1,0 +1,55 @@
+import { HEADER_BYTES, type RunRecord, writeHeader } from '../sort/run-record.ts';
+
+/** About this many orders per batch: a few tens of milliseconds of deciding, so replies flow steadily. */
+const ORDERS_PER_BATCH = 256;
+const INITIAL_BYTES = 512 * 1024;
+
+/** A batch of merged orders for the deciders: the records' bytes, and their keys and lines for the diff. */
+export interface DecideBatch {
+  bytes: Uint8Array;
+  keys: number[];
+  lines: number[];
+}
+
+/** Copies merged records into a batch buffer (the merge reuses its buffers), growing it for large orders. */
+export class BatchBuilder {
+  private buffer = Buffer.allocUnsafe(INITIAL_BYTES);
+  private used = 0;
+  private keys: number[] = [];
+  private lines: number[] = [];
+
+  add(record: RunRecord): void {
+    const size = HEADER_BYTES + record.payload.byteLength;
+    if (this.used + size > this.buffer.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(2 * this.buffer.length, this.used + size));
+      this.buffer.copy(bigger, 0, 0, this.used);
+      this.buffer = bigger;
+    }
+    writeHeader(this.buffer, this.used, record.key, record.line, record.payload.byteLength);
+    this.buffer.set(record.payload, this.used + HEADER_BYTES);
+    this.used += size;
+    this.keys.push(record.key);
+    this.lines.push(record.line);
+  }
+
+  get full(): boolean {
+    return this.keys.length >= ORDERS_PER_BATCH;
+  }
+
+  get empty(): boolean {
+    return this.keys.length === 0;
+  }
+
+  /** The batch so far, in its own memory (so it can be transferred), and a fresh start. */
+  take(): DecideBatch {
+    const batch = {
+      bytes: new Uint8Array(this.buffer.subarray(0, this.used)),
+      keys: this.keys,
+      lines: this.lines,
+    };
+    this.used = 0;
+    this.keys = [];
+    this.lines = [];
+    return batch;
+  }
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { readBoolean, readEnum, readInteger, readList, readMoney, readTime } from './cell-values.ts';
+import { compileDateFormat, type DateFormat } from './date-format.ts';
+
+const formats = ['yyyy/MM/dd HH:mm:ss', 'yyyy-MM-dd HH:mm', 'yyyy/M/d H:mm'].map(
+  (f) => compileDateFormat(f) as DateFormat,
+);
+
+describe('CSV cells', () => {
+  it.each([
+    ['1,299.00', '.', 1299],
+    ['¥ 1,299.50 ', '.', 1299.5],
+    ['12.50元', '.', 12.5],
+    ['1.299,50', ',', 1299.5],
+    ['12,5', ',', 12.5],
+    ['1 299,5', ',', 1299.5],
+    ['-3,10', ',', -3.1],
+  ] as const)('reads money %j with decimal mark %j', (text, mark, value) => {
+    expect(readMoney(text, mark)).toBe(value);
+  });
+
+  it('says when a decimal comma was probably meant', () => {
+    expect(() => readMoney('12,5', '.')).toThrow(
+      '"12,5" is not a number (a decimal comma? set "decimalSeparator": ",")',
+    );
+    expect(() => readInteger('两件', '.')).toThrow('"两件" is not a number');
+    expect(() => readInteger('1.5', '.')).toThrow('"1.5" is not a whole number');
+  });
+
+  it.each([
+    ['2026/11/11 00:03:17', '2026-11-11T00:03:17+08:00'],
+    ['2026-11-11 20:06', '2026-11-11T20:06:00+08:00'],
+    ['2026/11/1 9:05', '2026-11-01T09:05:00+08:00'],
+    [' 2026/11/11   00:03:17 ', '2026-11-11T00:03:17+08:00'],
+    ['2026-11-10T16:03:17Z', '2026-11-10T16:03:17Z'],
+  ])('reads the time %j in China time as %s', (text, iso) => {
+    expect(readTime(text, formats, '+08:00')).toBe(iso);
+  });
+
+  it('refuses a time no format reads, or a date that does not exist', () => {
+    expect(() => readTime('11/11/2026 00:03', formats, '+08:00')).toThrow(
+      /not a time in any of the mapping's dateFormats/,
+    );
+    expect(() => readTime('2026/02/30 00:00:00', formats, '+08:00')).toThrow(/not a time/);
+  });
+
+  it('explains a date format it cannot use', () => {
+    expect(compileDateFormat('dd.MM.yy')).toBe(
+      '"dd.MM.yy" has "y", which is not yyyy, MM, M, dd, d, HH, H, mm or ss',
+    );
+    expect(compileDateFormat('HH:mm')).toBe('"HH:mm" needs yyyy, M and d');
+  });
+
+  it('reads yes/no, lists and enum words in Chinese or English', () => {
+    expect(['是', 'Y', '1', '否', 'false'].map(readBoolean)).toEqual([true, true, true, false, false]);
+    expect(readList('VIP，双11; 新客|复购')).toEqual(['VIP', '双11', '新客', '复购']);
+    expect(readEnum('已付款', ['unpaid', 'paid'], { 已付款: 'paid' })).toBe('paid');
+    expect(readEnum('PAID', ['unpaid', 'paid'], {})).toBe('paid');
+    expect(() => readEnum('已关闭', ['unpaid', 'paid'], {})).toThrow(/add it to the mapping's "values"/);
+  });
+});

@@ -1,0 +1,65 @@
+import type { OrderSource } from '../input/order-source.ts';
+import type { ProgressSink } from '../progress.ts';
+import type { SkippedList } from '../report/skipped-list.ts';
+import type { RunFile } from '../sort/run-writer.ts';
+import type { PrepareReply, PrepareRequest } from '../threads/messages.ts';
+import { Slots } from '../threads/slots.ts';
+import type { WorkerHandle } from '../threads/worker-handle.ts';
+
+export type PrepareWorker = WorkerHandle<PrepareRequest, PrepareReply>;
+
+/** Batches a worker may hold at once: enough to keep it busy while the reader reads on. */
+const IN_FLIGHT_PER_WORKER = 3;
+
+export interface PrepareResult {
+  /** Orders read, good or bad. */
+  orders: number;
+  runs: RunFile[];
+}
+
+/**
+ * Pass 1: streams the input to the prepare workers, each batch to the least busy one, and waits
+ * for their sorted runs. Rows that could not be read, by the reader or a worker, go to `skipped`.
+ */
+export async function preparePass(
+  source: OrderSource,
+  workers: readonly PrepareWorker[],
+  skipped: SkippedList,
+  progress: ProgressSink,
+): Promise<PrepareResult> {
+  const slots = new Slots(workers.length * IN_FLIGHT_PER_WORKER);
+  const busy = workers.map(() => 0);
+  let orders = 0;
+  const finished = workers.map(
+    (worker, w) =>
+      new Promise<RunFile[]>((resolve) => {
+        worker.listen((reply) => {
+          if (reply.type === 'finished') return resolve(reply.runs);
+          busy[w]!--;
+          orders += reply.orders;
+          skipped.add(reply.skipped);
+          progress.update(source.bytesRead, orders);
+          slots.release();
+        });
+      }),
+  );
+  progress.phase('reading', source.totalBytes);
+  for await (const item of source.items()) {
+    if (item.kind === 'bad') {
+      orders++;
+      skipped.add([item.row]);
+      continue;
+    }
+    await slots.acquire();
+    const w = busy.indexOf(Math.min(...busy));
+    busy[w]!++;
+    const transfer = item.batch.kind === 'ndjson' ? [item.batch.bytes.buffer as ArrayBuffer] : [];
+    workers[w]!.post({ type: 'batch', batch: item.batch }, transfer);
+  }
+  await slots.drain();
+  for (const worker of workers) worker.post({ type: 'finish' });
+  const runs = (await Promise.all(finished)).flat();
+  progress.update(source.totalBytes, orders);
+  progress.done();
+  return { orders, runs };
+}

@@ -1,0 +1,118 @@
+import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { RunReader } from './run-reader.ts';
+import { compareRecords, HEADER_BYTES, type RunRecord, writeHeader } from './run-record.ts';
+
+/** More runs than this are merged in rounds, so open files and read buffers stay bounded. */
+export const MAX_FAN_IN = 128;
+const OUT_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * The second half of the external sort: a k-way merge of sorted runs through a binary heap of
+ * their readers, giving every record in (decision time, line) order. Holds one read buffer per run.
+ */
+export class RunMerger {
+  private readonly heap: RunReader[] = [];
+  private started = false;
+
+  constructor(files: readonly string[]) {
+    for (const file of files) {
+      const reader = new RunReader(file);
+      if (reader.next()) {
+        this.heap.push(reader);
+        this.siftUp(this.heap.length - 1);
+      }
+    }
+  }
+
+  /** The next record, or undefined at the end; valid until the next call. */
+  next(): RunRecord | undefined {
+    // The record handed out last time is the top reader's current one: advance it only now.
+    if (this.started && this.heap.length > 0) {
+      if (this.heap[0]!.next()) this.siftDown(0);
+      else this.removeTop();
+    }
+    this.started = true;
+    return this.heap[0];
+  }
+
+  private removeTop(): void {
+    const last = this.heap.pop()!;
+    if (this.heap.length === 0) return;
+    this.heap[0] = last;
+    this.siftDown(0);
+  }
+
+  private siftUp(i: number): void {
+    const heap = this.heap;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (compareRecords(heap[i]!, heap[parent]!) >= 0) return;
+      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+      i = parent;
+    }
+  }
+
+  private siftDown(i: number): void {
+    const heap = this.heap;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let least = i;
+      if (left < heap.length && compareRecords(heap[left]!, heap[least]!) < 0) least = left;
+      if (right < heap.length && compareRecords(heap[right]!, heap[least]!) < 0) least = right;
+      if (least === i) return;
+      [heap[i], heap[least]] = [heap[least]!, heap[i]!];
+      i = least;
+    }
+  }
+}
+
+/**
+ * Merges runs in rounds of `fanIn` into longer runs until at most `fanIn` are left, deleting
+ * the merged ones, so even a very long history merges with a bounded number of open files.
+ */
+export function compactRuns(files: readonly string[], dir: string, fanIn = MAX_FAN_IN): string[] {
+  let runs = [...files];
+  let round = 0;
+  while (runs.length > fanIn) {
+    const next: string[] = [];
+    for (let i = 0; i < runs.length; i += fanIn) {
+      const group = runs.slice(i, i + fanIn);
+      if (group.length === 1) {
+        next.push(group[0]!);
+        continue;
+      }
+      const out = join(dir, `merged-${round}-${next.length}.run`);
+      mergeInto(group, out);
+      for (const file of group) unlinkSync(file);
+      next.push(out);
+    }
+    runs = next;
+    round++;
+  }
+  return runs;
+}
+
+function mergeInto(files: readonly string[], out: string): void {
+  const merger = new RunMerger(files);
+  const fd = openSync(out, 'w');
+  let chunk = Buffer.allocUnsafe(OUT_CHUNK_BYTES);
+  let used = 0;
+  try {
+    for (let record = merger.next(); record; record = merger.next()) {
+      const size = HEADER_BYTES + record.payload.byteLength;
+      if (used + size > chunk.length) {
+        writeSync(fd, chunk, 0, used);
+        used = 0;
+        if (size > chunk.length) chunk = Buffer.allocUnsafe(size);
+      }
+      writeHeader(chunk, used, record.key, record.line, record.payload.byteLength);
+      chunk.set(record.payload, used + HEADER_BYTES);
+      used += size;
+    }
+    writeSync(fd, chunk, 0, used);
+  } finally {
+    closeSync(fd);
+  }
+}
