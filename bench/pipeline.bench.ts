@@ -39,12 +39,21 @@ const consume = (decision: Decision) => {
 
 /**
  * Every pass starts from the demo stock with a new pipeline, as `decide-ndjson` does, so each
- * pass takes the same paths (stock runs out, caps fill) and the passes compare.
+ * pass takes the same paths (stock runs out, caps fill) and the passes compare. Decisions are
+ * handed on one by one and let go, as a simulation streams them.
  */
-async function decideAll(engine: EngineName, list: readonly StandardOrder[]): Promise<Decision[]> {
+async function decideEach(
+  engine: EngineName,
+  list: readonly StandardOrder[],
+  use: (decision: Decision) => void,
+): Promise<void> {
   const pipeline = demoPipeline(strategies, engine);
+  for (const order of list) use(await pipeline.decide(order));
+}
+
+async function decideAll(engine: EngineName, list: readonly StandardOrder[]): Promise<Decision[]> {
   const decisions: Decision[] = [];
-  for (const order of list) decisions.push(await pipeline.decide(order));
+  await decideEach(engine, list, (decision) => decisions.push(decision));
   return decisions;
 }
 
@@ -74,7 +83,7 @@ async function main(): Promise<void> {
       {
         name: 'compiled: decide',
         orders: ORDER_COUNT,
-        pass: async () => (await decideAll('compiled', orders)).forEach(consume),
+        pass: () => decideEach('compiled', orders, consume),
       },
       {
         name: 'compiled: read + adapt + decide',
@@ -94,7 +103,7 @@ async function main(): Promise<void> {
       {
         name: 'json-rules-engine: decide',
         orders: REFERENCE_SLICE,
-        pass: async () => (await decideAll('reference', referenceOrders)).forEach(consume),
+        pass: () => decideEach('reference', referenceOrders, consume),
       },
     ],
     ROUNDS,

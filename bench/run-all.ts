@@ -64,29 +64,22 @@ const yesNo = (met: boolean) => (met ? 'met' : 'NOT met');
 function summarise(ran: ReadonlySet<string>, pluginOutput: string): string[][] {
   const lines: string[][] = [];
   if (ran.has('routing')) {
-    const r = readResult('routing-table').ratios['compiled evaluate'];
+    // By CPU time, which a shared machine disturbs far less than wall time; wall in brackets.
+    const measured: { name: string; ordersPerSecond: number; ordersPerCpuSecond: number }[] =
+      readResult('routing-table').measurements;
+    const of = (name: string) => measured.find((m) => m.name === name)!;
+    const times = (a: string, b: string) => ({
+      cpu: of(a).ordersPerCpuSecond / of(b).ordersPerCpuSecond,
+      wall: of(a).ordersPerSecond / of(b).ordersPerSecond,
+    });
+    const shown = ({ cpu, wall }: { cpu: number; wall: number }) => `${ratio(cpu)} (${ratio(wall)})`;
+    const jre = times('compiled evaluate', 'json-rules-engine');
+    const zen = times('compiled evaluate', 'zen sequential');
+    const hand = times('hand-written', 'compiled evaluate');
     lines.push(
-      [
-        'a',
-        'compiled vs json-rules-engine',
-        ratio(r['json-rules-engine']),
-        '≥ 100×',
-        yesNo(r['json-rules-engine'] >= 100),
-      ],
-      [
-        'a',
-        'compiled vs ZEN sequential',
-        ratio(r['zen sequential']),
-        '≥ 100×',
-        yesNo(r['zen sequential'] >= 100),
-      ],
-      [
-        'a',
-        'hand-written vs compiled',
-        ratio(1 / r['hand-written']),
-        '≤ 3×',
-        yesNo(1 / r['hand-written'] <= 3),
-      ],
+      ['a', 'compiled vs json-rules-engine, CPU (wall)', shown(jre), '≥ 100×', yesNo(jre.cpu >= 100)],
+      ['a', 'compiled vs ZEN sequential, CPU (wall)', shown(zen), '≥ 100×', yesNo(zen.cpu >= 100)],
+      ['a', 'hand-written vs compiled, CPU (wall)', shown(hand), '≤ 3×', yesNo(hand.cpu <= 3)],
     );
   }
   if (ran.has('pipeline')) {

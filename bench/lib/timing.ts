@@ -57,7 +57,11 @@ export async function measureInterleaved(
   }));
 }
 
-export const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: n >= 100 ? 0 : 2 });
+/** Whole numbers from 100 up, two decimals from 1, and two significant digits below (0.00024). */
+export const fmt = (n: number) =>
+  Math.abs(n) >= 1 || n === 0
+    ? n.toLocaleString('en-US', { maximumFractionDigits: Math.abs(n) >= 100 ? 0 : 2 })
+    : n.toLocaleString('en-US', { maximumSignificantDigits: 2 });
 
 /**
  * A plain-text table: throughput by wall and by CPU time, and the ratio to each baseline —

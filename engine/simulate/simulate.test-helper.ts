@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import type { SimulationReport } from './report/report-schema.ts';
 import { VOLATILE_FIELDS } from './report/report-schema.ts';
 
@@ -57,7 +58,12 @@ export function strategy(id: string, family: string, hitPolicy: 'first' | 'colle
   return { formatVersion: 1, id, clientId: 'sim', family, name: id, hitPolicy, nodes, edges, tests: [] };
 }
 
-export const tmp = (prefix: string) => mkdtempSync(join(tmpdir(), `ordergraph-${prefix}-`));
+/** A temp folder removed after the test file's tests. */
+export function tmp(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `ordergraph-test-${prefix}-`));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
 
 /** Writes client.json and the strategies into a folder of `root`; returns the strategies folder. */
 export function writeStrategies(root: string, name: string, strategies: object[]): string {

@@ -1,11 +1,18 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tmp } from '../simulate.test-helper.ts';
 import { compactRuns, RunMerger } from './merge-runs.ts';
 import { RunWriter } from './run-writer.ts';
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+const root = tmp('runs');
+let folders = 0;
+const folder = () => {
+  const dir = join(root, String(folders++));
+  mkdirSync(dir);
+  return dir;
+};
 
 function merged(files: readonly string[]): { key: number; line: number; json: string }[] {
   const merger = new RunMerger(files);
@@ -25,7 +32,7 @@ describe('external sort', () => {
   const expected = [...records].sort((a, b) => a.key - b.key || a.line - b.line);
 
   it('writes sorted runs of bounded size and merges them into (time, line) order', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ordergraph-runs-'));
+    const dir = folder();
     const writer = new RunWriter(dir, 'w0', 4096);
     for (const r of records) writer.add(r.key, r.line, r.json);
     writer.flush();
@@ -35,7 +42,7 @@ describe('external sort', () => {
   });
 
   it('merges in rounds when there are more runs than the fan-in, deleting what it merged', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ordergraph-runs-'));
+    const dir = folder();
     const writer = new RunWriter(dir, 'w0', 2048);
     for (const r of records) writer.add(r.key, r.line, r.json);
     writer.flush();
@@ -50,7 +57,7 @@ describe('external sort', () => {
   });
 
   it('reads an order larger than its read buffer', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ordergraph-runs-'));
+    const dir = folder();
     const writer = new RunWriter(dir, 'w0', 1 << 30);
     const big = JSON.stringify({ remark: '大'.repeat(200_000) });
     writer.add(2, 1, big);
