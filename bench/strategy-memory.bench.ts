@@ -8,10 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type CompiledStrategy, compileStrategy } from '../engine/compiler/index.ts';
+import { loadStrategies } from '../engine/loader/index.ts';
 import { adaptOrder, detectPlatform } from '../engine/order/adapters/index.ts';
 import { createPipeline, type EngineName } from '../engine/runtime/index.ts';
 import { InMemoryState } from '../engine/state/index.ts';
-import { loadStrategies } from '../engine/strategies/index.ts';
 import { DEMO_STRATEGIES, demoStock } from '../samples/tools/demo-pipeline.ts';
 import { heapPerCopy, heapPerCopyAsync } from './lib/heap.ts';
 import { writeResult } from './lib/results.ts';

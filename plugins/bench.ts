@@ -6,12 +6,12 @@ import type { Client } from '../engine/client/index.ts';
 import type { CompiledStrategy } from '../engine/compiler/index.ts';
 import { compileStrategy } from '../engine/compiler/index.ts';
 import { generateOrders } from '../engine/generate/generate-orders.ts';
+import { loadStrategies } from '../engine/loader/index.ts';
 import { riskStrategy } from '../engine/nodes/plugin/plugin-strategies.test-helper.ts';
 import { adaptOrder, detectPlatform } from '../engine/order/adapters/index.ts';
 import type { StandardOrder } from '../engine/order/schema.ts';
 import { installPlugins, type PipelinePlugins } from '../engine/plugins/index.ts';
 import { createPipeline } from '../engine/runtime/index.ts';
-import { loadStrategies } from '../engine/strategies/index.ts';
 import { PluginHost } from '../sandbox/index.ts';
 import { buildPlugin } from './build/index.ts';
 

@@ -5,11 +5,12 @@ import { describe, expect, it } from 'vitest';
 import type { CompiledStrategy } from '../engine/compiler/index.ts';
 import { orderFacts } from '../engine/facts/index.ts';
 import type { Strategy } from '../engine/graph/schema.ts';
+import { loadStrategies } from '../engine/loader/index.ts';
 import { registerOperators } from '../engine/operators/index.ts';
 import { adaptOrder } from '../engine/order/adapters/index.ts';
 import { createEvaluator, ENGINE_NAMES } from '../engine/runtime/index.ts';
 import { InMemoryState } from '../engine/state/index.ts';
-import { loadStrategies, runStrategyTests } from '../engine/strategies/index.ts';
+import { runStrategyTests } from '../engine/strategies/index.ts';
 
 const clientsDir = new URL('./clients/', import.meta.url).pathname;
 const loaded = readdirSync(clientsDir).flatMap((client) => {

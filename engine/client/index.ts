@@ -1,5 +1,5 @@
 export { type ClientIndex, clientIndex, findSku } from './client-index.ts';
-export { CLIENT_FILE, findClient, parseClient } from './load-client.ts';
+export { parseClient } from './parse-client.ts';
 export { type MasterDataKind, type MasterDataRef, missingReferences } from './references.ts';
 export {
   type Carrier,

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseClient } from '../client/index.ts';
+import { ndjsonChunks } from '../loader/write-ndjson.ts';
 import { adaptOrder, detectPlatform } from '../order/adapters/index.ts';
 import type { StandardOrder } from '../order/schema.ts';
 import { generateOrders } from './generate-orders.ts';
-import { ndjsonChunks } from './ndjson.ts';
 import type { PlatformMix } from './platform-mix.ts';
 
 const clientFile = new URL('../../samples/clients/demo/client.json', import.meta.url);

@@ -6,8 +6,9 @@ import { createReferenceEvaluator } from './reference/reference-evaluator.ts';
 /** Says that a rule set asked for the compiled runtime runs on json-rules-engine instead, and why. */
 export type FallbackNotice = (reason: string) => void;
 
+// console.warn is standard error in Node and the console in a browser: the core runs in both.
 const warnOnStderr: FallbackNotice = (reason) => {
-  process.stderr.write(`ordergraph: ${reason}; using the reference engine (json-rules-engine) for it\n`);
+  console.warn(`ordergraph: ${reason}; using the reference engine (json-rules-engine) for it`);
 };
 
 /**

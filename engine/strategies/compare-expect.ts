@@ -1,6 +1,6 @@
-import { isDeepStrictEqual } from 'node:util';
 import type { Decision } from '../decision/decision.ts';
 import type { StrategyExpect } from '../graph/schema.ts';
+import { jsonEqual } from './json-equal.ts';
 
 const show = (value: unknown) => JSON.stringify(value);
 
@@ -29,7 +29,7 @@ const PROJECTIONS: Record<Projected, (d: Decision) => unknown> = {
 export function compareExpect(expect: StrategyExpect, decision: Decision): string[] {
   const failures: string[] = [];
   const check = (field: string, expected: unknown, actual: unknown) => {
-    if (expected !== undefined && !isDeepStrictEqual(expected, actual)) {
+    if (expected !== undefined && !jsonEqual(expected, actual)) {
       failures.push(`${field}: expected ${show(expected)}, got ${show(actual)}`);
     }
   };
@@ -43,8 +43,7 @@ export function compareExpect(expect: StrategyExpect, decision: Decision): strin
   if (expect.events) {
     const types = expect.events.map((e) => e.type);
     const actual = decision.events.map((e) => e.type);
-    if (!isDeepStrictEqual(types, actual))
-      failures.push(`events: expected ${show(types)}, got ${show(actual)}`);
+    if (!jsonEqual(types, actual)) failures.push(`events: expected ${show(types)}, got ${show(actual)}`);
     else
       for (const [i, e] of expect.events.entries())
         check(`events[${i}].params`, e.params, decision.events[i]!.params);

@@ -1,7 +1,7 @@
 import { readdirSync, type Stats, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describeZodIssues, InputError } from '../../engine/errors/index.ts';
-import { readJsonFile } from '../../engine/strategies/index.ts';
+import { readJsonFile } from '../../engine/loader/index.ts';
 import { pluginLabel } from '../sdk/index.ts';
 import {
   BUILT_PLUGIN_SUFFIX,

@@ -1,9 +1,9 @@
 import type { Client } from '../../engine/client/index.ts';
 import type { CompiledStrategy } from '../../engine/compiler/index.ts';
+import { loadStrategies, readJsonFile } from '../../engine/loader/index.ts';
 import type { StandardOrder } from '../../engine/order/schema.ts';
 import { createPipeline, type EngineName, type Pipeline } from '../../engine/runtime/index.ts';
 import { InMemoryState, type StateSnapshot } from '../../engine/state/index.ts';
-import { loadStrategies, readJsonFile } from '../../engine/strategies/index.ts';
 
 export const DEMO_STRATEGIES = new URL('../clients/demo/strategies/', import.meta.url).pathname;
 /** Double-11 stock with the best sellers, big items and a gift kept short (see the sample README). */

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLIENT_FILE, type Client, parseClient } from '../../engine/client/index.ts';
+import { type Client, parseClient } from '../../engine/client/index.ts';
 import { StrategySchema } from '../../engine/graph/schema.ts';
-import { readJsonFile, strategyFiles } from '../../engine/strategies/index.ts';
+import { CLIENT_FILE, readJsonFile, strategyFiles } from '../../engine/loader/index.ts';
 import { ApiError } from '../errors/api-error.ts';
 import type { Logger } from '../logger.ts';
 import { publish } from '../services/publishing.ts';

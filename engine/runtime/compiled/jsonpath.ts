@@ -1,15 +1,11 @@
-import { createRequire } from 'node:module';
-import type { JSONPath as JSONPathFunction } from 'jsonpath-plus';
+import { JSONPath } from 'jsonpath-plus';
+
+export { JSONPath };
 
 /**
- * The very jsonpath-plus module json-rules-engine resolves (its own dependency, CommonJS build),
- * so complex paths are answered by the same code, cache and version as the reference engine.
+ * json-rules-engine's default path resolver, verbatim, over the same jsonpath-plus release it
+ * depends on (one copy in the lockfile), so complex paths are answered as the reference engine does.
  */
-const requireFromEngine = createRequire(createRequire(import.meta.url).resolve('json-rules-engine'));
-
-export const { JSONPath } = requireFromEngine('jsonpath-plus') as { JSONPath: typeof JSONPathFunction };
-
-/** json-rules-engine's default path resolver, verbatim. */
 export function resolvePath(json: object, path: unknown): unknown {
   return JSONPath({ path: path as string, json, wrap: false });
 }

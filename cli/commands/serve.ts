@@ -1,0 +1,52 @@
+import type { EngineName } from '../../engine/runtime/index.ts';
+import { configFromEnv } from '../../server/config.ts';
+import { startServer } from '../../server/start-server.ts';
+
+export interface ServeOptions {
+  port?: string;
+  dataDir?: string;
+  engine?: EngineName;
+}
+
+/**
+ * Serves the REST API until SIGINT or SIGTERM, then finishes the requests in flight, flushes the
+ * store and exits 0 (a second signal exits at once, with 1).
+ */
+export async function serveCommand(options: ServeOptions): Promise<void> {
+  const config = configFromEnv(process.env, options);
+  const server = await startServer(config);
+  const out = (line = '') => process.stdout.write(`${line}\n`);
+  out(`Ordergraph API on ${server.url}  (store: ${server.store.kind}, ${server.store.location})`);
+  out(
+    `  OpenAPI: ${server.url}/api/v1/openapi.json   health: ${server.url}/healthz   metrics: ${server.url}/metrics`,
+  );
+  if (server.demo) {
+    out(
+      `  imported client "${server.demo.clientId}": ${server.demo.strategies} strategies, published as release ${server.demo.release ?? '(none)'}`,
+    );
+  }
+  if (server.adminKey.source === 'generated') {
+    out(`  admin API key (shown once, stored hashed): ${server.adminKey.key}`);
+    out(`  try: curl -H "Authorization: Bearer ${server.adminKey.key}" ${server.url}/api/v1/clients`);
+  } else if (server.adminKey.source === 'environment') {
+    out('  admin API key: ORDERGRAPH_ADMIN_KEY');
+  } else {
+    out('  admin API key: the one printed at first start (or set ORDERGRAPH_ADMIN_KEY)');
+  }
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    out(`${signal}: finishing requests in flight, then stopping`);
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`error while stopping: ${(error as Error).message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

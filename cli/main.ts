@@ -1,0 +1,98 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ENGINE_NAMES, type EngineName } from '../engine/runtime/index.ts';
+import { compileCommand } from './commands/compile.ts';
+import { demoCommand } from './commands/demo.ts';
+import { addGenerateCommand } from './commands/generate.ts';
+import { addPluginCommand } from './commands/plugin-command.ts';
+import { runWithPluginsCommand } from './commands/plugin-run.ts';
+import { collect } from './commands/plugin-support.ts';
+import { runCommand } from './commands/run.ts';
+import { serveCommand } from './commands/serve.ts';
+import { addSimulateCommand } from './commands/simulate.ts';
+import { testCommand } from './commands/test.ts';
+import { EXIT, reportFailure } from './exit.ts';
+
+const engineOption = () =>
+  new Option('--engine <engine>', 'which runtime decides: compiled (fast) or reference (json-rules-engine)')
+    .choices(ENGINE_NAMES)
+    .default('compiled' as EngineName);
+
+function platformOf(value: string) {
+  if (!['tmall', 'jd', 'douyin', 'standard'].includes(value)) {
+    throw new InvalidArgumentError('use tmall, jd, douyin or standard');
+  }
+  return value as 'tmall' | 'jd' | 'douyin' | 'standard';
+}
+
+const program = new Command()
+  .name('ordergraph')
+  .description(
+    'Order strategies drawn as graphs, compiled to json-rules-engine rules, run on e-commerce orders.',
+  )
+  .showHelpAfterError()
+  .exitOverride();
+
+program
+  .command('compile')
+  .description(
+    'check a strategy graph and print its json-rules-engine rule JSON (exit 1 with the issues if invalid)',
+  )
+  .argument('<file>', 'a *.strategy.json file')
+  .option('--json', 'print {ok, compiled, issues} as JSON for machines')
+  .action((file: string, options: { json?: boolean }) => compileCommand(file, options));
+
+program
+  .command('run')
+  .description(
+    'decide one order with a strategy file or folder (--strategy, --order), or run plain json-rules-engine ' +
+      'rule JSON over NDJSON orders (--rules, --orders)',
+  )
+  .option('--strategy <file|dir>', 'a *.strategy.json file, or a folder of them run as a pipeline')
+  .option('--order <file|->', 'the order as JSON: a file, or - for standard input')
+  .option('--rules <rules.json>', 'json-rules-engine rule JSON: a rule array or {rules, conditions}')
+  .option('--orders <file.ndjson>', 'with --rules: one JSON object of facts per line (- for standard input)')
+  .option('--out <file>', 'with --rules: write one {line, events} JSON line per order here instead of stdout')
+  .option(
+    '--platform <platform>',
+    'the raw order is from tmall, jd or douyin (default: detected, else standard)',
+    platformOf,
+  )
+  .option('--trace', 'include the rules that fired, their nodes and the facts they read')
+  .option('--plugins <dir>', 'run the strategies with the built plugins (*.plugin.json) in this folder')
+  .option('--table <name=file>', 'with --plugins: publish a table for ctx.lookup (repeatable)', collect)
+  .addOption(engineOption())
+  .action((options) => (options.plugins ? runWithPluginsCommand(options) : runCommand(options)));
+
+program
+  .command('test')
+  .description('run the tests each strategy file carries in its "tests" list')
+  .argument('<path>', 'a *.strategy.json file or a folder of them')
+  .addOption(engineOption())
+  .action((path: string, options: { engine: EngineName }) => testCommand(path, options.engine));
+
+program
+  .command('demo')
+  .description('the demo client deciding the sample orders (what `npm start` shows)')
+  .addOption(engineOption())
+  .action((options: { engine: EngineName }) => demoCommand(options.engine));
+
+program
+  .command('serve')
+  .description('serve the REST API (`npm start`); reads PORT, DATA_DIR, MONGODB_URI, ORDERGRAPH_ADMIN_KEY')
+  .option('--port <port>', 'port to listen on (default: PORT, else 3000)')
+  .option('--data-dir <dir>', 'the embedded workspace folder (default: DATA_DIR, else ./data)')
+  .addOption(new Option('--engine <engine>', 'runtime (default: compiled)').choices(ENGINE_NAMES))
+  .action((options: { port?: string; dataDir?: string; engine?: EngineName }) => serveCommand(options));
+
+addGenerateCommand(program);
+addPluginCommand(program, platformOf);
+addSimulateCommand(program, engineOption);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  const code = (error as { code?: string }).code;
+  if (code === 'commander.helpDisplayed' || code === 'commander.version') process.exitCode = EXIT.ok;
+  else if (code?.startsWith('commander.')) process.exitCode = EXIT.badInput;
+  else process.exitCode = reportFailure(error);
+}

@@ -1,0 +1,84 @@
+/**
+ * Figures for simulation: generated demo orders through the demo pipeline as baseline and
+ * candidate, with 1 and 2 prepare workers, at two sizes to show memory staying flat. Each run is
+ * a fresh `ordergraph simulate` process; wall time, orders/s and peak RSS (all threads) come from
+ * its report. Generated files are kept in the temp folder between runs.
+ *
+ *   npm run bench:simulate -- [--sizes 200000,1000000] [--workers 1,2] [--candidate-only]
+ */
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateOrders } from '../engine/generate/generate-orders.ts';
+import { findClient } from '../engine/loader/index.ts';
+import { writeNdjson } from '../engine/loader/write-ndjson.ts';
+import type { SimulationReport } from './report/report-schema.ts';
+
+const root = new URL('../', import.meta.url).pathname;
+const strategies = join(root, 'samples/clients/demo/strategies');
+const cache = join(tmpdir(), 'ordergraph-bench');
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '200000,1000000' },
+    workers: { type: 'string', default: '1,2' },
+    'candidate-only': { type: 'boolean', default: false },
+  },
+});
+const list = (text: string) => text.split(',').map((n) => Number(n.trim()));
+
+async function ordersFile(count: number): Promise<string> {
+  const file = join(cache, `demo-${count}.ndjson`);
+  if (existsSync(file)) return file;
+  mkdirSync(cache, { recursive: true });
+  const started = performance.now();
+  const client = findClient(strategies);
+  if (!client) throw new Error(`no client.json for ${strategies}`);
+  const orders = generateOrders({ client, count, seed: 'bench' });
+  await writeNdjson(orders, createWriteStream(`${file}.part`), { written: 0 });
+  renameSync(`${file}.part`, file);
+  console.error(
+    `generated ${count.toLocaleString('en')} orders in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  return file;
+}
+
+function simulateOnce(file: string, workers: number): SimulationReport {
+  const out = join(cache, 'report.json');
+  const args = ['bin/ordergraph.js', 'simulate', '--strategies', strategies, '--orders', file];
+  if (!values['candidate-only']) args.push('--baseline', strategies);
+  args.push('--workers', String(workers), '--json', out);
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0) throw new Error(`simulate exited ${result.status}`);
+  return JSON.parse(readFileSync(out, 'utf8')) as SimulationReport;
+}
+
+const rows: string[] = [];
+console.error(
+  `${cpus().length} cores (${availableParallelism()} available), ${cpus()[0]?.model}; load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
+for (const size of list(values.sizes)) {
+  const file = await ordersFile(size);
+  for (const workers of list(values.workers)) {
+    const report = simulateOnce(file, workers);
+    const { reading, deciding } = report.run.phasesMs;
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    rows.push(
+      `| ${size.toLocaleString('en')} | ${workers} | ${seconds(report.durationMs)} | ${seconds(reading)} | ${seconds(deciding)} | ${report.ordersPerSecond.toLocaleString('en')} | ${seconds(report.run.cpuMs)} | ${Math.round((1000 * report.run.cpuMs) / size)} µs | ${report.run.peakRssMb} MB | ${report.run.sortedRuns} | ${loadavg()[0]!.toFixed(1)} |`,
+    );
+    console.error(rows.at(-1));
+  }
+}
+console.log(
+  [
+    `pipelines: ${values['candidate-only'] ? 'candidate' : 'baseline + candidate'} (demo), engine compiled`,
+    '',
+    '| orders | workers | wall | reading | deciding | orders/s | CPU (all threads) | CPU per order | peak RSS | sorted runs | load after |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+  ].join('\n'),
+);

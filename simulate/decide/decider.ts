@@ -1,0 +1,75 @@
+import type { CompiledStrategy } from '../../engine/compiler/index.ts';
+import { loadStrategies } from '../../engine/loader/index.ts';
+import type { StandardOrder } from '../../engine/order/schema.ts';
+import type { Pipeline } from '../../engine/runtime/index.ts';
+import { InMemoryState } from '../../engine/state/index.ts';
+import { decisionTime } from '../order-time.ts';
+import { recordsIn } from '../sort/run-record.ts';
+import type { DecideWorkerData, SkippedRow } from '../threads/messages.ts';
+import { failedView, viewOf } from './decision-view.ts';
+import { loadPipelineFactory } from './pipeline-factory.ts';
+import { type Tallies, TallyCounter } from './tallies.ts';
+
+/**
+ * One pipeline deciding orders strictly in the order it is given them, from its own state: the
+ * stateful part of a simulation, which must not run in parallel with itself. A decision that
+ * throws is a failed order, reported with its line; the run goes on.
+ */
+export class Decider {
+  private readonly decoder = new TextDecoder();
+
+  private constructor(
+    private readonly pipeline: Pipeline,
+    private readonly counter: TallyCounter,
+    private readonly views: boolean,
+  ) {}
+
+  static async create(data: DecideWorkerData): Promise<Decider> {
+    const { client, strategies } = loadStrategies(data.strategies);
+    const compiled = strategies.map((s) => {
+      if (!s.result.ok) throw new Error(`${s.file} does not compile`);
+      return s.result.compiled as CompiledStrategy;
+    });
+    const { factory, options } = await loadPipelineFactory(data.factory);
+    const pipeline = await factory(compiled, {
+      ...options,
+      engine: data.engine,
+      // Traces name each fired rule and its nodes: the rule-hit counts come from them.
+      trace: true,
+      client,
+      state: new InMemoryState(data.snapshot),
+      // The order's own time, not the wall clock, so `minutesSincePaid` and friends replay exactly.
+      clock: (order) => new Date(decisionTime(order)),
+    });
+    return new Decider(pipeline, new TallyCounter(pipeline.stages), data.views);
+  }
+
+  /** Decides a batch of records in order; a view per record when the diff needs them. */
+  async decide(
+    bytes: Uint8Array,
+  ): Promise<{ decided: number; failed: SkippedRow[]; views: string[] | null }> {
+    const failed: SkippedRow[] = [];
+    const views: string[] | null = this.views ? [] : null;
+    let decided = 0;
+    // Parsed one at a time, so each order dies young: parsing the batch first kept 256 orders alive
+    // across collections, promoted them, and grew the old generation (and RSS) with the run.
+    for (const { line, payload } of recordsIn(bytes)) {
+      const order = JSON.parse(this.decoder.decode(payload)) as StandardOrder;
+      try {
+        const decision = await this.pipeline.decide(order);
+        this.counter.add(decision);
+        decided++;
+        views?.push(JSON.stringify(viewOf(decision)));
+      } catch (error) {
+        const reason = `the decision failed: ${error instanceof Error ? error.message : String(error)}`;
+        failed.push({ line, orderId: order.id, reason });
+        views?.push(JSON.stringify(failedView(reason)));
+      }
+    }
+    return { decided, failed, views };
+  }
+
+  tallies(): Tallies {
+    return this.counter.result();
+  }
+}

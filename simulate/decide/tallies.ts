@@ -1,0 +1,128 @@
+import type { CompiledStrategy } from '../../engine/compiler/index.ts';
+import type { Decision } from '../../engine/decision/decision.ts';
+
+export const NONE = '(none)';
+
+export interface RuleHitCount {
+  strategyId: string;
+  family: string;
+  rule: string;
+  /** The graph nodes on the rule's path, start to action, for lighting it up in the editor. */
+  nodeIds: string[];
+  hits: number;
+}
+
+/** What one pipeline decided over a whole run, counted in orders (an order counts once per reason, tag, …). */
+export interface Tallies {
+  decided: number;
+  outcomes: { approved: number; held: number; flagged: number };
+  holdReasons: Record<string, number>;
+  flagReasons: Record<string, number>;
+  warehouses: Record<string, number>;
+  carriers: Record<string, number>;
+  gifts: Record<string, { orders: number; qty: number }>;
+  tags: Record<string, number>;
+  ruleHits: RuleHitCount[];
+}
+
+/** Counts decisions as they come; memory grows with distinct reasons, warehouses, SKUs and tags, not with orders. */
+export class TallyCounter {
+  private decided = 0;
+  private readonly outcomes = { approved: 0, held: 0, flagged: 0 };
+  private readonly holdReasons = new Map<string, number>();
+  private readonly flagReasons = new Map<string, number>();
+  private readonly warehouses = new Map<string, number>();
+  private readonly carriers = new Map<string, number>();
+  private readonly gifts = new Map<string, { orders: number; qty: number }>();
+  private readonly tags = new Map<string, number>();
+  private readonly rules: RuleHitCount[] = [];
+  private readonly ruleIndex = new Map<string, RuleHitCount>();
+
+  /** Every rule starts at zero, in stage order, so rules no order ever hits show up too. */
+  constructor(stages: readonly CompiledStrategy[]) {
+    for (const strategy of stages) {
+      for (const rule of strategy.rules) {
+        this.rule(
+          strategy.strategyId,
+          strategy.family,
+          rule.name,
+          strategy.sourceMap[rule.name]?.nodeIds ?? [],
+        );
+      }
+    }
+  }
+
+  add(decision: Decision): void {
+    this.decided++;
+    this.outcomes[decision.status]++;
+    countEach(
+      this.holdReasons,
+      decision.holds.map((h) => h.reason),
+    );
+    countEach(
+      this.flagReasons,
+      decision.flags.map((f) => f.reason),
+    );
+    countEach(this.warehouses, warehousesOf(decision));
+    countEach(this.carriers, [decision.carrier ?? NONE]);
+    countEach(this.tags, decision.tags);
+    const perSku = new Map<string, number>();
+    for (const gift of decision.gifts) perSku.set(gift.sku, (perSku.get(gift.sku) ?? 0) + gift.qty);
+    for (const [sku, qty] of perSku) {
+      const entry = this.gifts.get(sku) ?? { orders: 0, qty: 0 };
+      entry.orders++;
+      entry.qty += qty;
+      this.gifts.set(sku, entry);
+    }
+    for (const entry of decision.trace ?? []) {
+      this.rule(entry.strategyId, '', entry.rule, entry.nodeIds).hits++;
+    }
+  }
+
+  result(): Tallies {
+    return {
+      decided: this.decided,
+      outcomes: { ...this.outcomes },
+      holdReasons: sortedCounts(this.holdReasons),
+      flagReasons: sortedCounts(this.flagReasons),
+      warehouses: sortedCounts(this.warehouses),
+      carriers: sortedCounts(this.carriers),
+      gifts: Object.fromEntries(
+        [...this.gifts].sort(([a, x], [b, y]) => y.orders - x.orders || compareText(a, b)),
+      ),
+      tags: sortedCounts(this.tags),
+      ruleHits: this.rules.map((r) => ({ ...r, nodeIds: [...r.nodeIds] })),
+    };
+  }
+
+  private rule(strategyId: string, family: string, rule: string, nodeIds: string[]): RuleHitCount {
+    const key = `${strategyId}\u0000${rule}`;
+    let entry = this.ruleIndex.get(key);
+    if (!entry) {
+      entry = { strategyId, family, rule, nodeIds, hits: 0 };
+      this.ruleIndex.set(key, entry);
+      this.rules.push(entry);
+    }
+    return entry;
+  }
+}
+
+/** Where the order ships from: its warehouse, else each parcel's, else nowhere. */
+export function warehousesOf(decision: Pick<Decision, 'warehouse' | 'parcels'>): string[] {
+  if (decision.warehouse !== null) return [decision.warehouse];
+  const fromParcels = [...new Set(decision.parcels.map((p) => p.warehouse ?? NONE))];
+  return fromParcels.length > 0 ? fromParcels : [NONE];
+}
+
+function countEach(counts: Map<string, number>, keys: readonly string[]): void {
+  for (const key of new Set(keys)) counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
+/** Most first, ties by name: the same input gives the same JSON, byte for byte. */
+export function sortedCounts(counts: ReadonlyMap<string, number>): Record<string, number> {
+  return Object.fromEntries([...counts].sort(([a, x], [b, y]) => y - x || compareText(a, b)));
+}
+
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,24 @@
+import type { StandardOrder } from '../engine/order/schema.ts';
+
+const CHINA_OFFSET_MS = 8 * 3600 * 1000;
+
+/**
+ * When an OMS would have decided the order, in epoch milliseconds: its pay time, or its created
+ * time while it was never paid (the OMS saw it, and held it as unpaid, when it arrived). Orders are
+ * replayed in this order, ties by input line, and it is the pipeline's clock for the order, so
+ * facts such as `minutesSincePaid` come out the same on every run.
+ */
+export function decisionTime(order: StandardOrder): number {
+  return Date.parse(order.paidAt ?? order.createdAt);
+}
+
+/** The hour of the day (0–23) in China time. */
+export function chinaHour(ms: number): number {
+  return new Date(ms + CHINA_OFFSET_MS).getUTCHours();
+}
+
+/** "2026-11-11 00:03:17", China time, for a person reading the report. */
+export function chinaTimeText(ms: number): string {
+  const iso = new Date(ms + CHINA_OFFSET_MS).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}

@@ -1,0 +1,174 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describeZodIssues, InputError } from '../engine/errors/index.ts';
+import { readJsonFile } from '../engine/loader/index.ts';
+import type { AdapterPlatform } from '../engine/order/adapters/index.ts';
+import type { EngineName } from '../engine/runtime/index.ts';
+import { type StateSnapshot, StateSnapshotSchema } from '../engine/state/index.ts';
+import { type DecideWorker, decidePass } from './decide/decide-pass.ts';
+import { openSource } from './open-source.ts';
+import { type PrepareWorker, preparePass } from './prepare/prepare-pass.ts';
+import { type ProgressSink, SILENT } from './progress.ts';
+import { buildReport } from './report/build-report.ts';
+import type { SimulationReport } from './report/report-schema.ts';
+import { SkippedList } from './report/skipped-list.ts';
+import { compactRuns } from './sort/merge-runs.ts';
+import { checkStrategies } from './strategy-set.ts';
+import type { PipelineFactorySpec } from './threads/messages.ts';
+import { WorkerHandle } from './threads/worker-handle.ts';
+
+/** JSON per run file before a prepare worker sorts and writes it: memory per worker stays near this. */
+const RUN_BYTES = 16 * 1024 * 1024;
+/**
+ * Heap caps (old generation): V8 collects before it grows, instead of letting garbage pile up
+ * with the run. A prepare worker holds a run and a batch. A decider holds the pipeline and the
+ * snapshot, and its state learns about 150 bytes an order (order id, buyer count), so its cap
+ * is sized from the orders to decide, which pass 1 has counted by the time deciders start.
+ */
+const PREPARE_HEAP_MB = 256;
+const DECIDE_BASE_HEAP_MB = 384;
+const DECIDE_HEAP_BYTES_PER_ORDER = 300;
+
+export interface SimulateOptions {
+  /** The candidate strategies: a folder (with client.json beside or above) or one file. */
+  strategies: string;
+  /** NDJSON of raw platform or standard orders, or a CSV export with `mapping`. */
+  orders: string;
+  platform?: AdapterPlatform;
+  mapping?: string;
+  /** The published strategies to compare the candidate against. */
+  baseline?: string;
+  /** A state snapshot (counters, stock, buyers) both pipelines start from. */
+  state?: string;
+  /** Threads reading and adapting the input; each pipeline decides on a thread of its own. Default: the cores. */
+  workers?: number;
+  /** Only the first N orders of the file. */
+  limit?: number;
+  engine?: EngineName;
+  /** Another pipeline than `createPipeline` (plugins in deterministic mode), loaded in each decide worker. */
+  pipelineFactory?: PipelineFactorySpec;
+  progress?: ProgressSink;
+  /** Where the sorted runs go (default: the system's temp folder); removed at the end. */
+  tempDir?: string;
+  runBytes?: number;
+}
+
+/**
+ * Replays a history of orders through a strategy set (and a baseline) in decision order and reports
+ * what they decided. Pass 1 reads and adapts the input in parallel into sorted runs on disk; pass 2
+ * merges them and decides each order in order, one thread per pipeline. See README.md here.
+ */
+export async function simulate(options: SimulateOptions): Promise<SimulationReport> {
+  const started = performance.now();
+  const progress = options.progress ?? SILENT;
+  const engine = options.engine ?? 'compiled';
+  const workers = Math.max(1, options.workers ?? availableParallelism());
+  const strategies = checkStrategies(options.strategies);
+  const baseline = options.baseline ? checkStrategies(options.baseline) : undefined;
+  const snapshot = options.state ? readSnapshot(options.state) : {};
+  const { source, setup, format } = await openSource(options);
+  const tempDir = mkdtempSync(join(options.tempDir ?? tmpdir(), 'ordergraph-simulate-'));
+  // Every worker started, so that `finally` stops them all, whatever failed.
+  const threads: Pick<WorkerHandle<never, never>, 'failure' | 'stop'>[] = [];
+  const track = <W extends (typeof threads)[number]>(worker: W): W => {
+    threads.push(worker);
+    return worker;
+  };
+  const failureOf = (workers: readonly (typeof threads)[number][]) =>
+    Promise.race(workers.map((w) => w.failure));
+  try {
+    const skipped = new SkippedList();
+    const baselineFailed = new SkippedList();
+    const runBytes = options.runBytes ?? RUN_BYTES;
+    const preparers: PrepareWorker[] = Array.from({ length: workers }, (_, i) =>
+      track(
+        new WorkerHandle({ role: 'prepare', setup, tempDir, prefix: `w${i}`, runBytes }, PREPARE_HEAP_MB),
+      ),
+    );
+    const prepared = await Promise.race([
+      preparePass(source, preparers, skipped, progress),
+      failureOf(preparers),
+    ]);
+    await Promise.all(preparers.map((p) => p.stop()));
+    const readingMs = performance.now() - started;
+    const runs = compactRuns(
+      prepared.runs.map((r) => r.file),
+      tempDir,
+    );
+    const total = prepared.runs.reduce((n, r) => n + r.records, 0);
+
+    // Deciders start once pass 1 is over: the two passes never hold memory at the same time.
+    const heapMb =
+      DECIDE_BASE_HEAP_MB +
+      Math.ceil((DECIDE_HEAP_BYTES_PER_ORDER * total + 4 * JSON.stringify(snapshot).length) / 2 ** 20);
+    const decider = (path: string, views: boolean): DecideWorker =>
+      track(
+        new WorkerHandle(
+          {
+            role: 'decide',
+            strategies: path,
+            engine,
+            snapshot,
+            views,
+            ...(options.pipelineFactory ? { factory: options.pipelineFactory } : {}),
+          },
+          heapMb,
+        ),
+      );
+    const deciders = {
+      candidate: decider(strategies.path, baseline !== undefined),
+      ...(baseline ? { baseline: decider(baseline.path, true) } : {}),
+    };
+    const decided = await Promise.race([
+      decidePass(runs, total, deciders, { candidate: skipped, baseline: baselineFailed }, progress),
+      failureOf(Object.values(deciders)),
+    ]);
+    const durationMs = performance.now() - started;
+    return buildReport({
+      input: {
+        file: options.orders,
+        format,
+        platform: format === 'csv' ? 'mapping' : (options.platform ?? 'auto'),
+        mapping: options.mapping ?? null,
+        state: options.state ?? null,
+        limit: options.limit ?? null,
+        engine,
+      },
+      strategies,
+      baseline,
+      orders: prepared.orders,
+      skipped,
+      baselineFailed,
+      decided,
+      durationMs,
+      run: {
+        workers,
+        phasesMs: { reading: Math.round(readingMs), deciding: Math.round(durationMs - readingMs) },
+        sortedRuns: prepared.runs.length,
+        peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+        cpuMs: Math.round(cpuMs(process.cpuUsage())),
+      },
+    });
+  } finally {
+    await Promise.all(threads.map((w) => w.stop()));
+    source.close();
+    rmSync(tempDir, { recursive: true, force: true });
+  }
+}
+
+/** CPU time of the whole process, every thread: what the run cost, whatever else the machine was doing. */
+function cpuMs(usage: NodeJS.CpuUsage): number {
+  return (usage.user + usage.system) / 1000;
+}
+
+function readSnapshot(file: string): StateSnapshot {
+  const parsed = StateSnapshotSchema.safeParse(readJsonFile(file));
+  if (parsed.success) return parsed.data;
+  const issues = describeZodIssues(parsed.error);
+  throw new InputError(
+    'state_invalid',
+    `${file} is not a state snapshot: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`,
+    { field: issues[0]?.field ?? file },
+  );
+}
