@@ -12,7 +12,7 @@ import { createReferenceEvaluator } from '../engine/runtime/reference/reference-
 import { heapPerCopy } from './lib/heap.ts';
 import { formatTable, type Measurement, measureInterleaved } from './lib/timing.ts';
 import { routeByHand } from './routing-table/hand-written.ts';
-import { generateOrders, type RoutingOrder } from './routing-table/orders.ts';
+import { type RoutingOrder, routingOrders } from './routing-table/orders.ts';
 import { ROUTING_ROWS } from './routing-table/rows.ts';
 import { toJdm } from './routing-table/to-jdm.ts';
 import { toRuleSet } from './routing-table/to-rules.ts';
@@ -23,7 +23,7 @@ const SLOW_SLICE = 20_000;
 
 const ruleSet = toRuleSet(ROUTING_ROWS);
 const ruleSetText = JSON.stringify(ruleSet);
-const orders = generateOrders(ORDER_COUNT);
+const orders = routingOrders(ORDER_COUNT);
 const facts = orders as unknown as Record<string, unknown>[];
 const compiled = createCompiledEvaluator(JSON.parse(ruleSetText));
 const reference = createReferenceEvaluator(JSON.parse(ruleSetText));

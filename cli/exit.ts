@@ -1,4 +1,5 @@
 import { OrdergraphError } from '../engine/errors/index.ts';
+import { SandboxError } from '../sandbox/index.ts';
 
 /** Exit codes: 1 when what was checked is wrong (an invalid graph, a failing test), 2 when the input is. */
 export const EXIT = { ok: 0, invalid: 1, badInput: 2, internal: 70 } as const;
@@ -12,7 +13,7 @@ export class CliExit extends Error {
 /** Prints what went wrong in one line; a stack only when ORDERGRAPH_DEBUG is set, since users cannot act on it. */
 export function reportFailure(error: unknown): number {
   if (error instanceof CliExit) return error.exitCode;
-  if (error instanceof OrdergraphError) {
+  if (error instanceof OrdergraphError || error instanceof SandboxError) {
     process.stderr.write(`error: ${error.message}\n`);
     return EXIT.badInput;
   }

@@ -104,7 +104,7 @@ async function main(): Promise<void> {
   const built = await buildPlugin(readFileSync(SOURCE, 'utf8'), SOURCE, host);
   if (!built.ok) throw new Error('the address-risk sample does not build');
   const installed = await installPlugins(host, 'demo', [built.plugin]);
-  const plugins: PipelinePlugins = { host, manifests: installed.manifests };
+  const plugins: PipelinePlugins = { runner: host, manifests: installed.manifests };
   const risk = compileStrategy(riskStrategy(), { plugins: installed.manifests });
   if (!risk.ok) throw new Error('the address-risk strategy does not compile');
 

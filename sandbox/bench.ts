@@ -1,11 +1,11 @@
 // Per-order cost of the plugin sandbox and its recovery time. Not a test:
 //   node --no-node-snapshot --import tsx sandbox/bench.ts
 import { availableParallelism, cpus } from 'node:os';
+import type { PluginRef } from '../plugins/sdk/index.ts';
 import { PluginHost } from './host/plugin-host.ts';
-import type { PluginRef } from './plugin-ref.ts';
 import { mustLoad, refFor, sampleOrder, threatSource } from './test/fixtures.ts';
 
-// A remark classifier of the kind DESIGN §4 describes: small, typical work per order.
+// A remark classifier of the kind OMS remark parsing needs: small, typical work per order.
 const CLASSIFIER = `
 globalThis.__plugin = {
   run(order) {

@@ -1,3 +1,4 @@
+// The plugin host. The contract it implements (PluginRunner, results, refs, clocks) is plugins/sdk's.
 export {
   type IsolateLimits,
   type PluginHostConfig,
@@ -5,21 +6,12 @@ export {
   PluginHostConfigSchema,
 } from './config.ts';
 export { PluginHostError, type PluginHostErrorCode } from './errors/plugin-host-error.ts';
+export { SandboxError } from './errors/sandbox-error.ts';
+export { hostOptionsFor } from './host/host-options.ts';
 export {
-  type CallOptions,
-  type DeterministicClock,
   type LoadedPlugin,
   type LoadResult,
-  type PluginDefinition,
   PluginHost,
   type PluginHostOptions,
 } from './host/plugin-host.ts';
 export type { PluginHostEvent, WorkerExitReason } from './host/plugin-host-event.ts';
-export { type PluginRef, PluginRefSchema } from './plugin-ref.ts';
-export {
-  type PluginErrorCode,
-  PluginErrorCodeSchema,
-  type PluginFailure,
-  type PluginResult,
-} from './plugin-result.ts';
-export { projectFields } from './project-fields.ts';

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
-import { serveEditor } from '../editor/serve-editor.ts';
 import type { EngineName } from '../engine/runtime/index.ts';
 import { AuthFailureLimiter } from './auth/auth-failure-limiter.ts';
 import { Authenticator } from './auth/authenticate.ts';
@@ -26,6 +25,12 @@ export interface AppOptions {
   maxBatch: number;
   /** Express's `trust proxy`: set it behind a load balancer so rate limits see the client's address. */
   trustProxy: boolean | number | string;
+  /**
+   * Whatever else the deployment serves (the editor's built files): mounted after the API, so no
+   * page path can shadow a route, and before the JSON 404. Given by the composition root, so the
+   * server knows nothing of what it serves.
+   */
+  assets?: RequestHandler;
 }
 
 /** The express application: health and metrics, the OpenAPI document, API v1, and one error handler. */
@@ -73,8 +78,7 @@ export function createApp(options: AppOptions): Express {
     res.json(document);
   });
   app.use(API_BASE, api.router);
-  // The editor (editor/dist) at `/`, after the API so no page path can shadow a route.
-  app.use(serveEditor());
+  if (options.assets) app.use(options.assets);
 
   app.use(notFoundHandler);
   app.use(errorHandler(logger));

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { RequestHandler } from 'express';
 import { InputError } from '../engine/errors/index.ts';
 import { createApp } from './app.ts';
 import { type AdminKey, ensureAdminKey } from './auth/bootstrap-admin.ts';
@@ -20,10 +21,16 @@ export interface RunningServer {
   close(graceMs?: number): Promise<void>;
 }
 
+export interface StartOptions {
+  logger?: Logger;
+  /** Served after the API: see `AppOptions.assets`. */
+  assets?: RequestHandler;
+}
+
 /** Opens the store, seeds it on first start, and serves the API until `close`. */
 export async function startServer(
   config: ServerConfig,
-  logger: Logger = consoleLogger,
+  { logger = consoleLogger, assets }: StartOptions = {},
 ): Promise<RunningServer> {
   const store = await openStore(config);
   let server: Server;
@@ -40,6 +47,7 @@ export async function startServer(
       authFailureLimit: config.authFailureLimit,
       maxBatch: config.maxBatch,
       trustProxy: config.trustProxy,
+      assets,
     });
     server = createServer(app);
     await new Promise<void>((resolve, reject) => {

@@ -16,7 +16,7 @@ import { SkippedList } from './report/skipped-list.ts';
 import { compactRuns } from './sort/merge-runs.ts';
 import { checkStrategies } from './strategy-set.ts';
 import type { PipelineFactorySpec } from './threads/messages.ts';
-import { WorkerHandle } from './threads/worker-handle.ts';
+import { ThreadHandle } from './threads/thread-handle.ts';
 
 /** JSON per run file before a prepare worker sorts and writes it: memory per worker stays near this. */
 const RUN_BYTES = 16 * 1024 * 1024;
@@ -70,7 +70,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
   const { source, setup, format } = await openSource(options);
   const tempDir = mkdtempSync(join(options.tempDir ?? tmpdir(), 'ordergraph-simulate-'));
   // Every worker started, so that `finally` stops them all, whatever failed.
-  const threads: Pick<WorkerHandle<never, never>, 'failure' | 'stop'>[] = [];
+  const threads: Pick<ThreadHandle<never, never>, 'failure' | 'stop'>[] = [];
   const track = <W extends (typeof threads)[number]>(worker: W): W => {
     threads.push(worker);
     return worker;
@@ -83,7 +83,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
     const runBytes = options.runBytes ?? RUN_BYTES;
     const preparers: PrepareWorker[] = Array.from({ length: workers }, (_, i) =>
       track(
-        new WorkerHandle({ role: 'prepare', setup, tempDir, prefix: `w${i}`, runBytes }, PREPARE_HEAP_MB),
+        new ThreadHandle({ role: 'prepare', setup, tempDir, prefix: `w${i}`, runBytes }, PREPARE_HEAP_MB),
       ),
     );
     const prepared = await Promise.race([
@@ -104,7 +104,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
       Math.ceil((DECIDE_HEAP_BYTES_PER_ORDER * total + 4 * JSON.stringify(snapshot).length) / 2 ** 20);
     const decider = (path: string, views: boolean): DecideWorker =>
       track(
-        new WorkerHandle(
+        new ThreadHandle(
           {
             role: 'decide',
             strategies: path,

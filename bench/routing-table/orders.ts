@@ -47,7 +47,7 @@ const PLATFORMS = ['tmall', 'tmall', 'taobao', 'jd', 'jd', 'douyin', 'pdd', 'pdd
 const SKUS = ['A-100', 'A-200', 'B-300', 'C-400', 'C-401', 'D-500', 'E-600', 'F-700', 'G-800', 'H-900'];
 const RARE_SKUS = ['PRE-1001', 'PRE-1002', 'SF-ONLY-1', 'SF-ONLY-2'];
 
-export function generateOrders(count: number, seed = 20_240_611): RoutingOrder[] {
+export function routingOrders(count: number, seed = 20_240_611): RoutingOrder[] {
   const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const all = districts();

@@ -49,7 +49,7 @@ export async function runWithPluginsCommand(options: RunWithPluginsOptions): Pro
         process.stderr.write(`error: ${pluginErrorMessage(label, error)}\n`);
       if (failures.length) throw new CliExit(EXIT.invalid);
     }
-    const pipeline = pipelineOrExit(compiled, options, client, { host, manifests });
+    const pipeline = pipelineOrExit(compiled, options, client, { runner: host, manifests });
     const decision = await pipeline.decide(order);
     process.stdout.write(`${JSON.stringify(decision, null, 2)}\n`);
   } finally {

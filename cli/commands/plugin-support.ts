@@ -2,9 +2,8 @@ import { InputError } from '../../engine/errors/index.ts';
 import { readJsonFile } from '../../engine/loader/index.ts';
 import { adaptOrder, detectPlatform } from '../../engine/order/adapters/index.ts';
 import type { StandardOrder } from '../../engine/order/schema.ts';
-import { hostOptionsFor } from '../../engine/plugins/index.ts';
 import type { PluginManifest } from '../../plugins/sdk/index.ts';
-import { PluginHost } from '../../sandbox/index.ts';
+import { hostOptionsFor, PluginHost } from '../../sandbox/index.ts';
 
 export type Platform = 'tmall' | 'jd' | 'douyin' | 'standard';
 

@@ -2,24 +2,25 @@ import { readFileSync } from 'node:fs';
 import { describeZodIssues, InputError } from '../../engine/errors/index.ts';
 import { readPath } from '../../engine/facts/index.ts';
 import { pluginErrorMessage } from '../../engine/nodes/plugin/plugin-error.ts';
+import { orderPaths } from '../../engine/order/order-paths.ts';
+import { projectFields } from '../../engine/order/project-fields.ts';
 import type { StandardOrder } from '../../engine/order/schema.ts';
-import { orderClock, orderPaths } from '../../engine/plugins/index.ts';
+import { orderClock } from '../../engine/plugins/index.ts';
 import { parseJson } from '../../engine/strategies/index.ts';
 import {
   BUILT_PLUGIN_SUFFIX,
-  type BuiltPlugin,
   buildPlugin,
   formatBuildIssue,
   readBuiltPlugin,
 } from '../../plugins/build/index.ts';
 import {
+  type BuiltPlugin,
   type PluginCallInput,
   type PluginManifest,
   paramsSchema,
   pluginLabel,
   resultSchema,
 } from '../../plugins/sdk/index.ts';
-import { projectFields } from '../../sandbox/project-fields.ts';
 import { CliExit, EXIT } from '../exit.ts';
 import { openHost, type Platform, readOrder } from './plugin-support.ts';
 

@@ -1,3 +1,4 @@
+import { serveEditor } from '../../editor/serve-editor.ts';
 import type { EngineName } from '../../engine/runtime/index.ts';
 import { configFromEnv } from '../../server/config.ts';
 import { startServer } from '../../server/start-server.ts';
@@ -9,12 +10,12 @@ export interface ServeOptions {
 }
 
 /**
- * Serves the REST API until SIGINT or SIGTERM, then finishes the requests in flight, flushes the
- * store and exits 0 (a second signal exits at once, with 1).
+ * Serves the REST API, and the built editor at `/`, until SIGINT or SIGTERM, then finishes the
+ * requests in flight, flushes the store and exits 0 (a second signal exits at once, with 1).
  */
 export async function serveCommand(options: ServeOptions): Promise<void> {
   const config = configFromEnv(process.env, options);
-  const server = await startServer(config);
+  const server = await startServer(config, { assets: serveEditor() });
   const out = (line = '') => process.stdout.write(`${line}\n`);
   out(`Ordergraph API on ${server.url}  (store: ${server.store.kind}, ${server.store.location})`);
   out(

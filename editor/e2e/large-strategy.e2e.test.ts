@@ -11,7 +11,7 @@ import { type ServerUnderTest, startServer } from './support/server-process.ts';
 import { hasText, until } from './support/wait-for.ts';
 
 /**
- * DESIGN §12: the editor usable with 500 nodes. Measures opening such a strategy (from navigation
+ * The editor must stay usable with 500 nodes. Measures opening such a strategy (from navigation
  * to a drawn, validated canvas) and the frame times while panning it, in Debian's Chromium here
  * (headless, software rendering, 2 cores: a consultant's laptop does better). Figures go to
  * test-results/figures.json; the bounds below only catch a regression by an order of magnitude.

@@ -100,6 +100,14 @@ describe('failure fixtures yield exactly their issue, naming node or edge and fi
       ],
     ],
     [
+      'error-unknown-event-type',
+      [{ code: 'unknown_event_type', nodeId: 'act', edgeId: undefined, path: 'nodes[1].content.type' }],
+    ],
+    [
+      'error-table-unknown-event-type',
+      [{ code: 'unknown_event_type', nodeId: 't', edgeId: undefined, path: 'nodes[1].content.eventType' }],
+    ],
+    [
       'error-not-a-strategy',
       [
         { code: 'document_invalid', nodeId: undefined, edgeId: undefined, path: 'hitPolicy' },
@@ -117,6 +125,8 @@ describe('failure fixtures yield exactly their issue, naming node or edge and fi
     expect(cycle!.message).toBe('the graph loops: a → b → a');
     const [params] = compileStrategy(fixture('error-action-params')).issues;
     expect(params!.message).toBe('route: warehouse is required');
+    const [event] = compileStrategy(fixture('error-unknown-event-type')).issues;
+    expect(event!.message).toMatch(/^unknown event type "nope": use one of .*\bhold\b.*\broute\b/);
   });
 
   it('reports every issue of a graph at once', () => {

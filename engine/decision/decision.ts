@@ -26,7 +26,7 @@ export const TraceEntrySchema = z.object({
   facts: z.record(z.string(), z.unknown()),
 });
 
-/** What the pipeline decided for one order (DESIGN §6). */
+/** What the pipeline decided for one order. */
 export const DecisionSchema = z.object({
   orderId: z.string(),
   status: z.enum(['approved', 'held', 'flagged']),

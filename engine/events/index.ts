@@ -1,3 +1,10 @@
 export { checkEventParams } from './check-event-params.ts';
-export { type ApplyContext, defineEvent, type EventDef, type EventOrigin } from './event-def.ts';
-export { type AnyEventDef, EVENT_TYPES, eventDef } from './registry.ts';
+export type { EventCatalogue } from './event-catalogue.ts';
+export {
+  type AnyEventDef,
+  type ApplyContext,
+  defineEvent,
+  type EventDef,
+  type EventOrigin,
+} from './event-def.ts';
+export { unknownEventType } from './unknown-event-type.ts';

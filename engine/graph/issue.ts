@@ -35,7 +35,8 @@ export type IssueCode =
   | 'unknown_region'
   | 'empty_row'
   | 'no_rules'
-  | 'unknown_reference';
+  | 'unknown_reference'
+  | 'unknown_event_type';
 
 export function hasErrors(issues: readonly GraphIssue[]): boolean {
   return issues.some((issue) => issue.severity === 'error');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { StateSnapshotSchema } from '../state/state.ts';
 
-/** Pipeline stages in the order they run (DESIGN §6); a strategy's family places it in one. */
+/** Pipeline stages in the order they run; a strategy's family places it in one. */
 export const FAMILIES = [
   'remark',
   'approval',

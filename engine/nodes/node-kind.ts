@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CompileContext } from '../compiler/compile-context.ts';
+import type { AnyEventDef } from '../events/event-def.ts';
 import type { IssueCode } from '../graph/issue.ts';
 import type { Family } from '../graph/schema.ts';
 import type { NestedCondition, RuleEvent } from '../rules/schema.ts';
@@ -46,7 +47,8 @@ export interface ContentIssue {
 
 /**
  * Everything the engine knows about one kind of node. Adding a kind means writing one of these
- * in its own folder and adding it to the registry; nothing else in the engine changes.
+ * in its own folder and adding it to the registry; nothing else in the engine changes (the event
+ * registry is built from the kinds' `events`).
  */
 export interface NodeKindDef<C> {
   kind: string;
@@ -63,6 +65,11 @@ export interface NodeKindDef<C> {
   requiredOutputs(content: C): string[];
   validate(content: C, context: CompileContext): ContentIssue[];
   emit(content: C): Emission[];
+  /**
+   * The event types this kind owns: each type is declared by exactly one kind. The action and the
+   * decision table also emit types other kinds declare, whichever the graph picks.
+   */
+  events: readonly AnyEventDef[];
   /** Labels, help texts and pickers for the editor's form, by content field path. */
   fields?: FieldHints;
   /** Upgrades stored content of version `v` to `v + 1`, keyed by `v`. */

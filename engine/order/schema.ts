@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The standard order every strategy reads (DESIGN §3). Adapters turn raw platform orders into it. */
+/** The standard order every strategy reads. Adapters turn raw platform orders into it. */
 
 export const PLATFORMS = ['tmall', 'taobao', 'jd', 'douyin', 'pdd', 'other'] as const;
 export const ORDER_TYPES = ['normal', 'presale', 'cod', 'exchange', 'resend'] as const;

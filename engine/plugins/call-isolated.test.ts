@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PluginErrorCode, PluginHost, PluginResult } from '../../sandbox/index.ts';
+import type { PluginErrorCode, PluginResult, PluginRunner } from '../../plugins/sdk/index.ts';
 import { callIsolated } from './call-isolated.ts';
 
 const ref = { clientId: 'c', pluginId: 'p', version: '1.0.0' };
@@ -9,12 +9,12 @@ const failure = (code: PluginErrorCode): PluginResult => ({
 });
 
 /**
- * A host whose plugin misbehaves on the inputs named 'loop' and 'crash' the way the sandbox reports it:
+ * A runner whose plugin misbehaves on the inputs named 'loop' and 'crash' the way the sandbox reports it:
  * a timeout fails the running input and every later one; a crash fails the whole batch.
  */
-function scriptedHost() {
+function scriptedRunner() {
   const calls: string[][] = [];
-  const host = {
+  const runner = {
     async callBatch(_ref: unknown, inputs: readonly string[]): Promise<PluginResult[]> {
       calls.push([...inputs]);
       if (inputs.includes('crash')) return inputs.map(() => failure('plugin_crashed'));
@@ -24,37 +24,37 @@ function scriptedHost() {
       );
     },
   };
-  return { host: host as unknown as PluginHost, calls };
+  return { runner: runner as unknown as PluginRunner, calls };
 }
 
 const outcome = (results: PluginResult[]) => results.map((r) => (r.ok ? r.value : r.error.code));
 
 describe('callIsolated', () => {
   it('blames a timeout on the input that was running and retries the ones after it, alone', async () => {
-    const { host, calls } = scriptedHost();
-    const results = await callIsolated(host, ref, ['a', 'loop', 'b', 'c'], undefined);
+    const { runner, calls } = scriptedRunner();
+    const results = await callIsolated(runner, ref, ['a', 'loop', 'b', 'c'], undefined);
     expect(outcome(results)).toEqual(['a', 'plugin_timeout', 'b', 'c']);
     expect(calls).toEqual([['a', 'loop', 'b', 'c'], ['b'], ['c']]);
   });
 
   it('retries each input of a batch that crashed its worker, so only the crashing one fails', async () => {
-    const { host, calls } = scriptedHost();
-    const results = await callIsolated(host, ref, ['a', 'crash', 'b'], undefined);
+    const { runner, calls } = scriptedRunner();
+    const results = await callIsolated(runner, ref, ['a', 'crash', 'b'], undefined);
     expect(outcome(results)).toEqual(['a', 'plugin_crashed', 'b']);
     expect(calls).toHaveLength(4);
   });
 
   it('stops retrying after three inputs fail alone, and keeps the batch failure for the rest', async () => {
-    const { host, calls } = scriptedHost();
-    const results = await callIsolated(host, ref, ['crash', 'crash', 'crash', 'crash', 'a'], undefined);
+    const { runner, calls } = scriptedRunner();
+    const results = await callIsolated(runner, ref, ['crash', 'crash', 'crash', 'crash', 'a'], undefined);
     expect(outcome(results)).toEqual(Array(5).fill('plugin_crashed'));
     expect(calls).toHaveLength(4);
   });
 
   it('calls once when nothing failed, or when one input failed on its own', async () => {
-    const { host, calls } = scriptedHost();
-    expect(outcome(await callIsolated(host, ref, ['a', 'b'], undefined))).toEqual(['a', 'b']);
-    expect(outcome(await callIsolated(host, ref, ['loop'], undefined))).toEqual(['plugin_timeout']);
+    const { runner, calls } = scriptedRunner();
+    expect(outcome(await callIsolated(runner, ref, ['a', 'b'], undefined))).toEqual(['a', 'b']);
+    expect(outcome(await callIsolated(runner, ref, ['loop'], undefined))).toEqual(['plugin_timeout']);
     expect(calls).toHaveLength(2);
   });
 });

@@ -1,4 +1,4 @@
-import type { DeterministicClock, PluginHost, PluginRef, PluginResult } from '../../sandbox/index.ts';
+import type { DeterministicClock, PluginRef, PluginResult, PluginRunner } from '../../plugins/sdk/index.ts';
 
 /** Solo retries that may each burn a CPU budget or kill a worker before the rest keep their failure. */
 const MAX_SOLO_FAILURES = 3;
@@ -13,17 +13,17 @@ const MAX_SOLO_FAILURES = 3;
  * every order would otherwise cost a budget or a worker restart per order.
  */
 export async function callIsolated(
-  host: PluginHost,
+  runner: PluginRunner,
   ref: PluginRef,
   inputs: readonly unknown[],
   clocks: readonly DeterministicClock[] | undefined,
 ): Promise<PluginResult[]> {
-  const results = await host.callBatch(ref, inputs, clocks ? { deterministic: clocks } : {});
+  const results = await runner.callBatch(ref, inputs, clocks ? { deterministic: clocks } : {});
   let soloFailures = 0;
   for (const i of unattributed(results)) {
     if (soloFailures >= MAX_SOLO_FAILURES) break;
     const clock = clocks?.[i];
-    const [solo] = await host.callBatch(ref, [inputs[i]], clock ? { deterministic: clock } : {});
+    const [solo] = await runner.callBatch(ref, [inputs[i]], clock ? { deterministic: clock } : {});
     results[i] = solo!;
     if (!solo!.ok && isBatchWide(solo!.error.code)) soloFailures += 1;
   }

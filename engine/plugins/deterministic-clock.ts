@@ -1,4 +1,4 @@
-import type { DeterministicClock } from '../../sandbox/index.ts';
+import type { DeterministicClock } from '../../plugins/sdk/index.ts';
 import type { StandardOrder } from '../order/schema.ts';
 
 /** Simulation's plugin clock: frozen at the order's pay time, `Math.random` seeded per order. */

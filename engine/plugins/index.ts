@@ -1,8 +1,8 @@
 // Plugins in the engine: which ones a pipeline's strategies call, and their results per batch of orders.
-// The host is named by type only, never imported: the editor bundles the pipeline for the browser.
+// They run through plugins/sdk's PluginRunner, never the sandbox itself: the editor bundles the pipeline
+// for the browser, and the CLI hands it the sandbox's host.
 export { type DeterministicPlugins, orderClock } from './deterministic-clock.ts';
-export { hostOptionsFor, type Installed, installPlugins } from './install-plugins.ts';
-export { orderPaths } from './order-paths.ts';
+export { type Installed, installPlugins } from './install-plugins.ts';
 export { OrderPlugins, type PluginHold } from './order-plugins.ts';
 export { PluginPlanError, type PluginPlanIssue, type PluginPlanIssueCode } from './plugin-plan-error.ts';
 export { type PipelinePlugins, type PluginStep, preparePlugins } from './plugin-step.ts';

@@ -1,5 +1,4 @@
-import { pluginLabel } from '../../plugins/sdk/index.ts';
-import type { PluginFailure, PluginResult } from '../../sandbox/index.ts';
+import { type PluginFailure, type PluginResult, pluginLabel } from '../../plugins/sdk/index.ts';
 import type { EventOrigin } from '../events/index.ts';
 import { type AppliedPluginAction, pluginActionEvent } from '../nodes/plugin/plugin-action.event.ts';
 import { PLUGIN_ERROR_REASON, pluginErrorMessage } from '../nodes/plugin/plugin-error.ts';

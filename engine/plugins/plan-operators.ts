@@ -1,9 +1,9 @@
 import { pluginLabel } from '../../plugins/sdk/index.ts';
 import { factCatalogue } from '../facts/index.ts';
 import type { PluginOperatorName } from '../nodes/plugin/plugin-operator.ts';
-import { orderPaths } from './order-paths.ts';
+import { orderPaths } from '../order/order-paths.ts';
 import type { PlanChecks } from './plan-checks.ts';
-import type { OperatorCall } from './plugin-plan.ts';
+import type { OperatorCall } from './plugin-calls.ts';
 import type { OperatorPluginUse } from './plugin-usage.ts';
 
 export interface OperatorPlan {

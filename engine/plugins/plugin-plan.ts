@@ -1,50 +1,9 @@
-import type {
-  ActionManifest,
-  FactManifest,
-  OperatorManifest,
-  PluginManifest,
-} from '../../plugins/sdk/index.ts';
-import type { PluginOperatorName } from '../nodes/plugin/plugin-operator.ts';
+import type { PluginManifest } from '../../plugins/sdk/index.ts';
 import { PlanChecks } from './plan-checks.ts';
 import { planOperators } from './plan-operators.ts';
+import type { ActionCall, FactCall, PluginPlan } from './plugin-calls.ts';
 import type { PluginPlanIssue } from './plugin-plan-error.ts';
-import type { FactPluginUse, PluginUsage, UseSite } from './plugin-usage.ts';
-
-interface Call<M extends PluginManifest> {
-  clientId: string;
-  manifest: M;
-  /** Where the first use sits; a failure's hold points there. */
-  site: UseSite;
-}
-
-export interface FactCall extends Call<FactManifest> {
-  params: Record<string, unknown>;
-}
-
-export interface ActionCall extends Call<ActionManifest> {
-  key: string;
-  params: Record<string, unknown>;
-}
-
-/** One (fact, value) pair an operator plugin is used with; its answer becomes `pluginOperators.<name>`. */
-export interface OperatorSlot {
-  name: string;
-  fact: string;
-  value: unknown;
-}
-
-export interface OperatorCall extends Call<OperatorManifest> {
-  slots: OperatorSlot[];
-}
-
-/** What to call for each batch, each plugin build once, with the operator slots the rules will read. */
-export interface PluginPlan {
-  facts: FactCall[];
-  actions: ActionCall[];
-  operators: OperatorCall[];
-  /** The slot a `plugin:` condition reads once rewritten; undefined when it was not planned. */
-  slotName(operator: PluginOperatorName, fact: string, value: unknown): string | undefined;
-}
+import type { FactPluginUse, PluginUsage } from './plugin-usage.ts';
 
 /** Identifies one action call: the event's params hold the same three things. */
 export function actionKey(pluginId: string, version: string, params: Record<string, unknown>): string {

@@ -1,5 +1,4 @@
-import type { PluginManifest } from '../../plugins/sdk/index.ts';
-import type { PluginHost } from '../../sandbox/index.ts';
+import type { PluginManifest, PluginRunner } from '../../plugins/sdk/index.ts';
 import type { CompiledStrategy } from '../compiler/index.ts';
 import type { StandardOrder } from '../order/schema.ts';
 import type { DeterministicPlugins } from './deterministic-clock.ts';
@@ -10,9 +9,12 @@ import { isUnused, pluginUsage } from './plugin-usage.ts';
 import { precomputeBatch } from './precompute-batch.ts';
 import { rewriteOperators } from './rewrite-operators.ts';
 
-/** What a pipeline needs to run plugins: a host with the builds loaded (see installPlugins), and their manifests. */
+/**
+ * What a pipeline needs to run plugins: a runner (the CLI gives the sandbox's host) with the builds
+ * loaded (see installPlugins), and their manifests.
+ */
 export interface PipelinePlugins {
-  host: PluginHost;
+  runner: PluginRunner;
   manifests: readonly PluginManifest[];
   /** Simulation: each order's plugins see its pay time as now and a seeded `Math.random`. */
   deterministic?: DeterministicPlugins;
@@ -48,7 +50,7 @@ export function preparePlugins(
     ]);
   }
   if (issues.length) throw new PluginPlanError(issues);
-  const options = { host: plugins.host, deterministic: plugins.deterministic };
+  const options = { runner: plugins.runner, deterministic: plugins.deterministic };
   return {
     strategies: rewriteOperators(strategies, plan),
     precompute: (orders) => precomputeBatch(plan, orders, options),

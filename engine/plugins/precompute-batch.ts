@@ -1,15 +1,20 @@
-import type { OperatorSubject, PluginCallInput } from '../../plugins/sdk/index.ts';
-import type { DeterministicClock, PluginHost, PluginRef } from '../../sandbox/index.ts';
-import { projectFields } from '../../sandbox/project-fields.ts';
+import type {
+  DeterministicClock,
+  OperatorSubject,
+  PluginCallInput,
+  PluginRef,
+  PluginRunner,
+} from '../../plugins/sdk/index.ts';
 import { readPath } from '../facts/index.ts';
+import { projectFields } from '../order/project-fields.ts';
 import type { StandardOrder } from '../order/schema.ts';
 import { callIsolated } from './call-isolated.ts';
 import { type DeterministicPlugins, operatorClock, orderClock } from './deterministic-clock.ts';
 import { OrderPlugins } from './order-plugins.ts';
-import type { ActionCall, FactCall, OperatorCall, PluginPlan } from './plugin-plan.ts';
+import type { ActionCall, FactCall, OperatorCall, PluginPlan } from './plugin-calls.ts';
 
 export interface PrecomputeOptions {
-  host: PluginHost;
+  runner: PluginRunner;
   deterministic?: DeterministicPlugins | undefined;
 }
 
@@ -22,7 +27,7 @@ interface Batch {
 }
 
 /**
- * Calls every plugin of the plan once for the whole batch, all at once (the host spreads the calls
+ * Calls every plugin of the plan once for the whole batch, all at once (the runner spreads the calls
  * over its workers), each with its projected orders, and files every result under its order.
  */
 export async function precomputeBatch(
@@ -44,7 +49,7 @@ export async function precomputeBatch(
 }
 
 async function computeFacts(call: FactCall, { orders, out, clocks, options }: Batch): Promise<void> {
-  const results = await callIsolated(options.host, refOf(call), orderInputs(call, orders), clocks);
+  const results = await callIsolated(options.runner, refOf(call), orderInputs(call, orders), clocks);
   results.forEach((result, i) => {
     if (result.ok) out[i]!.setFact(call.manifest.id, result.value);
     else out[i]!.fail(call.manifest, result.error, originOf(call));
@@ -53,7 +58,7 @@ async function computeFacts(call: FactCall, { orders, out, clocks, options }: Ba
 
 /** Kept whatever it is: the hold for a failure comes when an order reaches the action's node. */
 async function computeAction(call: ActionCall, { orders, out, clocks, options }: Batch): Promise<void> {
-  const results = await callIsolated(options.host, refOf(call), orderInputs(call, orders), clocks);
+  const results = await callIsolated(options.runner, refOf(call), orderInputs(call, orders), clocks);
   results.forEach((result, i) => {
     out[i]!.setAction(call.key, result);
   });
@@ -80,7 +85,7 @@ async function answerOperators(call: OperatorCall, { orders, out, options }: Bat
   );
   const { deterministic } = options;
   const clocks = deterministic && inputs.map(() => operatorClock(deterministic));
-  const answers = await callIsolated(options.host, refOf(call), inputs, clocks);
+  const answers = await callIsolated(options.runner, refOf(call), inputs, clocks);
   asked.forEach((indexes, i) => {
     indexes.forEach((index, s) => {
       const answer = answers[index]!;

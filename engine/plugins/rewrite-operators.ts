@@ -2,7 +2,7 @@ import type { CompiledStrategy } from '../compiler/index.ts';
 import { fromFactRef } from '../facts/index.ts';
 import { parsePluginOperator } from '../nodes/plugin/plugin-operator.ts';
 import type { NestedCondition } from '../rules/schema.ts';
-import type { PluginPlan } from './plugin-plan.ts';
+import type { PluginPlan } from './plugin-calls.ts';
 
 /** The fact the pipeline adds per order: each planned operator slot's answer. */
 export const PLUGIN_OPERATORS = 'pluginOperators';

@@ -26,42 +26,25 @@ export type NestedCondition =
   | { not: NestedCondition; name?: string; priority?: number }
   | { condition: string; name?: string; priority?: number };
 
-export const NestedConditionSchema: z.ZodType<NestedCondition> = z.lazy(() =>
-  z.union([
-    z.object({
-      all: z.array(NestedConditionSchema),
-      name: z.string().optional(),
-      priority: z.number().optional(),
-    }),
-    z.object({
-      any: z.array(NestedConditionSchema),
-      name: z.string().optional(),
-      priority: z.number().optional(),
-    }),
-    z.object({ not: NestedConditionSchema, name: z.string().optional(), priority: z.number().optional() }),
-    z.object({ condition: z.string(), name: z.string().optional(), priority: z.number().optional() }),
-    FactConditionSchema,
-  ]),
-);
+const nested = z.lazy(() => NestedConditionSchema);
+const named = { name: z.string().optional(), priority: z.number().optional() };
+
+/** The condition kinds that are not a fact test: json-rules-engine accepts only these at the top. */
+const groupConditions = [
+  z.object({ all: z.array(nested), ...named }),
+  z.object({ any: z.array(nested), ...named }),
+  z.object({ not: nested, ...named }),
+  z.object({ condition: z.string(), ...named }),
+] as const;
+
+export const NestedConditionSchema: z.ZodType<NestedCondition> = z.union([
+  ...groupConditions,
+  FactConditionSchema,
+]);
 
 export type TopLevelCondition = Exclude<NestedCondition, FactCondition>;
 
-export const TopLevelConditionSchema: z.ZodType<TopLevelCondition> = z.lazy(() =>
-  z.union([
-    z.object({
-      all: z.array(NestedConditionSchema),
-      name: z.string().optional(),
-      priority: z.number().optional(),
-    }),
-    z.object({
-      any: z.array(NestedConditionSchema),
-      name: z.string().optional(),
-      priority: z.number().optional(),
-    }),
-    z.object({ not: NestedConditionSchema, name: z.string().optional(), priority: z.number().optional() }),
-    z.object({ condition: z.string(), name: z.string().optional(), priority: z.number().optional() }),
-  ]),
-);
+export const TopLevelConditionSchema: z.ZodType<TopLevelCondition> = z.union(groupConditions);
 
 export const RuleEventSchema = z.object({
   type: z.string().min(1),

@@ -1,6 +1,5 @@
-import type { PluginHost } from '../../sandbox/index.ts';
+import type { BuiltPlugin, PluginRunner } from '../sdk/index.ts';
 import type { BuildIssue } from './build-issue.ts';
-import type { BuiltPlugin } from './built-plugin.ts';
 import { extractManifest } from './extract-manifest.ts';
 import { transpilePlugin } from './transpile.ts';
 import { validateManifest } from './validate-manifest.ts';
@@ -11,13 +10,17 @@ export type BuildResult =
 
 /**
  * A plugin's TypeScript source to a built plugin: transpiled by esbuild, then loaded once in the
- * sandbox (`host`) to read the manifest it exports, which must pass the manifest schema. Every problem
+ * sandbox (`runner`) to read the manifest it exports, which must pass the manifest schema. Every problem
  * comes back as data naming the file, with line and column where the source has one.
  */
-export async function buildPlugin(source: string, filename: string, host: PluginHost): Promise<BuildResult> {
+export async function buildPlugin(
+  source: string,
+  filename: string,
+  runner: PluginRunner,
+): Promise<BuildResult> {
   const transpiled = await transpilePlugin(source, filename);
   if (!transpiled.ok) return transpiled;
-  const extracted = await extractManifest(host, transpiled.code);
+  const extracted = await extractManifest(runner, transpiled.code);
   if (!extracted.ok) {
     const { code, message } = extracted.error;
     return { ok: false, issues: [{ code: 'load', file: filename, message: `${code}: ${message}` }] };

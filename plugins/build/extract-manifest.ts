@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PluginFailure, PluginHost, PluginRef } from '../../sandbox/index.ts';
+import type { PluginFailure, PluginRef, PluginRunner } from '../sdk/index.ts';
 
 // Appended to the built code for this one load only: keeps what the plugin module exported and answers
 // every call with its manifest. Top-level code runs inside the isolate, like any plugin code.
@@ -22,14 +22,14 @@ export type ExtractResult = { ok: true; manifest: unknown } | { ok: false; error
  * The manifest a built plugin exports, read by running its code in a throwaway isolate of the
  * sandbox: the manifest is TypeScript the author wrote, and plugin code never runs in the host.
  */
-export async function extractManifest(host: PluginHost, code: string): Promise<ExtractResult> {
+export async function extractManifest(runner: PluginRunner, code: string): Promise<ExtractResult> {
   const ref: PluginRef = { clientId: BUILD_CLIENT, pluginId: randomUUID(), version: '0' };
-  const loaded = await host.load({ ...ref, code: code + ANSWER_WITH_MANIFEST });
+  const loaded = await runner.load({ ...ref, code: code + ANSWER_WITH_MANIFEST });
   if (!loaded.ok) return { ok: false, error: loaded.error };
   try {
-    const [result] = await loaded.plugin.callBatch([null]);
+    const [result] = await runner.callBatch(ref, [null]);
     return result!.ok ? { ok: true, manifest: result!.value } : { ok: false, error: result!.error };
   } finally {
-    await host.unload(ref);
+    await runner.unload(ref);
   }
 }

@@ -2,13 +2,8 @@ import { readdirSync, type Stats, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describeZodIssues, InputError } from '../../engine/errors/index.ts';
 import { readJsonFile } from '../../engine/loader/index.ts';
-import { pluginLabel } from '../sdk/index.ts';
-import {
-  BUILT_PLUGIN_SUFFIX,
-  type BuiltPlugin,
-  BuiltPluginFileSchema,
-  PLUGIN_SOURCE_SUFFIX,
-} from './built-plugin.ts';
+import { type BuiltPlugin, pluginLabel } from '../sdk/index.ts';
+import { BUILT_PLUGIN_SUFFIX, BuiltPluginFileSchema, PLUGIN_SOURCE_SUFFIX } from './built-plugin-file.ts';
 import { validateManifest } from './validate-manifest.ts';
 
 /** The plugin sources at a path: the file itself, or every `*.plugin.ts` below a folder, sorted. */

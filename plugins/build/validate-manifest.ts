@@ -1,5 +1,5 @@
 import { describeZodIssues } from '../../engine/errors/index.ts';
-import { orderPaths } from '../../engine/plugins/order-paths.ts';
+import { orderPaths } from '../../engine/order/order-paths.ts';
 import { type PluginManifest, PluginManifestSchema } from '../sdk/index.ts';
 
 export interface ManifestProblem {

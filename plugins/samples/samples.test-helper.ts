@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { normaliseOrder } from '../../engine/order/normalise.ts';
+import { projectFields } from '../../engine/order/project-fields.ts';
 import type { StandardOrder, StandardOrderInput } from '../../engine/order/schema.ts';
-import type { PluginHost, PluginResult } from '../../sandbox/index.ts';
-import { projectFields } from '../../sandbox/project-fields.ts';
-import { type BuiltPlugin, buildPlugin, formatBuildIssue } from '../build/index.ts';
-import { resultSchema } from '../sdk/index.ts';
+import { buildPlugin, formatBuildIssue } from '../build/index.ts';
+import { type BuiltPlugin, type PluginResult, type PluginRunner, resultSchema } from '../sdk/index.ts';
 
 export type SampleName = 'address-risk' | 'gift-stock' | 'remark-classifier';
 
@@ -13,9 +12,9 @@ export function sampleFile(name: SampleName): string {
 }
 
 /** Builds a sample plugin for real (esbuild, then its manifest read in the sandbox), or fails the test. */
-export async function buildSample(host: PluginHost, name: SampleName): Promise<BuiltPlugin> {
+export async function buildSample(runner: PluginRunner, name: SampleName): Promise<BuiltPlugin> {
   const file = sampleFile(name);
-  const built = await buildPlugin(readFileSync(file, 'utf8'), file, host);
+  const built = await buildPlugin(readFileSync(file, 'utf8'), file, runner);
   if (!built.ok) throw new Error(built.issues.map(formatBuildIssue).join('\n'));
   return built.plugin;
 }
@@ -24,21 +23,21 @@ const CLIENT = 'samples';
 
 /** Loads a build with its manifest's result schema and calls it once per subject, as the engine does. */
 export async function runSample(
-  host: PluginHost,
+  runner: PluginRunner,
   plugin: BuiltPlugin,
   subjects: readonly unknown[],
   params: Record<string, unknown> = {},
 ): Promise<PluginResult[]> {
   const { manifest, code } = plugin;
   const ref = { clientId: CLIENT, pluginId: manifest.id, version: manifest.version };
-  const loaded = await host.load({ ...ref, code, outputSchema: resultSchema(manifest) });
+  const loaded = await runner.load({ ...ref, code, outputSchema: resultSchema(manifest) });
   if (!loaded.ok) throw new Error(`load failed: ${JSON.stringify(loaded.error)}`);
   const reads = manifest.kind === 'operator' ? [] : manifest.reads;
   const inputs = subjects.map((subject) => ({
     subject: manifest.kind === 'operator' ? subject : projectFields(subject, reads),
     params,
   }));
-  return loaded.plugin.callBatch(inputs);
+  return runner.callBatch(ref, inputs);
 }
 
 /** A standard order around a receiver, lines and remarks a test cares about. */

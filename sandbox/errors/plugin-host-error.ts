@@ -1,4 +1,4 @@
-import { OrdergraphError } from '../../engine/errors/index.ts';
+import { SandboxError } from './sandbox-error.ts';
 
 export type PluginHostErrorCode =
   | 'plugin_host_config'
@@ -10,7 +10,7 @@ export type PluginHostErrorCode =
  * A caller's mistake in using the host (bad config, calling an unloaded plugin or a closed host,
  * inputs that cannot be copied). Plugin misbehaviour is never thrown: it comes back as a result.
  */
-export class PluginHostError extends OrdergraphError {
+export class PluginHostError extends SandboxError {
   readonly code: PluginHostErrorCode;
 
   constructor(code: PluginHostErrorCode, message: string) {

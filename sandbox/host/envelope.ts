@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { type Failure, FailureSchema, type PluginResult, pluginFailure } from '../plugin-result.ts';
-import { parseJsonSafely } from '../safe-json.ts';
+import { type PluginResult, parseJsonSafely } from '../../plugins/sdk/index.ts';
+import { type Failure, FailureSchema, pluginFailure } from '../failure.ts';
 
 /** The host's check on a plugin's output (its output schema); `value` is what the caller receives. */
 export type OutputCheck = (value: unknown) => { ok: true; value: unknown } | { ok: false; message: string };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
+import type { PluginResult } from '../../plugins/sdk/index.ts';
 import { PluginHostError } from '../errors/plugin-host-error.ts';
-import type { PluginResult } from '../plugin-result.ts';
 import { CANARY_SOURCE, mustLoad, refFor, sampleOrder, threatSource } from '../test/fixtures.ts';
 import { PluginHost } from './plugin-host.ts';
 import type { PluginHostEvent } from './plugin-host-event.ts';

@@ -1,8 +1,17 @@
 import { z } from 'zod';
+import {
+  type CallOptions,
+  type PluginDefinition,
+  type PluginFailure,
+  type PluginRef,
+  PluginRefSchema,
+  type PluginResult,
+  type PluginRunner,
+} from '../../plugins/sdk/index.ts';
 import { type PluginHostConfig, type PluginHostConfigInput, parsePluginHostConfig } from '../config.ts';
 import { PluginHostError } from '../errors/plugin-host-error.ts';
-import { type PluginRef, PluginRefSchema, pluginKey } from '../plugin-ref.ts';
-import { type Failure, type PluginFailure, type PluginResult, pluginFailure } from '../plugin-result.ts';
+import { type Failure, pluginFailure } from '../failure.ts';
+import { pluginKey } from '../plugin-key.ts';
 import { type Clock, type PublishTable, PublishTableSchema } from '../protocol/messages.ts';
 import { zodSummary } from '../zod-summary.ts';
 import { type OutputCheck, readEnvelope } from './envelope.ts';
@@ -11,24 +20,6 @@ import { type Reply, WorkerHandle } from './worker-handle.ts';
 
 export interface PluginHostOptions extends PluginHostConfigInput {
   onEvent?: (event: PluginHostEvent) => void;
-}
-
-export interface PluginDefinition<T = unknown> extends PluginRef {
-  /** Plain JavaScript that sets `globalThis.__plugin = { run(input, ctx) { … } }` (see README). */
-  code: string;
-  /** Checked on the host for every value; a value it rejects becomes plugin_output_invalid. */
-  outputSchema?: z.ZodType<T>;
-}
-
-/** Deterministic mode: Math.random seeded with `seed`, Date frozen at `now` (ISO 8601). */
-export interface DeterministicClock {
-  seed: number;
-  now: string;
-}
-
-export interface CallOptions {
-  /** One clock for every input, or one per input (replay gives each order its own instant). */
-  deterministic?: DeterministicClock | readonly DeterministicClock[];
 }
 
 export type LoadResult<T> = { ok: true; plugin: LoadedPlugin<T> } | { ok: false; error: PluginFailure };
@@ -57,7 +48,7 @@ const ClockInputSchema = z.object({
  * isolates. Every input gets exactly one result, success or a typed failure; plugin misbehaviour never
  * rejects a promise. Throws (PluginHostError) only for the caller's own mistakes.
  */
-export class PluginHost {
+export class PluginHost implements PluginRunner {
   private readonly config: PluginHostConfig;
   private readonly workers: WorkerHandle[];
   private readonly plugins = new Map<string, Registered>();

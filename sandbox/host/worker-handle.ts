@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import type { PluginHostConfig } from '../config.ts';
-import type { Failure } from '../plugin-result.ts';
+import type { Failure } from '../failure.ts';
 import {
   type HostRequest,
   type PublishTable,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FailureSchema } from '../plugin-result.ts';
+import { FailureSchema } from '../failure.ts';
 
 /** Deterministic mode for one input: Math.random seeded, Date frozen at nowMs. */
 const ClockSchema = z.object({

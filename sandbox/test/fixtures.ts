@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { LoadedPlugin, PluginDefinition, PluginHost } from '../host/plugin-host.ts';
-import type { PluginRef } from '../plugin-ref.ts';
+import type { PluginDefinition, PluginRef } from '../../plugins/sdk/index.ts';
+import type { LoadedPlugin, PluginHost } from '../host/plugin-host.ts';
 
 /** A projected order of about 300 bytes of JSON: the fields a typical plugin manifest asks for. */
 export const sampleOrder = {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PluginErrorCode, PluginResult } from '../../plugins/sdk/index.ts';
 import { PluginHost } from '../host/plugin-host.ts';
 import type { PluginHostEvent } from '../host/plugin-host-event.ts';
-import type { PluginErrorCode, PluginResult } from '../plugin-result.ts';
 import { CANARY_SOURCE, refFor, sampleOrder, threatSource } from './fixtures.ts';
 
 // One worker, so the canary call after each threat runs in the very process the threat hit. The call

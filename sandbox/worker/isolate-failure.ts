@@ -1,5 +1,5 @@
 import type ivm from 'isolated-vm';
-import type { Failure } from '../plugin-result.ts';
+import type { Failure } from '../failure.ts';
 
 const TIMED_OUT = 'Script execution timed out.';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import ivm from 'isolated-vm';
 import type { IsolateLimits } from '../config.ts';
-import { type Failure, FailureSchema } from '../plugin-result.ts';
+import { type Failure, FailureSchema } from '../failure.ts';
 import type { Clock } from '../protocol/messages.ts';
 import { CpuBudget } from './cpu-budget.ts';
 import { isolateFailure, timeoutFailure } from './isolate-failure.ts';

@@ -1,5 +1,5 @@
 import type { IsolateLimits } from '../config.ts';
-import type { Failure } from '../plugin-result.ts';
+import type { Failure } from '../failure.ts';
 import type { CallRequest, HostMessage, WorkerReply } from '../protocol/messages.ts';
 import { IsolateCache } from './isolate-cache.ts';
 import { type CreateOutcome, PluginIsolate } from './plugin-isolate.ts';

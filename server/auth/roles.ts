@@ -22,7 +22,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 const READ: Permission[] = ['client:read', 'strategy:read', 'audit:read', 'state:read'];
 
 /**
- * What each role may do (DESIGN §1): consultants configure and publish, plugin developers edit
+ * What each role may do: consultants configure and publish, plugin developers edit
  * but do not publish, viewers read, the OMS (service) decides orders and pushes stock. Only the
  * OMS and admins decide orders for real; people try pipelines out with dry runs.
  */

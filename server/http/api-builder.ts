@@ -1,11 +1,11 @@
 import type { OpenAPIRegistry, ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import { z } from 'zod';
+import { ErrorSchema } from '../../api/index.ts';
 import type { AuthFailureLimiter } from '../auth/auth-failure-limiter.ts';
 import type { Authenticator, Caller } from '../auth/authenticate.ts';
 import { coversAllClients, coversClient, hasPermission, type Permission } from '../auth/roles.ts';
 import { ApiError, forbidden } from '../errors/api-error.ts';
-import { ErrorSchema } from '../openapi/common-schemas.ts';
 import { API_BASE } from '../openapi/document.ts';
 import { parseIfMatch } from './if-match.ts';
 import { validate } from './validate.ts';

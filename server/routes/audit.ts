@@ -1,8 +1,5 @@
-import { z } from 'zod';
-import { ClientParams } from '../openapi/common-schemas.ts';
-import { DecisionRecordDoc, ReleaseDoc } from '../openapi/schemas.ts';
+import { ClientParams, DecisionList, DecisionQuery, ReleaseList } from '../../api/index.ts';
 import { requireClient } from '../services/require.ts';
-import { OrderIdSchema } from '../store/ids.ts';
 import type { ApiModule } from './api-context.ts';
 
 export const auditRoutes: ApiModule = (api, { store }) => {
@@ -15,9 +12,9 @@ export const auditRoutes: ApiModule = (api, { store }) => {
     permission: 'audit:read',
     params: ClientParams,
     // In the query, not the path: platform order ids may hold any character.
-    query: z.object({ orderId: OrderIdSchema }),
+    query: DecisionQuery,
     responses: {
-      200: { description: 'the decisions', schema: z.object({ decisions: z.array(DecisionRecordDoc) }) },
+      200: { description: 'the decisions', schema: DecisionList },
     },
     handler: async ({ params, query }) => {
       await requireClient(store, params.clientId);
@@ -34,7 +31,7 @@ export const auditRoutes: ApiModule = (api, { store }) => {
       'Every release of the live pipeline, newest first: publishes and rollbacks with their author and time.',
     permission: 'audit:read',
     params: ClientParams,
-    responses: { 200: { description: 'the releases', schema: z.object({ releases: z.array(ReleaseDoc) }) } },
+    responses: { 200: { description: 'the releases', schema: ReleaseList } },
     handler: async ({ params }) => {
       await requireClient(store, params.clientId);
       return { body: { releases: await store.releases.list(params.clientId) } };

@@ -1,9 +1,7 @@
-import { z } from 'zod';
+import { ClientDoc, ClientList, ClientParams, ClientRecordDoc } from '../../api/index.ts';
 import { coversClient } from '../auth/roles.ts';
 import { invalidRequest } from '../errors/api-error.ts';
 import { etagOf } from '../http/if-match.ts';
-import { ClientParams } from '../openapi/common-schemas.ts';
-import { ClientDoc, ClientRecordDoc } from '../openapi/schemas.ts';
 import { requireClient } from '../services/require.ts';
 import type { ApiModule } from './api-context.ts';
 
@@ -15,9 +13,7 @@ export const clientRoutes: ApiModule = (api, { store }) => {
     summary: 'List clients',
     description: 'The clients this key may act on.',
     permission: 'client:read',
-    responses: {
-      200: { description: 'the clients', schema: z.object({ clients: z.array(ClientRecordDoc) }) },
-    },
+    responses: { 200: { description: 'the clients', schema: ClientList } },
     handler: async ({ caller }) => ({
       body: { clients: (await store.clients.list()).filter((c) => coversClient(caller.key, c.clientId)) },
     }),

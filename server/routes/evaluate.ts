@@ -1,38 +1,15 @@
-import { z } from 'zod';
+import {
+  ClientParams,
+  EvaluateAnswer,
+  EvaluateBatchAnswer,
+  EvaluateBody,
+  evaluateBatchBody,
+} from '../../api/index.ts';
 import type { Caller } from '../auth/authenticate.ts';
 import { hasPermission } from '../auth/roles.ts';
 import { ApiError, forbidden } from '../errors/api-error.ts';
-import { ClientParams } from '../openapi/common-schemas.ts';
-import { DecisionDoc } from '../openapi/schemas.ts';
 import type { EvaluationResult } from '../services/evaluation.ts';
 import type { ApiModule } from './api-context.ts';
-
-const options = {
-  platform: z.enum(['tmall', 'jd', 'douyin', 'standard']).optional().meta({
-    description: "the raw order's platform; detected from its fields when not given, else standard",
-  }),
-  trace: z
-    .boolean()
-    .default(true)
-    .meta({ description: 'include the rules that fired, their nodes and the facts read' }),
-  dryRun: z.boolean().default(false).meta({
-    description:
-      'decide without recording: no audit entry, no counters or stock taken (any role that may evaluate)',
-  }),
-};
-
-const anOrder = z
-  .record(z.string(), z.unknown())
-  .meta({ description: 'a standard order or a raw Tmall / JD / Douyin order' });
-
-const ErrorItem = z.object({ code: z.string(), message: z.string() }).loose();
-
-const ResultItem = z
-  .union([
-    z.object({ index: z.number().int(), ok: z.literal(true), platform: z.string(), decision: DecisionDoc }),
-    z.object({ index: z.number().int(), ok: z.literal(false), error: ErrorItem }),
-  ])
-  .meta({ id: 'EvaluationResult' });
 
 /** Deciding for real is for the OMS and admins; everyone else who may evaluate does dry runs. */
 function checkMode(caller: Caller, dryRun: boolean): void {
@@ -57,18 +34,12 @@ export const evaluateRoutes: ApiModule = (api, { evaluation, maxBatch }) => {
       "Runs the client's published pipeline on one order; the decision is audited unless `dryRun`.",
     permission: 'evaluate:dry',
     params: ClientParams,
-    body: z.object({ order: anOrder, ...options }).meta({ id: 'Evaluate' }),
+    body: EvaluateBody,
     bodyLimit: '256kb',
     responses: {
       200: {
         description: 'the decision, with its trace',
-        schema: z.object({
-          clientId: z.string(),
-          release: z.number().int(),
-          dryRun: z.boolean(),
-          platform: z.string(),
-          decision: DecisionDoc,
-        }),
+        schema: EvaluateAnswer,
       },
       409: { description: 'the client has nothing published' },
     },
@@ -98,20 +69,12 @@ export const evaluateRoutes: ApiModule = (api, { evaluation, maxBatch }) => {
     description: `Up to ${maxBatch} orders, decided in order. An order that cannot be read fails alone (\`ok: false\`).`,
     permission: 'evaluate:dry',
     params: ClientParams,
-    body: z
-      .object({ orders: z.array(anOrder).min(1).max(maxBatch), ...options })
-      .meta({ id: 'EvaluateBatch' }),
+    body: evaluateBatchBody(maxBatch),
     bodyLimit: '8mb',
     responses: {
       200: {
         description: 'one result per order, in order',
-        schema: z.object({
-          clientId: z.string(),
-          release: z.number().int(),
-          dryRun: z.boolean(),
-          counts: z.record(z.string(), z.number().int()),
-          results: z.array(ResultItem),
-        }),
+        schema: EvaluateBatchAnswer,
       },
       409: { description: 'the client has nothing published' },
     },

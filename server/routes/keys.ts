@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { IdSchema } from '../../api/index.ts';
 import { generateApiKey } from '../auth/api-key.ts';
 import { notFound } from '../errors/api-error.ts';
-import { IdSchema } from '../store/ids.ts';
 import { ALL_CLIENTS, type ApiKeyRecord, ROLES } from '../store/records.ts';
 import type { ApiModule } from './api-context.ts';
 

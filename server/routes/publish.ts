@@ -1,40 +1,8 @@
-import { z } from 'zod';
+import { ClientParams, PublishBody, ReleaseDoc, RollbackBody } from '../../api/index.ts';
 import { ApiError } from '../errors/api-error.ts';
-import { ClientParams } from '../openapi/common-schemas.ts';
-import { ReleaseDoc } from '../openapi/schemas.ts';
 import { publish, rollback } from '../services/publishing.ts';
 import { requireClient } from '../services/require.ts';
-import { ReleaseEntrySchema } from '../store/records.ts';
 import type { ApiModule } from './api-context.ts';
-
-const expectedRelease = z.number().int().min(0).optional().meta({
-  description: 'the live release you saw (0: none); if another publish came first, 409',
-});
-
-const PublishBody = z
-  .object({
-    strategies: z.array(ReleaseEntrySchema).min(1).max(100),
-    mode: z.enum(['merge', 'replace']).default('merge').meta({
-      description:
-        'merge: these versions replace those strategies in the live set; replace: they are the whole set',
-    }),
-    expectedRelease,
-    note: z.string().max(2000).default(''),
-  })
-  .meta({ id: 'Publish' });
-
-const RollbackBody = z
-  .object({
-    toRelease: z
-      .number()
-      .int()
-      .min(1)
-      .optional()
-      .meta({ description: 'default: the release before the live one' }),
-    expectedRelease,
-    note: z.string().max(2000).default(''),
-  })
-  .meta({ id: 'Rollback' });
 
 export const publishRoutes: ApiModule = (api, { store }) => {
   api.add({

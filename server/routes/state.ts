@@ -1,5 +1,4 @@
-import { ClientParams } from '../openapi/common-schemas.ts';
-import { StateSnapshotDoc } from '../openapi/schemas.ts';
+import { ClientParams, StateSnapshotDoc } from '../../api/index.ts';
 import type { ApiModule } from './api-context.ts';
 
 export const stateRoutes: ApiModule = (api, { evaluation }) => {

@@ -1,30 +1,26 @@
-import { z } from 'zod';
+import {
+  ClientParams,
+  StrategyDoc,
+  StrategyList,
+  StrategyParams,
+  type StrategySummary,
+  type StrategyView,
+  StrategyViewDoc,
+} from '../../api/index.ts';
 import { compileStrategy } from '../../engine/compiler/index.ts';
 import type { Strategy } from '../../engine/graph/schema.ts';
 import { ApiError, invalidRequest } from '../errors/api-error.ts';
 import { etagOf } from '../http/if-match.ts';
-import { ClientParams, StrategyParams } from '../openapi/common-schemas.ts';
-import { StrategyDoc, StrategyRecordDoc } from '../openapi/schemas.ts';
 import { masterData } from '../services/master-data.ts';
 import { requireClient, requireStrategy } from '../services/require.ts';
 import type { ClientRecord, StrategyRecord } from '../store/records.ts';
 import type { ApiModule } from './api-context.ts';
 
-const StrategySummary = z
-  .object({
-    strategyId: z.string(),
-    family: z.string(),
-    name: z.string(),
-    revision: z.number().int(),
-    updatedAt: z.string(),
-    updatedBy: z.string(),
-  })
-  .meta({ id: 'StrategySummary' });
-
 /** A draft as the editor wants it: the record, its ETag, and what the compiler says about it now. */
 function view(record: StrategyRecord, client: ClientRecord, status = 200) {
   const { issues } = compileStrategy(record.strategy, { client: masterData(client.client) });
-  return { status, body: { ...record, issues }, headers: { ETag: etagOf(record.revision) } };
+  const body: StrategyView = { ...record, issues };
+  return { status, body, headers: { ETag: etagOf(record.revision) } };
 }
 
 function checkIds(strategy: Strategy, clientId: string, strategyId?: string): void {
@@ -48,18 +44,20 @@ export const strategyRoutes: ApiModule = (api, { store }) => {
     permission: 'strategy:read',
     params: ClientParams,
     responses: {
-      200: { description: 'the drafts', schema: z.object({ strategies: z.array(StrategySummary) }) },
+      200: { description: 'the drafts', schema: StrategyList },
     },
     handler: async ({ params }) => {
       await requireClient(store, params.clientId);
-      const strategies = (await store.strategies.list(params.clientId)).map((r) => ({
-        strategyId: r.strategyId,
-        family: r.strategy.family,
-        name: r.strategy.name,
-        revision: r.revision,
-        updatedAt: r.updatedAt,
-        updatedBy: r.updatedBy,
-      }));
+      const strategies = (await store.strategies.list(params.clientId)).map(
+        (r): StrategySummary => ({
+          strategyId: r.strategyId,
+          family: r.strategy.family,
+          name: r.strategy.name,
+          revision: r.revision,
+          updatedAt: r.updatedAt,
+          updatedBy: r.updatedBy,
+        }),
+      );
       return { body: { strategies } };
     },
   });
@@ -76,7 +74,7 @@ export const strategyRoutes: ApiModule = (api, { store }) => {
     body: StrategyDoc,
     bodyLimit: '4mb',
     responses: {
-      201: { description: 'created at revision 1', schema: StrategyRecordDoc, etag: true },
+      201: { description: 'created at revision 1', schema: StrategyViewDoc, etag: true },
       409: { description: 'a strategy with this id exists' },
     },
     handler: async ({ params, body, caller }) => {
@@ -93,7 +91,7 @@ export const strategyRoutes: ApiModule = (api, { store }) => {
     summary: 'Read a strategy draft',
     permission: 'strategy:read',
     params: StrategyParams,
-    responses: { 200: { description: 'the draft', schema: StrategyRecordDoc, etag: true } },
+    responses: { 200: { description: 'the draft', schema: StrategyViewDoc, etag: true } },
     handler: async ({ params }) => {
       const client = await requireClient(store, params.clientId);
       return view(await requireStrategy(store, params.clientId, params.strategyId), client);
@@ -114,7 +112,7 @@ export const strategyRoutes: ApiModule = (api, { store }) => {
     bodyLimit: '4mb',
     ifMatch: 'required',
     responses: {
-      200: { description: 'saved; the revision went up by one', schema: StrategyRecordDoc, etag: true },
+      200: { description: 'saved; the revision went up by one', schema: StrategyViewDoc, etag: true },
       409: { description: 'stale: the draft changed since you read it' },
       428: { description: 'If-Match is missing' },
     },

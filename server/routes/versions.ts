@@ -1,29 +1,14 @@
-import { z } from 'zod';
+import {
+  CutVersionBody,
+  StrategyParams,
+  VersionList,
+  VersionParams,
+  VersionRecordDoc,
+} from '../../api/index.ts';
 import { notFound } from '../errors/api-error.ts';
-import { StrategyParams } from '../openapi/common-schemas.ts';
-import { VersionRecordDoc, VersionSummaryDoc } from '../openapi/schemas.ts';
 import { requireStrategy } from '../services/require.ts';
 import { cutVersion } from '../services/versioning.ts';
-import { IdSchema } from '../store/ids.ts';
 import type { ApiModule } from './api-context.ts';
-
-const VersionParams = z.object({
-  clientId: IdSchema,
-  strategyId: IdSchema,
-  version: z
-    .string()
-    .regex(/^[1-9][0-9]{0,8}$/, 'a version number: 1, 2, …')
-    .transform(Number),
-});
-
-const CutVersionBody = z
-  .object({
-    note: z.string().max(2000).default('').meta({ description: 'what changed, for the history' }),
-    revision: z.number().int().min(1).optional().meta({
-      description: 'the draft revision you reviewed; if the draft has moved on, 409',
-    }),
-  })
-  .meta({ id: 'CutVersion' });
 
 export const versionRoutes: ApiModule = (api, { store }) => {
   api.add({
@@ -35,7 +20,7 @@ export const versionRoutes: ApiModule = (api, { store }) => {
       'Compiles the current draft and keeps it, its rule JSON and source map as the next immutable version. ' +
       'A draft with errors gets 422 and its issues.',
     permission: 'version:create',
-    params: z.object({ clientId: IdSchema, strategyId: IdSchema }),
+    params: StrategyParams,
     body: CutVersionBody,
     responses: {
       201: { description: 'the new version', schema: VersionRecordDoc },
@@ -55,9 +40,7 @@ export const versionRoutes: ApiModule = (api, { store }) => {
     summary: "List a strategy's versions",
     permission: 'strategy:read',
     params: StrategyParams,
-    responses: {
-      200: { description: 'newest first', schema: z.object({ versions: z.array(VersionSummaryDoc) }) },
-    },
+    responses: { 200: { description: 'newest first', schema: VersionList } },
     handler: async ({ params }) => {
       const versions = await store.versions.list(params.clientId, params.strategyId);
       if (versions.length === 0) await requireStrategy(store, params.clientId, params.strategyId);

@@ -33,7 +33,7 @@ export interface Evaluation {
 }
 
 /**
- * Decides orders with a client's published pipeline (DESIGN §6). Decisions of one client are made
+ * Decides orders with a client's published pipeline. Decisions of one client are made
  * one at a time so counters and stock are consumed in arrival order; what they took and the
  * decisions themselves are queued to the store in that same order and are durable before the
  * answer goes out, while the next batch is already being decided.

@@ -13,7 +13,7 @@ import type {
 } from './records.ts';
 
 /**
- * The one persistence contract of the server (DESIGN §9): an embedded workspace of JSON files by
+ * The one persistence contract of the server: an embedded workspace of JSON files by
  * default, MongoDB for teams. `store.contract.ts` holds both to it.
  *
  * Records returned are the caller's to read, not to change: the embedded store shares them with

@@ -46,7 +46,7 @@ export class TestServer {
       authFailureLimit: 10_000,
       ...overrides,
     };
-    const running = await startServer(config, silentLogger);
+    const running = await startServer(config, { logger: silentLogger });
     if (running.adminKey.source !== 'generated') throw new Error('expected a generated admin key');
     return new TestServer(running, dataDir, running.adminKey.key);
   }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const bin = new URL('../../bin/ordergraph.js', import.meta.url).pathname;
+const editorIndex = new URL('../../editor/dist/index.html', import.meta.url).pathname;
 
 interface Served {
   child: ChildProcess;
@@ -62,6 +63,9 @@ describe('ordergraph serve', { timeout: 60_000 }, () => {
       headers: { authorization: `Bearer ${key}` },
     });
     expect(((await clients.json()) as { clients: { clientId: string }[] }).clients[0]?.clientId).toBe('demo');
+    // The command mounts the editor after the API: a page load at / gets it, or how to build it.
+    const page = await fetch(`${first.url}/`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(existsSync(editorIndex) ? 200 : 503);
     first.child.kill('SIGTERM');
     expect(await first.exit).toBe(0);
     expect(existsSync(join(dataDir, '.lock'))).toBe(false);

@@ -7,11 +7,11 @@ import { RunMerger } from '../sort/merge-runs.ts';
 import { recordsIn } from '../sort/run-record.ts';
 import type { DecideReply, DecideRequest } from '../threads/messages.ts';
 import { Slots } from '../threads/slots.ts';
-import type { WorkerHandle } from '../threads/worker-handle.ts';
+import type { ThreadHandle } from '../threads/thread-handle.ts';
 import { BatchBuilder, type DecideBatch } from './batch-builder.ts';
 import type { Tallies } from './tallies.ts';
 
-export type DecideWorker = WorkerHandle<DecideRequest, DecideReply>;
+export type DecideWorker = ThreadHandle<DecideRequest, DecideReply>;
 type Decided = Extract<DecideReply, { type: 'decided' }>;
 
 /** Batches between the merge and the slower decider: enough to keep both deciders busy. */

@@ -6,7 +6,7 @@ import { InMemoryState } from '../../engine/state/index.ts';
 import { decisionTime } from '../order-time.ts';
 import { recordsIn } from '../sort/run-record.ts';
 import type { DecideWorkerData, SkippedRow } from '../threads/messages.ts';
-import { failedView, viewOf } from './decision-view.ts';
+import { failedOutline, outlineOf } from './decision-outline.ts';
 import { loadPipelineFactory } from './pipeline-factory.ts';
 import { type Tallies, TallyCounter } from './tallies.ts';
 
@@ -59,11 +59,11 @@ export class Decider {
         const decision = await this.pipeline.decide(order);
         this.counter.add(decision);
         decided++;
-        views?.push(JSON.stringify(viewOf(decision)));
+        views?.push(JSON.stringify(outlineOf(decision)));
       } catch (error) {
         const reason = `the decision failed: ${error instanceof Error ? error.message : String(error)}`;
         failed.push({ line, orderId: order.id, reason });
-        views?.push(JSON.stringify(failedView(reason)));
+        views?.push(JSON.stringify(failedOutline(reason)));
       }
     }
     return { decided, failed, views };

@@ -1,4 +1,4 @@
-import type { DecisionView } from '../decide/decision-view.ts';
+import type { DecisionOutline } from '../decide/decision-outline.ts';
 import { compareText, NONE } from '../decide/tallies.ts';
 
 export const CHANGE_KINDS = [
@@ -14,14 +14,14 @@ export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 interface KindReader {
   /** What must be equal for the kind to be unchanged. */
-  key(view: DecisionView): string;
+  key(view: DecisionOutline): string;
   /** How a transition is named in the report ("WH-SH → WH-GZ"); coarser than the key where the key is long. */
-  label(view: DecisionView): string;
+  label(view: DecisionOutline): string;
 }
 
 const listed = (items: readonly string[]) =>
   items.length === 0 ? NONE : [...new Set(items)].sort(compareText).join(', ');
-const same = (read: (view: DecisionView) => string): KindReader => ({ key: read, label: read });
+const same = (read: (view: DecisionOutline) => string): KindReader => ({ key: read, label: read });
 
 /** How each kind of change is read off a decision view. */
 export const KIND_READERS: Readonly<Record<ChangeKind, KindReader>> = {
@@ -44,7 +44,7 @@ export const KIND_READERS: Readonly<Record<ChangeKind, KindReader>> = {
 };
 
 /** The kinds of change between the baseline's and the candidate's decision of one order. */
-export function changedKinds(baseline: DecisionView, candidate: DecisionView): ChangeKind[] {
+export function changedKinds(baseline: DecisionOutline, candidate: DecisionOutline): ChangeKind[] {
   return CHANGE_KINDS.filter(
     (kind) => KIND_READERS[kind].key(baseline) !== KIND_READERS[kind].key(candidate),
   );

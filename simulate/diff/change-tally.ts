@@ -1,5 +1,5 @@
 import type { StandardOrder } from '../../engine/order/schema.ts';
-import type { DecisionView } from '../decide/decision-view.ts';
+import type { DecisionOutline } from '../decide/decision-outline.ts';
 import { compareText } from '../decide/tallies.ts';
 import { chinaHour, chinaTimeText } from '../order-time.ts';
 import { CHANGE_KINDS, type ChangeKind, changedKinds, KIND_READERS } from './change-kinds.ts';
@@ -18,8 +18,8 @@ export interface ChangeExample {
   time: string;
   /** Buyer message and seller memo: often why the decision changed. */
   remark: string;
-  baseline: DecisionView;
-  candidate: DecisionView;
+  baseline: DecisionOutline;
+  candidate: DecisionOutline;
 }
 
 export interface ChangeGroup {
@@ -62,8 +62,8 @@ export class ChangeTally {
     order: () => StandardOrder,
   ): void {
     if (baselineJson === candidateJson) return;
-    const baseline = JSON.parse(baselineJson) as DecisionView;
-    const candidate = JSON.parse(candidateJson) as DecisionView;
+    const baseline = JSON.parse(baselineJson) as DecisionOutline;
+    const candidate = JSON.parse(candidateJson) as DecisionOutline;
     const kinds = changedKinds(baseline, candidate);
     // Views can differ in what no kind compares (the order of the same holds): that is not a change.
     if (kinds.length === 0) return;
@@ -110,8 +110,8 @@ function exampleOf(
   order: StandardOrder,
   key: number,
   line: number,
-  baseline: DecisionView,
-  candidate: DecisionView,
+  baseline: DecisionOutline,
+  candidate: DecisionOutline,
 ): ChangeExample {
   const remark = [order.buyerMessage, order.sellerMemo].filter(Boolean).join(' / ');
   return {

@@ -4,9 +4,9 @@ import type { SkippedList } from '../report/skipped-list.ts';
 import type { RunFile } from '../sort/run-writer.ts';
 import type { PrepareReply, PrepareRequest } from '../threads/messages.ts';
 import { Slots } from '../threads/slots.ts';
-import type { WorkerHandle } from '../threads/worker-handle.ts';
+import type { ThreadHandle } from '../threads/thread-handle.ts';
 
-export type PrepareWorker = WorkerHandle<PrepareRequest, PrepareReply>;
+export type PrepareWorker = ThreadHandle<PrepareRequest, PrepareReply>;
 
 /** Batches a worker may hold at once: enough to keep it busy while the reader reads on. */
 const IN_FLIGHT_PER_WORKER = 3;

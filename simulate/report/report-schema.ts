@@ -18,7 +18,7 @@ export const RuleHitSchema = z.object({
   hits: count,
 });
 
-export const DecisionViewSchema = z.object({
+export const DecisionOutlineSchema = z.object({
   status: z.enum(['approved', 'held', 'flagged', 'failed']),
   holds: z.array(z.string()),
   flags: z.array(z.string()),
@@ -58,8 +58,8 @@ const ChangeGroupSchema = z.object({
       line: z.number().int().positive(),
       time: z.string(),
       remark: z.string(),
-      baseline: DecisionViewSchema,
-      candidate: DecisionViewSchema,
+      baseline: DecisionOutlineSchema,
+      candidate: DecisionOutlineSchema,
     }),
   ),
 });

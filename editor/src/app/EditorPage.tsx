@@ -5,9 +5,11 @@ import { EditorToolbar } from '../features/toolbar/EditorToolbar.tsx';
 import { ConflictDialog } from '../features/versions/ConflictDialog.tsx';
 import { useEditorShortcuts } from '../hooks/useEditorShortcuts.ts';
 import { useLiveValidation } from '../hooks/useLiveValidation.ts';
+import { NodeKindUiContext } from '../hooks/useNodeKindUi.ts';
 import { useStrategySession } from '../hooks/useStrategySession.ts';
 import { useUnsavedWarning } from '../hooks/useUnsavedWarning.ts';
 import { useDoc, useLoadState } from '../stores/document-store.ts';
+import { NODE_KIND_UI } from './node-kind-ui.ts';
 import { SidePanel } from './SidePanel.tsx';
 import { StatusBar } from './StatusBar.tsx';
 
@@ -23,15 +25,17 @@ export function EditorPage({ clientId, strategyId }: { clientId: string; strateg
   if (error) return <p className="og-issue og-issue--error og-page-message">{error}</p>;
   if (loading || !doc) return <p className="og-muted og-page-message">{t('home.loading')}</p>;
   return (
-    <div className="og-editor">
-      <EditorToolbar />
-      <div className="og-editor__body">
-        <NodePalette />
-        <StrategyCanvas />
-        <SidePanel />
+    <NodeKindUiContext.Provider value={NODE_KIND_UI}>
+      <div className="og-editor">
+        <EditorToolbar />
+        <div className="og-editor__body">
+          <NodePalette />
+          <StrategyCanvas />
+          <SidePanel />
+        </div>
+        <StatusBar />
+        <ConflictDialog />
       </div>
-      <StatusBar />
-      <ConflictDialog />
-    </div>
+    </NodeKindUiContext.Provider>
   );
 }

@@ -12,7 +12,6 @@ export type {
 } from '../../../engine/compiler/compiled-strategy.ts';
 export type { Decision, TraceEntry } from '../../../engine/decision/decision.ts';
 export { OrdergraphError } from '../../../engine/errors/ordergraph-error.ts';
-export { EVENT_TYPES, eventDef } from '../../../engine/events/registry.ts';
 export { type FactInfo, factCatalogue, lookupFact } from '../../../engine/facts/fact-catalogue.ts';
 export { generateOrders } from '../../../engine/generate/generate-orders.ts';
 export { type GraphIssue, hasErrors } from '../../../engine/graph/issue.ts';
@@ -29,7 +28,14 @@ export {
 } from '../../../engine/graph/schema.ts';
 export { APPROVAL_PRESETS, approvalPreset } from '../../../engine/nodes/approval-check/presets/index.ts';
 export type { FieldHints, FieldWidget, Label, OutputBranch } from '../../../engine/nodes/node-kind.ts';
-export { type AnyNodeKind, NODE_KINDS, type NodeKindName, nodeKind } from '../../../engine/nodes/registry.ts';
+export {
+  type AnyNodeKind,
+  EVENT_TYPES,
+  eventDef,
+  NODE_KINDS,
+  type NodeKindName,
+  nodeKind,
+} from '../../../engine/nodes/registry.ts';
 export {
   type FactType,
   OPERATORS,

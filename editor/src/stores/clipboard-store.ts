@@ -25,5 +25,3 @@ export const useClipboardStore = create<ClipboardState>()((set, get) => ({
     },
   },
 }));
-
-export const useClipboardActions = () => useClipboardStore((s) => s.actions);

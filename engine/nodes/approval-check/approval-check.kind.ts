@@ -70,5 +70,6 @@ export const approvalCheckKind = defineNodeKind<ApprovalCheckContent>({
     })),
   emit: () => [],
   fields: approvalCheckFields,
+  events: [],
   migrations: {},
 });

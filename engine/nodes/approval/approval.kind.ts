@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type ContentIssue, defineNodeKind, type Emission, type FieldHints } from '../node-kind.ts';
+import { approveEvent, flagEvent, holdEvent } from './approval.events.ts';
 import { type HoldParams, releaseAfterPayment } from './release-bands.ts';
 
 const reasonCode = z
@@ -133,5 +134,6 @@ export const approvalKind = defineNodeKind<ApprovalContent>({
     }
   },
   fields: approvalFields,
+  events: [approveEvent, holdEvent, flagEvent],
   migrations: {},
 });

@@ -1,4 +1,5 @@
 import { type ContentIssue, defineNodeKind, type FieldHints } from '../node-kind.ts';
+import { carrierEvent } from './carrier.event.ts';
 import { type CarrierChain, CarrierChainSchema } from './carrier-chain.schema.ts';
 import { validateCarrierChain } from './carrier-chain.validate.ts';
 
@@ -117,5 +118,6 @@ export const carrierChainKind = defineNodeKind<CarrierChain>({
   validate: (content, context): ContentIssue[] => validateCarrierChain(content, context),
   emit: (content) => [{ key: '', condition: null, event: { type: 'carrier', params: { chain: content } } }],
   fields: carrierChainFields,
+  events: [carrierEvent],
   migrations: {},
 });

@@ -24,7 +24,7 @@ export const WeightBandSchema = z.object({
 
 export const CARRIER_MODES = ['precedence', 'cheapest'] as const;
 
-/** The levels, highest precedence first; this order is the design's (DESIGN §4), not the consultant's. */
+/** The levels, highest precedence first; this order is what real OMS products use, not the consultant's. */
 export const CARRIER_LEVELS = ['platform', 'remark', 'sku', 'shop', 'weight', 'area', 'warehouse'] as const;
 export type CarrierLevel = (typeof CARRIER_LEVELS)[number] | 'cheapest';
 

@@ -11,6 +11,7 @@ import { runCarrierChain } from './run-carrier-chain.ts';
  */
 export const carrierEvent = defineEvent<CarrierParams>({
   type: 'carrier',
+  label: { en: 'Set carrier', zh: '指定快递' },
   params: CarrierParamsSchema,
   references: (params) =>
     params.chain

@@ -29,5 +29,6 @@ export const conditionKind = defineNodeKind<ConditionContent>({
   requiredOutputs: () => ['true'],
   validate: (content) => validateCondition(content.when, 'when'),
   emit: () => [],
+  events: [],
   migrations: {},
 });

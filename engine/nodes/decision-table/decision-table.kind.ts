@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import type { CompileContext } from '../../compiler/compile-context.ts';
 import { type Condition, compileCondition, validateCondition } from '../../conditions/index.ts';
-import { checkEventParams } from '../../events/index.ts';
-import { type ContentIssue, defineNodeKind } from '../node-kind.ts';
+import {
+  type AnyEventDef,
+  checkEventParams,
+  type EventCatalogue,
+  unknownEventType,
+} from '../../events/index.ts';
+import { type ContentIssue, defineNodeKind, type NodeKindDef } from '../node-kind.ts';
 
 const columnId = z.string().regex(/^[A-Za-z0-9_-]+$/, 'use letters, digits, "_" or "-"');
 
@@ -47,6 +52,7 @@ function rowParams(content: DecisionTableContent, row: Row): Record<string, unkn
 
 function validateRow(
   content: DecisionTableContent,
+  event: AnyEventDef | undefined,
   row: Row,
   i: number,
   context: CompileContext,
@@ -69,9 +75,9 @@ function validateRow(
       path: `rows[${i}].outputs`,
       message: `row ${row.id} has no output: fill at least one output cell`,
     });
-  } else {
+  } else if (event) {
     const outputIdOf = (param: string) => content.outputs.find((o) => o.param === param)?.id ?? param;
-    for (const issue of checkEventParams(content.eventType, params, 'params', context)) {
+    for (const issue of checkEventParams(event, params, 'params', context)) {
       const [, param, ...rest] = issue.path.split('.');
       const cell = [`rows[${i}].outputs`, param && outputIdOf(param), ...rest].filter(Boolean).join('.');
       issues.push({ ...issue, path: cell, message: `row ${row.id}: ${issue.message}` });
@@ -90,52 +96,67 @@ function validateRow(
   return issues;
 }
 
-/** Rows are rules in order; the first row that matches is the table's only hit. */
-export const decisionTableKind = defineNodeKind<DecisionTableContent>({
-  kind: 'decisionTable',
-  version: 1,
-  group: 'flow',
-  label: { en: 'Decision table', zh: '决策表' },
-  description: {
-    en: 'Rows are tested top to bottom; the first matching row gives the outputs. An empty cell matches anything.',
-    zh: '从上到下逐行匹配，命中第一行即输出。空单元格表示任意。',
-  },
-  schema: DecisionTableContentSchema,
-  defaults: () => ({
-    inputs: [{ id: 'province', fact: 'receiver.province', label: '' }],
-    outputs: [{ id: 'warehouse', param: 'warehouse', label: '' }],
-    eventType: 'route',
-    rows: [],
-  }),
-  acceptsInput: true,
-  outputs: () => [],
-  requiredOutputs: () => [],
-  validate: (content, context) => {
-    const issues = content.rows.flatMap((row, i) => validateRow(content, row, i, context));
-    const catchAll = content.rows.findIndex((row) => rowCondition(content, row) === null);
-    content.rows.slice(catchAll + 1).forEach((row, j) => {
-      if (catchAll < 0) return;
-      issues.push({
-        code: 'empty_row',
-        severity: 'warning',
-        path: `rows[${catchAll + 1 + j}]`,
-        message: `row ${row.id} is never reached: row ${content.rows[catchAll]!.id} above it matches every order`,
-      });
-    });
-    if (content.rows.length === 0) {
-      issues.push({ code: 'no_rules', severity: 'warning', path: 'rows', message: 'the table has no rows' });
-    }
-    return issues;
-  },
-  emit: (content) =>
-    content.rows.map((row) => {
-      const condition = rowCondition(content, row);
-      return {
-        key: row.id,
-        condition: condition && compileCondition(condition),
-        event: { type: content.eventType, params: rowParams(content, row) },
-        group: 'table',
-      };
+/**
+ * Rows are rules in order; the first row that matches is the table's only hit. Every row emits
+ * the one event type the table picks from the catalogue; the table declares none of its own.
+ */
+export function decisionTableKind(catalogue: EventCatalogue): NodeKindDef<DecisionTableContent> {
+  return defineNodeKind<DecisionTableContent>({
+    kind: 'decisionTable',
+    version: 1,
+    group: 'flow',
+    label: { en: 'Decision table', zh: '决策表' },
+    description: {
+      en: 'Rows are tested top to bottom; the first matching row gives the outputs. An empty cell matches anything.',
+      zh: '从上到下逐行匹配，命中第一行即输出。空单元格表示任意。',
+    },
+    schema: DecisionTableContentSchema,
+    defaults: () => ({
+      inputs: [{ id: 'province', fact: 'receiver.province', label: '' }],
+      outputs: [{ id: 'warehouse', param: 'warehouse', label: '' }],
+      eventType: 'route',
+      rows: [],
     }),
-  migrations: {},
-});
+    acceptsInput: true,
+    outputs: () => [],
+    requiredOutputs: () => [],
+    validate: (content, context) => {
+      const event = catalogue.def(content.eventType);
+      const issues: ContentIssue[] = event
+        ? []
+        : [unknownEventType(content.eventType, 'eventType', catalogue)];
+      issues.push(...content.rows.flatMap((row, i) => validateRow(content, event, row, i, context)));
+      const catchAll = content.rows.findIndex((row) => rowCondition(content, row) === null);
+      content.rows.slice(catchAll + 1).forEach((row, j) => {
+        if (catchAll < 0) return;
+        issues.push({
+          code: 'empty_row',
+          severity: 'warning',
+          path: `rows[${catchAll + 1 + j}]`,
+          message: `row ${row.id} is never reached: row ${content.rows[catchAll]!.id} above it matches every order`,
+        });
+      });
+      if (content.rows.length === 0) {
+        issues.push({
+          code: 'no_rules',
+          severity: 'warning',
+          path: 'rows',
+          message: 'the table has no rows',
+        });
+      }
+      return issues;
+    },
+    emit: (content) =>
+      content.rows.map((row) => {
+        const condition = rowCondition(content, row);
+        return {
+          key: row.id,
+          condition: condition && compileCondition(condition),
+          event: { type: content.eventType, params: rowParams(content, row) },
+          group: 'table',
+        };
+      }),
+    events: [],
+    migrations: {},
+  });
+}

@@ -18,6 +18,7 @@ import { canSupply, reserveAtChosen, type SupplyContext } from './stock-supply.t
  */
 export const giftRulesEvent = defineEvent({
   type: 'gift.rules',
+  label: { en: 'Gift rules', zh: '赠品规则' },
   params: GiftRulesParamsSchema,
   references: giftRulesReferences,
   apply: (params, context) => {

@@ -1,5 +1,7 @@
 import { defineNodeKind, type FieldHints } from '../node-kind.ts';
+import { giftEvent } from './gift.event.ts';
 import { type GiftRulesParams, GiftRulesParamsSchema } from './gift-rule.schema.ts';
+import { giftRulesEvent } from './gift-rules.event.ts';
 import { validateGiftRules } from './validate-gift-rules.ts';
 
 export const giftRulesFields: FieldHints = {
@@ -145,5 +147,6 @@ export const giftRulesKind = defineNodeKind<GiftRulesParams>({
   validate: validateGiftRules,
   emit: (content) => [{ key: '', condition: null, event: { type: 'gift.rules', params: content } }],
   fields: giftRulesFields,
+  events: [giftRulesEvent, giftEvent],
   migrations: {},
 });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { PLUGIN_IDENTIFIER, pluginLabel } from '../../../plugins/sdk/index.ts';
-import type { PluginResult } from '../../../sandbox/plugin-result.ts';
+import { PLUGIN_IDENTIFIER, type PluginResult, pluginLabel } from '../../../plugins/sdk/index.ts';
 import { type ApplyContext, defineEvent } from '../../events/event-def.ts';
 import { PLUGIN_ERROR_REASON, pluginErrorMessage } from './plugin-error.ts';
 
@@ -30,6 +29,7 @@ interface ActionValue {
 /** Applies an action plugin's result to the decision; a failed or missing result holds the order. */
 export const pluginActionEvent = defineEvent<AppliedPluginAction>({
   type: 'pluginAction',
+  label: { en: 'Plugin action', zh: '插件动作' },
   params: PluginActionParamsSchema,
   apply: (params, context) => {
     const label = pluginLabel({ id: params.pluginId, version: params.version });

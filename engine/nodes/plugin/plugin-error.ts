@@ -1,4 +1,4 @@
-import type { PluginFailure } from '../../../sandbox/plugin-result.ts';
+import type { PluginFailure } from '../../../plugins/sdk/index.ts';
 
 /** The hold reason for every plugin failure: throw, timeout, memory, crash, invalid output. */
 export const PLUGIN_ERROR_REASON = 'plugin_error';

@@ -16,6 +16,7 @@ export type PluginFactsParams = z.infer<typeof PluginFactsParamsSchema>;
  */
 export const pluginFactsEvent = defineEvent({
   type: 'pluginFacts',
+  label: { en: 'Plugin facts', zh: '插件事实' },
   params: PluginFactsParamsSchema,
   apply: () => {},
 });

@@ -1,7 +1,9 @@
 import { toFactRef } from '../../facts/index.ts';
 import type { NestedCondition } from '../../rules/schema.ts';
 import { defineNodeKind, type Emission, type FieldHints, type OutputBranch } from '../node-kind.ts';
+import { pluginActionEvent } from './plugin-action.event.ts';
 import { type PluginContent, PluginContentSchema } from './plugin-content.ts';
+import { pluginFactsEvent } from './plugin-facts.event.ts';
 import { pluginOperator } from './plugin-operator.ts';
 import { validatePluginNode } from './validate-plugin-node.ts';
 
@@ -105,5 +107,6 @@ export const pluginKind = defineNodeKind<PluginContent>({
   validate: validatePluginNode,
   emit,
   fields,
+  events: [pluginFactsEvent, pluginActionEvent],
   migrations: {},
 });

@@ -10,7 +10,7 @@ import {
 import type { CompileContext } from '../../compiler/compile-context.ts';
 import { issueMessage } from '../../errors/index.ts';
 import { factCatalogue } from '../../facts/index.ts';
-import { orderPaths } from '../../plugins/order-paths.ts';
+import { orderPaths } from '../../order/order-paths.ts';
 import type { ContentIssue } from '../node-kind.ts';
 import type { OperatorPluginContent, PluginContent } from './plugin-content.ts';
 

@@ -1,7 +1,7 @@
 import type { RemarkExtract } from './remark-schema.ts';
 
 /**
- * A new remark node's rules: what Chinese OMS remark parsing usually extracts (DESIGN §4). Values
+ * A new remark node's rules: what Chinese OMS remark parsing usually extracts. Values
  * are the demo client's carrier codes; a consultant edits them to the client's own.
  */
 export const defaultRemarkExtract = (): RemarkExtract => ({

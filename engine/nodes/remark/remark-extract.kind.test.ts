@@ -4,7 +4,7 @@ import type { Decision } from '../../decision/decision.ts';
 import { normaliseOrder } from '../../order/normalise.ts';
 import { InMemoryState } from '../../state/index.ts';
 import { defaultRemarkExtract } from './default-rules.ts';
-import { remarkExtractEvent } from './remark-event.ts';
+import { remarkExtractEvent } from './remark.event.ts';
 import { remarkExtractKind } from './remark-extract.kind.ts';
 
 /** Applies a rule set (the default one unless given) to one order's remarks, as the pipeline would. */

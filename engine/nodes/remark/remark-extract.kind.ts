@@ -2,6 +2,7 @@ import type { ContentIssue, FieldHints } from '../node-kind.ts';
 import { defineNodeKind } from '../node-kind.ts';
 import { ruleRegex } from './compile-rules.ts';
 import { defaultRemarkExtract } from './default-rules.ts';
+import { remarkExtractEvent } from './remark.event.ts';
 import { type RemarkExtract, RemarkExtractSchema, type RemarkRule } from './remark-schema.ts';
 
 function ruleIssues(rule: RemarkRule, at: string): ContentIssue[] {
@@ -170,5 +171,6 @@ export const remarkExtractKind = defineNodeKind<RemarkExtract>({
     { key: '', condition: null, event: { type: 'remark.extract', params: structuredClone(content) } },
   ],
   fields: remarkExtractFields,
+  events: [remarkExtractEvent],
   migrations: {},
 });

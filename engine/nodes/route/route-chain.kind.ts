@@ -1,4 +1,5 @@
 import { type ContentIssue, defineNodeKind, type FieldHints } from '../node-kind.ts';
+import { routeEvent } from './route.event.ts';
 import { type RouteChain, RouteChainSchema } from './route-chain.schema.ts';
 import { validateRouteChain } from './route-chain.validate.ts';
 
@@ -119,5 +120,6 @@ export const routeChainKind = defineNodeKind<RouteChain>({
   validate: (content, context): ContentIssue[] => validateRouteChain(content, context),
   emit: (content) => [{ key: '', condition: null, event: { type: 'route', params: { chain: content } } }],
   fields: routeChainFields,
+  events: [routeEvent],
   migrations: {},
 });

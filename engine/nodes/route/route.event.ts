@@ -80,6 +80,7 @@ function routeShipment(
  */
 export const routeEvent = defineEvent<RouteParams>({
   type: 'route',
+  label: { en: 'Route to warehouse', zh: '分配仓库' },
   params: RouteParamsSchema,
   references: (params): MasterDataRef[] =>
     params.chain

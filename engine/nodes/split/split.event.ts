@@ -10,6 +10,7 @@ import { splitParcels } from './split-parcels.ts';
  */
 export const splitEvent = defineEvent({
   type: 'split',
+  label: { en: 'Split', zh: '拆单' },
   params: SplitParamsSchema,
   references: ({ bulky, accessories }) => [
     ...bulky.skus.map((id, i) => ({ kind: 'sku' as const, id, path: `bulky.skus[${i}]` })),

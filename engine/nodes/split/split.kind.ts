@@ -81,5 +81,6 @@ export const splitKind = defineNodeKind<SplitParams>({
   },
   emit: (content) => [{ key: '', condition: null, event: { type: 'split', params: content } }],
   fields: splitFields,
+  events: [splitEvent],
   migrations: {},
 });

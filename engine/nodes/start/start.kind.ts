@@ -16,5 +16,6 @@ export const startKind = defineNodeKind({
   requiredOutputs: () => ['out'],
   validate: () => [],
   emit: () => [],
+  events: [],
   migrations: {},
 });

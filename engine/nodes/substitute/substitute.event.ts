@@ -13,6 +13,7 @@ import { type SubstituteParams, SubstituteParamsSchema, type Substitution } from
  */
 export const substituteEvent = defineEvent({
   type: 'substitute',
+  label: { en: 'Substitute SKU', zh: '商品替换' },
   params: SubstituteParamsSchema,
   references: substituteReferences,
   apply: ({ substitutions }, context) => {

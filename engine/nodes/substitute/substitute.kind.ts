@@ -1,7 +1,7 @@
 import { missingReferences } from '../../client/index.ts';
 import { windowIssue } from '../gift/time-window.ts';
 import { type ContentIssue, defineNodeKind, type FieldHints } from '../node-kind.ts';
-import { substituteReferences } from './substitute.event.ts';
+import { substituteEvent, substituteReferences } from './substitute.event.ts';
 import { type SubstituteParams, SubstituteParamsSchema } from './substitute.schema.ts';
 
 export const substituteFields: FieldHints = {
@@ -98,5 +98,6 @@ export const substituteKind = defineNodeKind<SubstituteParams>({
   },
   emit: (content) => [{ key: '', condition: null, event: { type: 'substitute', params: content } }],
   fields: substituteFields,
+  events: [substituteEvent],
   migrations: {},
 });

@@ -80,5 +80,6 @@ export const switchKind = defineNodeKind<SwitchContent>({
     return [...duplicates, ...conditions];
   },
   emit: () => [],
+  events: [],
   migrations: {},
 });

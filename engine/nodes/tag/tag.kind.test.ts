@@ -4,8 +4,8 @@ import type { Decision } from '../../decision/decision.ts';
 import { normaliseOrder } from '../../order/normalise.ts';
 import { createPipeline, ENGINE_NAMES } from '../../runtime/index.ts';
 import { InMemoryState } from '../../state/index.ts';
+import { tagEvent } from './tag.event.ts';
 import { tagKind } from './tag.kind.ts';
-import { tagEvent } from './tag-event.ts';
 
 const tagStrategy = (nodes: object[], edges: object[]) =>
   compileStrategy({

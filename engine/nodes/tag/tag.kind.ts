@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type ContentIssue, defineNodeKind, type FieldHints } from '../node-kind.ts';
-import { tagName } from './tag-event.ts';
+import { tagEvent, tagName } from './tag.event.ts';
 
 export const TagContentSchema = z.object({
   add: z.array(tagName).default(() => []),
@@ -75,5 +75,6 @@ export const tagKind = defineNodeKind<TagContent>({
     },
   ],
   fields: tagFields,
+  events: [tagEvent],
   migrations: {},
 });

@@ -16,7 +16,8 @@ import { ruleEvent, ruleHit } from './rule-hit.ts';
 import type { SourcePool } from './source-pool.ts';
 import { type Delay, ROOT_NOT_TICKS } from './tick-model.ts';
 
-export interface CompiledRule {
+/** One rule of the rule JSON turned into closures: its test, its emit code and its place in the order of hits. */
+export interface RuleClosure {
   readonly site: RuleSite;
   readonly hit: RuleHit;
   readonly test: Test;
@@ -27,7 +28,7 @@ export interface CompiledRule {
 
 /** Rules of one priority. With `staticOrder` they are already sorted the way their hits come out. */
 export interface PriorityGroup {
-  readonly rules: readonly CompiledRule[];
+  readonly rules: readonly RuleClosure[];
   readonly staticOrder: boolean;
   readonly total: boolean;
 }
@@ -45,7 +46,7 @@ function shapeError(site: RuleSite, error: unknown): never {
 }
 
 /** Engine.addRule and the Rule constructor: what they refuse, we refuse. */
-function compileRule(raw: unknown, index: number, context: Omit<NodeContext, 'site'>): CompiledRule {
+function compileRule(raw: unknown, index: number, context: Omit<NodeContext, 'site'>): RuleClosure {
   const props = (raw ?? undefined) as Record<string, unknown> | undefined;
   const name = props && (props.name || props.name === 0) ? props.name : undefined;
   const site: RuleSite = { ruleIndex: index, ruleName: name };
@@ -86,8 +87,8 @@ function compileRoot(root: ReturnType<typeof parseRoot>, context: NodeContext): 
 }
 
 /** Engine.prioritizeRules: bucket by priority, highest first; within a bucket, insertion order. */
-function groupRules(rules: readonly CompiledRule[]): PriorityGroup[] {
-  const buckets: Record<string, CompiledRule[]> = {};
+function groupRules(rules: readonly RuleClosure[]): PriorityGroup[] {
+  const buckets: Record<string, RuleClosure[]> = {};
   for (const rule of rules) {
     buckets[rule.hit.priority] ??= [];
     buckets[rule.hit.priority]!.push(rule);

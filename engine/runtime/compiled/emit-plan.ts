@@ -1,5 +1,5 @@
 import type { RuleHit } from '../evaluator.ts';
-import type { CompiledRule, PriorityGroup } from './compile-rule-set.ts';
+import type { PriorityGroup, RuleClosure } from './compile-rule-set.ts';
 import { emitLoad, slotRef, slotsUsed } from './emit-load.ts';
 import type { EagerRead, Facts } from './fact-accessor.ts';
 import { compileSource, SourcePool } from './source-pool.ts';
@@ -13,16 +13,16 @@ export interface Plan {
 }
 
 /** Hits of one priority whose order depends on the facts: by delay, then insertion (tick-model.ts). */
-function byDelay(fired: CompiledRule[], facts: Facts, slots: unknown[]): CompiledRule[] {
+function byDelay(fired: RuleClosure[], facts: Facts, slots: unknown[]): RuleClosure[] {
   const delays = new Map(fired.map((rule) => [rule, delayOf(rule.delay, facts, slots)]));
   return fired.sort((a, b) => delays.get(a)! - delays.get(b)!);
 }
 
-function pushInOrder(fired: CompiledRule[], facts: Facts, slots: unknown[], hits: RuleHit[]): void {
+function pushInOrder(fired: RuleClosure[], facts: Facts, slots: unknown[], hits: RuleHit[]): void {
   for (const rule of byDelay(fired, facts, slots)) hits.push(rule.hit);
 }
 
-const firstInOrder = (fired: CompiledRule[], facts: Facts, slots: unknown[]): RuleHit =>
+const firstInOrder = (fired: RuleClosure[], facts: Facts, slots: unknown[]): RuleHit =>
   byDelay(fired, facts, slots)[0]!.hit;
 
 /**

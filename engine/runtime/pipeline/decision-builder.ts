@@ -1,7 +1,8 @@
 import type { Client } from '../../client/schema.ts';
 import type { Decision } from '../../decision/decision.ts';
-import { type AnyEventDef, type ApplyContext, type EventOrigin, eventDef } from '../../events/index.ts';
+import type { AnyEventDef, ApplyContext, EventOrigin } from '../../events/index.ts';
 import type { StageView } from '../../facts/index.ts';
+import { eventDef } from '../../nodes/registry.ts';
 import type { StandardOrder } from '../../order/schema.ts';
 import type { RuleEvent } from '../../rules/schema.ts';
 import type { StrategyState } from '../../state/index.ts';

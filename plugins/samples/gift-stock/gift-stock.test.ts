@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PluginHost } from '../../../sandbox/index.ts';
-import type { BuiltPlugin } from '../../build/index.ts';
+import type { BuiltPlugin } from '../../sdk/index.ts';
 import { buildSample, resultValue, runSample, testOrder } from '../samples.test-helper.ts';
 
 const withGift = (sku: string, qty: number) =>

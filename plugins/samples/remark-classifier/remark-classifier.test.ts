@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PluginHost } from '../../../sandbox/index.ts';
-import type { BuiltPlugin } from '../../build/index.ts';
+import type { BuiltPlugin } from '../../sdk/index.ts';
 import { buildSample, resultValue, runSample } from '../samples.test-helper.ts';
 
 const CATEGORIES = ['urge', 'address_change', 'complaint', 'invoice', 'other'];

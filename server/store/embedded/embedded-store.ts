@@ -8,7 +8,7 @@ import { EmbeddedStrategies } from './embedded-strategies.ts';
 import { EmbeddedVersions } from './embedded-versions.ts';
 import { Workspace } from './workspace.ts';
 
-/** The default store: a workspace folder of JSON documents and NDJSON logs (DESIGN §9). */
+/** The default store: a workspace folder of JSON documents and NDJSON logs. */
 export async function openEmbeddedStore(dataDir: string): Promise<Store> {
   const ws = await Workspace.open(dataDir);
   return {

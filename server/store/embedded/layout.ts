@@ -1,9 +1,9 @@
+import { isId } from '../../../api/index.ts';
 import { InputError } from '../../../engine/errors/index.ts';
-import { isId } from '../ids.ts';
 
 /**
- * Where each record lives in DATA_DIR, relative paths with "/" (DESIGN §14: a workspace a person
- * can read and keep in git). What changes with every order (audit, state) and secrets (keys) sit
+ * Where each record lives in DATA_DIR, relative paths with "/" (a workspace a person can read
+ * and keep in git). What changes with every order (audit, state) and secrets (keys) sit
  * outside `clients/`, so a client's folder holds only its configuration.
  */
 const seg = (value: string, what: string): string => {

@@ -14,7 +14,7 @@ export interface MongoStoreOptions {
   dbName?: string;
 }
 
-/** The store for teams (DESIGN §9): MongoDB through mongoose, selected by MONGODB_URI. */
+/** The store for teams: MongoDB through mongoose, selected by MONGODB_URI. */
 export async function openMongoStore(uri: string, options: MongoStoreOptions = {}): Promise<Store> {
   const connection = createConnection(uri, {
     // Any object in a filter with a "$" key is wrapped in $eq: a request value can never become an operator.

@@ -1,4 +1,4 @@
-import type { DecisionView } from '../../decide/decision-view.ts';
+import type { DecisionOutline } from '../../decide/decision-outline.ts';
 import { CHANGE_KINDS, type ChangeKind, KIND_READERS } from '../../diff/change-kinds.ts';
 import type { SimulationReport } from '../report-schema.ts';
 import { escapeHtml as e } from './escape.ts';
@@ -14,7 +14,7 @@ function table(head: readonly string[], rows: readonly string[][], className = '
 }
 
 /** One decision in a line: "held (unpaid) · WH-SH · SF · gifts G1×1 · 2 parcels". */
-export function describeView(view: DecisionView): string {
+export function describeOutline(view: DecisionOutline): string {
   if (view.status === 'failed') return `failed: ${view.error ?? ''}`;
   const parts = [
     view.holds.length > 0 ? `${view.status} (${view.holds.join(', ')})` : view.status,
@@ -55,8 +55,8 @@ export function changesSection(changed: NonNullable<SimulationReport['changed']>
         String(x.line),
         e(x.time),
         e(x.remark),
-        e(describeView(x.baseline)),
-        e(describeView(x.candidate)),
+        e(describeOutline(x.baseline)),
+        e(describeOutline(x.candidate)),
       ]),
       'examples',
     );

@@ -3,7 +3,7 @@ import type { GraphEdge, GraphNode, Strategy } from '../engine.ts';
 /**
  * A strategy of about `size` nodes shaped like real ones: start, a switch on the platform, and per
  * platform a chain of checks whose "yes" tags the order and whose "no" asks the next check.
- * Used to measure the editor on a big canvas (DESIGN §12: usable with 500 nodes).
+ * Used to measure the editor on a big canvas (it must stay usable with 500 nodes).
  */
 export function largeStrategy(size = 500, clientId = 'demo'): Strategy {
   const platforms = ['tmall', 'jd', 'douyin'];

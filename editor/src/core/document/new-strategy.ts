@@ -1,7 +1,7 @@
 import type { Family, HitPolicy, Strategy } from '../engine.ts';
 import { slug, uniqueId } from '../ids/unique-id.ts';
 
-/** The hit policy each family usually wants (DESIGN §5): one warehouse, one carrier; every tag, hold, gift. */
+/** The hit policy each family usually wants: one warehouse, one carrier; every tag, hold, gift. */
 export function defaultHitPolicy(family: Family): HitPolicy {
   return family === 'routing' || family === 'carrier' ? 'first' : 'collect';
 }

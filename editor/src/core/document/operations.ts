@@ -76,10 +76,6 @@ export function renameNode(doc: Strategy, nodeId: string, name: string): Strateg
   return updateNode(doc, nodeId, (n) => (n.name === name ? n : { ...n, name }));
 }
 
-export function setNodeContent(doc: Strategy, nodeId: string, content: unknown): Strategy {
-  return updateNode(doc, nodeId, (n) => (n.content === content ? n : { ...n, content }));
-}
-
 export function setContentAt(doc: Strategy, nodeId: string, path: Path, value: unknown): Strategy {
   return updateNode(doc, nodeId, (n) => ({ ...n, content: setAt(n.content, path, value) }));
 }

@@ -7,7 +7,8 @@ import { UnknownNodeView } from './nodes/UnknownNodeView.tsx';
 
 /**
  * Built once at module scope: React Flow re-creates every node when these objects change. Each
- * registry kind is a node type; what differs per kind lives in node-views.ts.
+ * registry kind is a node type; what differs per kind lives in the editor's kind registry
+ * (`NODE_KIND_UI`), which the page provides.
  */
 export const NODE_TYPES: NodeTypes = {
   ...Object.fromEntries(Object.keys(NODE_KINDS).map((kind) => [kind, GraphNodeView])),

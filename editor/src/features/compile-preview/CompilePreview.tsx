@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { CodeEditor } from '../../atoms/code-editor/CodeEditor.tsx';
+import { useEventLabel } from '../../hooks/useEventLabel.ts';
 import { useHighlightActions, useLitRule } from '../../stores/highlight-store.ts';
 import { useSelectionActions } from '../../stores/selection-store.ts';
 import { useCompileResult } from '../../stores/validation-store.ts';
@@ -10,6 +11,7 @@ import { useCompileResult } from '../../stores/validation-store.ts';
  */
 export function CompilePreview() {
   const { t } = useTranslation();
+  const eventLabel = useEventLabel();
   const result = useCompileResult();
   const litRule = useLitRule();
   const { light, clear } = useHighlightActions();
@@ -42,9 +44,7 @@ export function CompilePreview() {
             >
               <span className="og-rule__priority">P{rule.priority}</span>
               <span className="og-rule__name">{rule.name}</span>
-              <span className="og-rule__event">
-                {t(`event.${rule.event.type}`, { defaultValue: rule.event.type })}
-              </span>
+              <span className="og-rule__event">{eventLabel(rule.event.type)}</span>
               <span className="og-rule__path">
                 {t('rules.path', { nodes: sourceMap[rule.name]?.nodeIds.length ?? 0 })}
               </span>

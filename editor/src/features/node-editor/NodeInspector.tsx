@@ -6,11 +6,10 @@ import { renameNode, setContentAt } from '../../core/document/operations.ts';
 import { nodeKind } from '../../core/engine.ts';
 import { issuesByContentPath } from '../../core/issues/issue-index.ts';
 import { formatPath, type Path } from '../../core/paths/content-path.ts';
-import { viewOf } from '../../core/views/node-views.ts';
 import { useLabel } from '../../hooks/useLabel.ts';
+import { useNodeKindUi } from '../../hooks/useNodeKindUi.ts';
 import { useDocNode, useDocumentActions } from '../../stores/document-store.ts';
 import { useAllIssuesOfNode } from '../../stores/validation-store.ts';
-import { contentEditorOf } from './editors/content-editors.ts';
 import { FormContext, type FormContextValue } from './form/form-context.ts';
 import { NodeIssues } from './NodeIssues.tsx';
 
@@ -18,6 +17,7 @@ import { NodeIssues } from './NodeIssues.tsx';
 export function NodeInspector({ nodeId }: { nodeId: string }) {
   const { t } = useTranslation();
   const label = useLabel();
+  const uiOf = useNodeKindUi();
   const node = useDocNode(nodeId);
   const issues = useAllIssuesOfNode(nodeId);
   const { edit, seal } = useDocumentActions();
@@ -34,14 +34,14 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
     [def, byPath, change],
   );
   if (!node) return null;
-  const Editor = contentEditorOf(node.kind);
+  const { icon, tone, editor: Editor } = uiOf(node.kind);
   return (
     // Leaving a field ends its undo step; the blur bubbles here from every field of the form.
     // biome-ignore lint/a11y/noStaticElementInteractions: not an interaction, a focus boundary.
     <div className="og-inspector" data-testid="inspector" data-node-id={nodeId} onBlur={seal}>
       <header className="og-inspector__header">
-        <span className={`og-inspector__icon og-tone--${viewOf(node.kind).tone}`} aria-hidden="true">
-          {viewOf(node.kind).icon}
+        <span className={`og-inspector__icon og-tone--${tone}`} aria-hidden="true">
+          {icon}
         </span>
         <div>
           <h2 className="og-inspector__kind">{def ? label(def.label) : node.kind}</h2>

@@ -1,7 +1,7 @@
 import type { DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KIND_MIME } from '../../core/graph/drag-kind.ts';
-import { viewOf } from '../../core/views/node-views.ts';
+import { useNodeKindUi } from '../../hooks/useNodeKindUi.ts';
 
 interface PaletteItemProps {
   kind: string;
@@ -12,6 +12,7 @@ interface PaletteItemProps {
 
 export function PaletteItem({ kind, label, description, onAdd }: PaletteItemProps) {
   const { t } = useTranslation();
+  const uiOf = useNodeKindUi();
   const onDragStart = (event: DragEvent) => {
     event.dataTransfer.setData(KIND_MIME, kind);
     event.dataTransfer.effectAllowed = 'copy';
@@ -27,7 +28,7 @@ export function PaletteItem({ kind, label, description, onAdd }: PaletteItemProp
       data-kind={kind}
     >
       <span className="og-palette__icon" aria-hidden="true">
-        {viewOf(kind).icon}
+        {uiOf(kind).icon}
       </span>
       <span className="og-palette__label">{label}</span>
     </button>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
 /**
- * Simulation (DESIGN §8) runs on the server against a stored order history; the server has no
+ * Simulation runs on the server against a stored order history; the server has no
  * simulation endpoint yet. This tab is where its progress, charts and changed orders will show.
  */
 export function SimulationPanel() {

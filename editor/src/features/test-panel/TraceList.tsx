@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { TraceEntry } from '../../core/engine.ts';
+import { useEventLabel } from '../../hooks/useEventLabel.ts';
 
 /** The rules that fired, stage by stage; the draft's own are marked (their path is lit on the canvas). */
 export function TraceList({ trace, strategyId }: { trace: readonly TraceEntry[]; strategyId: string }) {
   const { t } = useTranslation();
+  const eventLabel = useEventLabel();
   if (trace.length === 0) return <p className="og-muted">{t('test.noRuleFired')}</p>;
   return (
     <ol className="og-trace" data-testid="trace">
@@ -17,9 +19,7 @@ export function TraceList({ trace, strategyId }: { trace: readonly TraceEntry[];
         >
           <span className="og-trace__strategy">{entry.strategyId}</span>
           <span className="og-trace__rule">{entry.rule}</span>
-          <span className="og-trace__event">
-            {t(`event.${entry.event.type}`, { defaultValue: entry.event.type })}
-          </span>
+          <span className="og-trace__event">{eventLabel(entry.event.type)}</span>
           {Object.keys(entry.facts).length ? (
             <span className="og-trace__facts">
               {Object.entries(entry.facts)

@@ -1,4 +1,5 @@
 import { ApiFailure } from './api-error.ts';
+import type { ErrorBody } from './api-types.ts';
 
 export const API_BASE = '/api/v1';
 
@@ -62,7 +63,8 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
   const revision = revisionOf(response.headers.get('etag'));
   if (!response.ok) {
-    const error = (body as { error?: { code?: string; message?: string } & Record<string, unknown> })?.error;
+    // A proxy or a crash may answer without the envelope: read it as possibly absent.
+    const error = (body as Partial<ErrorBody> | undefined)?.error;
     if (response.status === 401 && !options.key) onUnauthorized?.();
     throw new ApiFailure(
       response.status,

@@ -1,8 +1,11 @@
 import type { Strategy } from '../../core/engine.ts';
 import type {
   ClientRecord,
+  CutVersionInput,
+  PublishInput,
   Release,
   ReleaseEntry,
+  RollbackInput,
   StrategySummary,
   StrategyView,
   VersionRecord,
@@ -70,11 +73,9 @@ export async function cutVersion(
   note: string,
   revision: number,
 ): Promise<VersionRecord> {
+  const body: CutVersionInput = { note, revision };
   return (
-    await request<VersionRecord>(`${strategy(clientId, strategyId)}/versions`, {
-      method: 'POST',
-      body: { note, revision },
-    })
+    await request<VersionRecord>(`${strategy(clientId, strategyId)}/versions`, { method: 'POST', body })
   ).body;
 }
 
@@ -98,12 +99,8 @@ export async function publish(
   expectedRelease: number,
   note: string,
 ): Promise<Release> {
-  return (
-    await request<Release>(`${client(clientId)}/publish`, {
-      method: 'POST',
-      body: { strategies, mode: 'merge', expectedRelease, note },
-    })
-  ).body;
+  const body: PublishInput = { strategies, mode: 'merge', expectedRelease, note };
+  return (await request<Release>(`${client(clientId)}/publish`, { method: 'POST', body })).body;
 }
 
 export async function rollback(
@@ -111,10 +108,6 @@ export async function rollback(
   expectedRelease: number,
   toRelease?: number,
 ): Promise<Release> {
-  return (
-    await request<Release>(`${client(clientId)}/rollback`, {
-      method: 'POST',
-      body: { expectedRelease, ...(toRelease ? { toRelease } : {}), note: '' },
-    })
-  ).body;
+  const body: RollbackInput = { expectedRelease, ...(toRelease ? { toRelease } : {}), note: '' };
+  return (await request<Release>(`${client(clientId)}/rollback`, { method: 'POST', body })).body;
 }

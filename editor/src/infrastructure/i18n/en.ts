@@ -1,4 +1,4 @@
-/** English. Keys mirror zh.ts exactly (a test checks); words follow the glossary of DESIGN §2. */
+/** English. Keys mirror zh.ts exactly (a test checks); words follow the OMS glossary consultants use (订单 order, 分仓 routing, 审单 approval …). */
 export const en = {
   app: { subtitle: 'strategy editor', signOut: 'Sign out' },
   login: {
@@ -88,17 +88,6 @@ export const en = {
     versions: 'Versions',
   },
   canvas: { minimap: 'Overview map', unknownKind: 'This node kind is unknown to this editor.' },
-  summary: {
-    start: 'Orders enter here',
-    switch: 'By {{fact}}: {{cases}}',
-    table_one: '{{count}} row · {{inputs}} → {{outputs}}',
-    table_other: '{{count}} rows · {{inputs}} → {{outputs}}',
-    rules_one: '{{count}} rule',
-    rules_other: '{{count}} rules',
-    splitBulky: 'big items apart',
-    splitPresale: 'presale apart',
-    splitWeight: 'max {{grams}} g',
-  },
   condition: {
     help: 'Orders for which this holds go down "yes"; all others down "no".',
     and: 'and',
@@ -155,27 +144,6 @@ export const en = {
     typeHelp: 'What happens to orders that reach this node.',
     params: 'Params',
   },
-  event: {
-    approve: 'Approve',
-    hold: 'Hold',
-    flag: 'Flag',
-    route: 'Route to warehouse',
-    carrier: 'Set carrier',
-    tag: 'Tag',
-    gift: 'Add gift',
-    'gift.rules': 'Gift rules',
-    substitute: 'Substitute SKU',
-    split: 'Split',
-    extract: 'Extract',
-    'remark.extract': 'Parse remarks',
-    pluginFacts: 'Plugin facts',
-    pluginAction: 'Plugin action',
-  },
-  outcome: { approve: 'Approve', hold: 'Hold', flag: 'Flag' },
-  step: { binding: 'Shop binding', area: 'Area', stock: 'Stock', rank: 'Rank' },
-  rank: { nearest: 'nearest', cheapest: 'cheapest', priority: 'priority' },
-  carrierMode: { precedence: 'By precedence', cheapest: 'Cheapest freight' },
-  pluginKind: { fact: 'Fact plugin', action: 'Action plugin', operator: 'Operator plugin' },
   plugin: {
     scratch: 'Plugin code (scratch pad)',
     scratchHelp:
@@ -352,6 +320,7 @@ export const en = {
     empty_row: 'Empty row',
     no_rules: 'Decides nothing',
     unknown_reference: 'Not in master data',
+    unknown_event_type: 'Unknown action',
   },
   issueText: {
     missing_branch: '"{{node}}" has no edge for its "{{branch}}" branch: connect it to the next node.',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FAMILIES, NODE_KINDS, OPERATORS } from '../../core/engine.ts';
+import { EVENT_TYPES, eventDef, FAMILIES, NODE_KINDS, OPERATORS } from '../../core/engine.ts';
 import { en } from './en.ts';
 import { FACT_LABELS } from './fact-labels.ts';
 import { zh } from './zh.ts';
@@ -23,7 +23,7 @@ describe('translations', () => {
       expect(en.family[family]).toBeTruthy();
       expect(zh.family[family]).toBeTruthy();
     }
-    expect(Object.keys(zh.issueCode).length).toBeGreaterThanOrEqual(23);
+    expect(Object.keys(zh.issueCode).length).toBeGreaterThanOrEqual(24);
   });
 
   it('speaks the consultant’s language in Chinese', () => {
@@ -32,8 +32,9 @@ describe('translations', () => {
     expect(zh.family.gift).toBe('赠品');
   });
 
-  it('takes kind and operator labels from the engine registry, in both languages', () => {
+  it('takes kind, event and operator labels from the engine registry, in both languages', () => {
     for (const def of Object.values(NODE_KINDS)) expect(def.label.zh && def.label.en).toBeTruthy();
+    for (const type of EVENT_TYPES) expect(eventDef(type)!.label.zh && eventDef(type)!.label.en).toBeTruthy();
     for (const op of OPERATORS) expect(op.label.zh && op.label.en).toBeTruthy();
     for (const label of Object.values(FACT_LABELS)) expect(label.zh && label.en).toBeTruthy();
   });

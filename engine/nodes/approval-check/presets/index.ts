@@ -10,7 +10,7 @@ import { blacklistPreset, duplicateOrderPreset } from './risk.ts';
 // Method parameters are bivariant, so each specific preset is usable where its params are unknown.
 export type AnyPreset = PresetDef<unknown>;
 
-/** Every approval check a consultant can pick, in the order the editor lists them (DESIGN §4). */
+/** Every approval check a consultant can pick, in the order the editor lists them. */
 export const APPROVAL_PRESETS = [
   unpaidPreset,
   refundPendingPreset,

@@ -2,7 +2,7 @@ import { Handle, type NodeProps, Position, useUpdateNodeInternals } from '@xyflo
 import { memo, useEffect, useRef } from 'react';
 import { nodeKind } from '../../../core/engine.ts';
 import type { GraphFlowNode } from '../../../core/graph/flow-types.ts';
-import { viewOf } from '../../../core/views/node-views.ts';
+import { useNodeKindUi } from '../../../hooks/useNodeKindUi.ts';
 import { useDocNode } from '../../../stores/document-store.ts';
 import { useNodeLit } from '../../../stores/highlight-store.ts';
 import { useNodeIssues } from '../../../stores/validation-store.ts';
@@ -14,7 +14,8 @@ import { useNodeOutputs } from '../use-node-outputs.ts';
  * labelled handle per branch. React Flow's data carries the id only; the rest comes from stores.
  */
 function GraphNodeViewInner({ id, selected }: NodeProps<GraphFlowNode>) {
-  const { t, label, words, issueText } = useCanvasText();
+  const { label, words, issueText } = useCanvasText();
+  const uiOf = useNodeKindUi();
   const node = useDocNode(id);
   const issues = useNodeIssues(id);
   const lit = useNodeLit(id);
@@ -30,10 +31,10 @@ function GraphNodeViewInner({ id, selected }: NodeProps<GraphFlowNode>) {
   }, [handleKey, id, updateInternals]);
   if (!node) return null;
   const def = nodeKind(node.kind);
-  const view = viewOf(node.kind);
+  const view = uiOf(node.kind);
   const errors = issues.filter((i) => i.severity === 'error');
   const kindLabel = def ? label(def.label) : node.kind;
-  const summary = view.summary(node.content, { t, label, words });
+  const summary = view.summary(node.content, { label, words });
   const classes = [
     'og-node',
     `og-node--${view.tone}`,

@@ -4,11 +4,12 @@ import { Select } from '../../../atoms/Select.tsx';
 import { EVENT_TYPES, eventDef } from '../../../core/engine.ts';
 import { defaultValue } from '../../../core/form/default-value.ts';
 import { describeSchema } from '../../../core/form/describe-schema.ts';
+import type { ContentEditorProps } from '../../../core/views/content-editor-props.ts';
+import { useEventLabel } from '../../../hooks/useEventLabel.ts';
 import { useFormContext } from '../form/form-context.ts';
 import { JsonInput } from '../form/JsonInput.tsx';
 import { SchemaForm } from '../form/SchemaForm.tsx';
 import { useFieldIssues } from '../form/use-field-issues.ts';
-import type { ContentEditorProps } from './content-editor-props.ts';
 
 /** The events a generic action offers first: the everyday ones, in the consultant's words. */
 const COMMON = ['tag', 'hold', 'flag', 'approve', 'route', 'carrier', 'gift', 'extract'];
@@ -16,6 +17,7 @@ const COMMON = ['tag', 'hold', 'flag', 'approve', 'route', 'carrier', 'gift', 'e
 /** 动作: what happens to orders that reach it; the params form follows the chosen event's schema. */
 export function ActionEditor({ node }: ContentEditorProps) {
   const { t } = useTranslation();
+  const eventLabel = useEventLabel();
   const { change } = useFormContext();
   const content = (node.content ?? {}) as { type?: string; params?: unknown };
   const type = content.type ?? '';
@@ -25,7 +27,7 @@ export function ActionEditor({ node }: ContentEditorProps) {
     ...COMMON.filter((e) => EVENT_TYPES.includes(e)),
     ...EVENT_TYPES.filter((e) => !COMMON.includes(e)),
   ];
-  const options = ordered.map((e) => ({ value: e, label: `${t(`event.${e}`, { defaultValue: e })} · ${e}` }));
+  const options = ordered.map((e) => ({ value: e, label: `${eventLabel(e)} · ${e}` }));
   const setType = (next: string) => {
     const params = eventDef(next) ? defaultValue(describeSchema(eventDef(next)!.params)) : {};
     change([], { type: next, params: params && typeof params === 'object' ? params : {} });

@@ -4,10 +4,10 @@ import { Select } from '../../../atoms/Select.tsx';
 import { APPROVAL_PRESETS, approvalPreset } from '../../../core/engine.ts';
 import { defaultValue } from '../../../core/form/default-value.ts';
 import { describeSchema } from '../../../core/form/describe-schema.ts';
+import type { ContentEditorProps } from '../../../core/views/content-editor-props.ts';
 import { useLabel } from '../../../hooks/useLabel.ts';
 import { FormContext, useFormContext } from '../form/form-context.ts';
 import { SchemaForm } from '../form/SchemaForm.tsx';
-import type { ContentEditorProps } from './content-editor-props.ts';
 
 /** 审单检查: pick a ready-made check; its own settings form comes from the preset's schema and hints. */
 export function ApprovalCheckEditor({ node, def }: ContentEditorProps) {

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import type { ContentEditorProps } from '../../../core/views/content-editor-props.ts';
 import { useFormContext } from '../form/form-context.ts';
 import { ConditionGroupEditor } from './ConditionGroupEditor.tsx';
 import { asGroup } from './condition-tree.ts';
-import type { ContentEditorProps } from './content-editor-props.ts';
 
 /** 条件: the conditions under which an order goes down "yes". */
 export function ConditionEditor({ node }: ContentEditorProps) {

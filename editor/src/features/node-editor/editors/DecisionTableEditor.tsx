@@ -5,14 +5,17 @@ import { Dialog } from '../../../atoms/Dialog.tsx';
 import { Field } from '../../../atoms/Field.tsx';
 import { Select } from '../../../atoms/Select.tsx';
 import { EVENT_TYPES } from '../../../core/engine.ts';
+import type { ContentEditorProps } from '../../../core/views/content-editor-props.ts';
+import { useEventLabel } from '../../../hooks/useEventLabel.ts';
 import { useFormContext } from '../form/form-context.ts';
-import type { ContentEditorProps } from './content-editor-props.ts';
+import { useFieldIssues } from '../form/use-field-issues.ts';
 import { DecisionTableGrid } from './DecisionTableGrid.tsx';
 import { readTable, type TableContent } from './decision-table-ops.ts';
 
 /** 决策表: the grid in the inspector, and the same grid full width for big tables. */
 export function DecisionTableEditor({ node }: ContentEditorProps) {
   const { t } = useTranslation();
+  const eventLabel = useEventLabel();
   const { change, issues } = useFormContext();
   const [wide, setWide] = useState(false);
   const table = readTable(node.content);
@@ -26,14 +29,12 @@ export function DecisionTableEditor({ node }: ContentEditorProps) {
     }
     return out;
   }, [issues]);
-  const options = EVENT_TYPES.map((e) => ({
-    value: e,
-    label: `${t(`event.${e}`, { defaultValue: e })} · ${e}`,
-  }));
+  const eventTypeIssues = useFieldIssues(['eventType']);
+  const options = EVENT_TYPES.map((e) => ({ value: e, label: `${eventLabel(e)} · ${e}` }));
   const grid = <DecisionTableGrid table={table} onChange={write} rowIssues={rowIssues} />;
   return (
     <div className="og-table-editor">
-      <Field label={t('table.eventType')} help={t('table.eventTypeHelp')}>
+      <Field label={t('table.eventType')} help={t('table.eventTypeHelp')} issues={eventTypeIssues}>
         {(id) => (
           <Select
             id={id}

@@ -1,5 +1,5 @@
+import type { ContentEditorProps } from '../../../core/views/content-editor-props.ts';
 import { SchemaForm } from '../form/SchemaForm.tsx';
-import type { ContentEditorProps } from './content-editor-props.ts';
 
 /** The form of a kind whose schema says it all (approval, tag, remark parsing, gifts, split, routing, carrier). */
 export function GenericEditor({ node, def }: ContentEditorProps) {

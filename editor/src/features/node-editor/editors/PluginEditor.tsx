@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CodeEditor } from '../../../atoms/code-editor/CodeEditor.tsx';
+import type { ContentEditorProps } from '../../../core/views/content-editor-props.ts';
 import { SchemaForm } from '../form/SchemaForm.tsx';
-import type { ContentEditorProps } from './content-editor-props.ts';
 
 /** What a plugin author starts from; the SDK's declarations give it IntelliSense and type errors inline. */
 const TEMPLATE = `import { definePlugin } from '@ordergraph/plugin-sdk';

@@ -5,12 +5,12 @@ import { Field } from '../../../atoms/Field.tsx';
 import { TextInput } from '../../../atoms/TextInput.tsx';
 import { lookupFact } from '../../../core/engine.ts';
 import { slug } from '../../../core/ids/unique-id.ts';
+import type { ContentEditorProps } from '../../../core/views/content-editor-props.ts';
 import { useFormContext } from '../form/form-context.ts';
 import { useFieldIssues } from '../form/use-field-issues.ts';
 import { ConditionValueInput } from '../widgets/ConditionValueInput.tsx';
 import { FactPicker } from '../widgets/FactPicker.tsx';
 import { OperatorPicker } from '../widgets/OperatorPicker.tsx';
-import type { ContentEditorProps } from './content-editor-props.ts';
 
 interface Case {
   id: string;

@@ -1,0 +1,61 @@
+/**
+ * API v1's documents as zod schemas: the server validates requests and generates its OpenAPI
+ * document with them, the store keeps the records among them, and the editor's client reads its
+ * types from them. Only zod and the engine's browser-safe schemas come in, so the editor can bundle it.
+ *
+ * `…Schema` is what validates (and what the store keeps); `…Doc` is the same schema named for the
+ * OpenAPI document; `…Body` is a request body; `…List` and `…Answer` are response bodies.
+ */
+export {
+  ClientDoc,
+  ClientList,
+  type ClientRecord,
+  ClientRecordDoc,
+  ClientRecordSchema,
+} from './schemas/clients.ts';
+export {
+  DecisionList,
+  DecisionQuery,
+  type DecisionRecord,
+  DecisionRecordSchema,
+} from './schemas/decisions.ts';
+export { type ErrorBody, ErrorSchema } from './schemas/errors.ts';
+export { EvaluateAnswer, EvaluateBatchAnswer, EvaluateBody, evaluateBatchBody } from './schemas/evaluate.ts';
+export {
+  ActorSchema,
+  IdSchema,
+  isId,
+  OrderIdSchema,
+  TimestampSchema,
+} from './schemas/fields.ts';
+export { ClientParams, StrategyParams, VersionParams } from './schemas/params.ts';
+export {
+  PublishBody,
+  type PublishInput,
+  type Release,
+  ReleaseDoc,
+  type ReleaseEntry,
+  ReleaseList,
+  ReleaseSchema,
+  RollbackBody,
+  type RollbackInput,
+} from './schemas/releases.ts';
+export { StateSnapshotDoc } from './schemas/state.ts';
+export {
+  StrategyDoc,
+  StrategyList,
+  type StrategyRecord,
+  StrategyRecordSchema,
+  type StrategySummary,
+  type StrategyView,
+  StrategyViewDoc,
+} from './schemas/strategies.ts';
+export {
+  CutVersionBody,
+  type CutVersionInput,
+  VersionList,
+  type VersionRecord,
+  VersionRecordDoc,
+  VersionRecordSchema,
+  type VersionSummary,
+} from './schemas/versions.ts';

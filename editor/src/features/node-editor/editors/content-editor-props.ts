@@ -1,7 +1,0 @@
-import type { AnyNodeKind, GraphNode } from '../../../core/engine.ts';
-
-/** What each kind's editor gets; it writes through the form context's `change`. */
-export interface ContentEditorProps {
-  node: GraphNode;
-  def: AnyNodeKind;
-}
