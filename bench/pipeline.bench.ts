@@ -8,6 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Decision } from '../engine/decision/decision.ts';
 import { generateOrders } from '../engine/generate/generate-orders.ts';
 import { adaptOrder, detectPlatform } from '../engine/order/adapters/index.ts';
+import { parseOrderJson } from '../engine/order/raw-json.ts';
 import type { StandardOrder } from '../engine/order/schema.ts';
 import type { EngineName } from '../engine/runtime/index.ts';
 import { demoPipeline, loadDemoStrategies } from '../samples/tools/demo-pipeline.ts';
@@ -26,7 +27,7 @@ const lines = [
   ...generateOrders({ client: strategies.client, count: ORDER_COUNT, seed: 'bench-pipeline' }),
 ].map((raw) => JSON.stringify(raw));
 const read = (text: string, i: number): StandardOrder => {
-  const raw: unknown = JSON.parse(text);
+  const raw: unknown = parseOrderJson(text);
   return adaptOrder(detectPlatform(raw) ?? 'standard', raw, { line: i + 1 });
 };
 const orders = lines.map(read);

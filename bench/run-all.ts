@@ -8,6 +8,7 @@
  *   c plugins   the same with one plugin (plugins/bench.ts, when present)
  *   d graph     compiling a 500-node graph
  *   e memory    heap per compiled strategy
+ *   f read      issue 12: reading raw orders without losing digits, per order, before and after
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -30,6 +31,7 @@ const STEPS: readonly Step[] = [
   { item: 'c', name: 'plugins', file: 'plugins/bench.ts' },
   { item: 'd', name: 'graph', file: 'bench/compile-graph.bench.ts', result: 'compile-graph' },
   { item: 'e', name: 'memory', file: 'bench/strategy-memory.bench.ts', result: 'strategy-memory' },
+  { item: 'f', name: 'read', file: 'bench/read-orders.bench.ts', result: 'read-orders' },
 ];
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -130,6 +132,14 @@ function summarise(ran: ReadonlySet<string>, pluginOutput: string): string[][] {
     lines.push(
       ['e', 'heap per compiled demo strategy set (8)', `${fmt(all.compiledStrategyHeap / 1024)} KB`, '', ''],
       ['e', 'heap per ready demo pipeline, compiled', `${fmt(all.compiledPipelineHeap / 1024)} KB`, '', ''],
+    );
+  }
+  if (ran.has('read')) {
+    const { mixBefore, mixAfter, topBefore, topAfter } = readResult('read-orders').perOrder;
+    const change = (before: number, after: number) => `${fmt(before)} → ${fmt(after)}`;
+    lines.push(
+      ['f', 'read + adapt, demo mix, CPU µs/order', change(mixBefore, mixAfter), '', ''],
+      ['f', 'read + adapt, TOP numeric ids (vs string ids)', change(topBefore, topAfter), '', ''],
     );
   }
   return lines;

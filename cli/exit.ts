@@ -1,5 +1,6 @@
 import { OrdergraphError } from '../engine/errors/index.ts';
-import { SandboxError } from '../sandbox/index.ts';
+// The error class alone, not the sandbox's index: every start of the CLI loads this module.
+import { SandboxError } from '../sandbox/errors/sandbox-error.ts';
 
 /** Exit codes: 1 when what was checked is wrong (an invalid graph, a failing test), 2 when the input is. */
 export const EXIT = { ok: 0, invalid: 1, badInput: 2, internal: 70 } as const;

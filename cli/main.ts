@@ -1,16 +1,13 @@
+// Every start of the CLI loads this module and what it imports: keep those light (commander and the
+// commands' options). A command's code, and the packages it needs, load when the command runs.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { ENGINE_NAMES, type EngineName } from '../engine/runtime/index.ts';
-import { compileCommand } from './commands/compile.ts';
-import { demoCommand } from './commands/demo.ts';
-import { addGenerateCommand } from './commands/generate.ts';
+import { ENGINE_NAMES, type EngineName } from '../engine/runtime/evaluator.ts';
+import pkg from '../package.json' with { type: 'json' };
+import { addGenerateCommand } from './commands/generate-command.ts';
 import { addPluginCommand } from './commands/plugin-command.ts';
-import { runWithPluginsCommand } from './commands/plugin-run.ts';
-import { collect } from './commands/plugin-support.ts';
-import { runCommand } from './commands/run.ts';
-import { serveCommand } from './commands/serve.ts';
-import { addSimulateCommand } from './commands/simulate.ts';
-import { testCommand } from './commands/test.ts';
+import { addSimulateCommand } from './commands/simulate-command.ts';
 import { EXIT, reportFailure } from './exit.ts';
+import { collect } from './options.ts';
 
 const engineOption = () =>
   new Option('--engine <engine>', 'which runtime decides: compiled (fast) or reference (json-rules-engine)')
@@ -29,6 +26,7 @@ const program = new Command()
   .description(
     'Order strategies drawn as graphs, compiled to json-rules-engine rules, run on e-commerce orders.',
   )
+  .version(pkg.version, '-V, --version', 'print the version')
   .showHelpAfterError()
   .exitOverride();
 
@@ -39,7 +37,9 @@ program
   )
   .argument('<file>', 'a *.strategy.json file')
   .option('--json', 'print {ok, compiled, issues} as JSON for machines')
-  .action((file: string, options: { json?: boolean }) => compileCommand(file, options));
+  .action(async (file: string, options: { json?: boolean }) =>
+    (await import('./commands/compile.ts')).compileCommand(file, options),
+  );
 
 program
   .command('run')
@@ -61,20 +61,28 @@ program
   .option('--plugins <dir>', 'run the strategies with the built plugins (*.plugin.json) in this folder')
   .option('--table <name=file>', 'with --plugins: publish a table for ctx.lookup (repeatable)', collect)
   .addOption(engineOption())
-  .action((options) => (options.plugins ? runWithPluginsCommand(options) : runCommand(options)));
+  .action(async (options) =>
+    options.plugins
+      ? (await import('./commands/plugin-run.ts')).runWithPluginsCommand(options)
+      : (await import('./commands/run.ts')).runCommand(options),
+  );
 
 program
   .command('test')
   .description('run the tests each strategy file carries in its "tests" list')
   .argument('<path>', 'a *.strategy.json file or a folder of them')
   .addOption(engineOption())
-  .action((path: string, options: { engine: EngineName }) => testCommand(path, options.engine));
+  .action(async (path: string, options: { engine: EngineName }) =>
+    (await import('./commands/test.ts')).testCommand(path, options.engine),
+  );
 
 program
   .command('demo')
   .description('the demo client deciding the sample orders (what `npm start` shows)')
   .addOption(engineOption())
-  .action((options: { engine: EngineName }) => demoCommand(options.engine));
+  .action(async (options: { engine: EngineName }) =>
+    (await import('./commands/demo.ts')).demoCommand(options.engine),
+  );
 
 program
   .command('serve')
@@ -82,7 +90,9 @@ program
   .option('--port <port>', 'port to listen on (default: PORT, else 3000)')
   .option('--data-dir <dir>', 'the embedded workspace folder (default: DATA_DIR, else ./data)')
   .addOption(new Option('--engine <engine>', 'runtime (default: compiled)').choices(ENGINE_NAMES))
-  .action((options: { port?: string; dataDir?: string; engine?: EngineName }) => serveCommand(options));
+  .action(async (options: { port?: string; dataDir?: string; engine?: EngineName }) =>
+    (await import('./commands/serve.ts')).serveCommand(options),
+  );
 
 addGenerateCommand(program);
 addPluginCommand(program, platformOf);

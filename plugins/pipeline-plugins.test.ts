@@ -19,7 +19,9 @@ import { buildPlugin, formatBuildIssue } from './build/index.ts';
 import { buildSample, testOrder } from './samples/samples.test-helper.ts';
 import type { BuiltPlugin, PluginManifest } from './sdk/index.ts';
 
-// Fails on demand: `throw` in the buyer message throws, `loop` never returns. One source, two kinds.
+// Fails on demand: `throw` in the buyer message throws, `loop` never returns, `flood` leaves microtasks
+// that never stop queueing more (a failure of its whole batch: no one order can be blamed for it). One
+// source, two kinds.
 const hostile = (kind: 'fact' | 'action') => `
 import { definePlugin } from '@ordergraph/plugin-sdk';
 export default definePlugin({
@@ -31,6 +33,10 @@ export default definePlugin({
   run(order) {
     if (order.buyerMessage === 'throw') throw new Error('no, not this one');
     if (order.buyerMessage === 'loop') for (;;) {}
+    if (order.buyerMessage === 'flood') {
+      const flood = () => { Promise.resolve().then(flood); };
+      flood();
+    }
     return ${kind === 'fact' ? '{ ok: true }' : "{ tags: ['checked'] }"};
   },
 });`;
@@ -64,7 +70,7 @@ describe('a pipeline with plugins (real sandbox)', () => {
     createPipeline(documents.map(compile), { plugins: { runner: host, manifests }, ...options });
 
   beforeAll(async () => {
-    // A tight budget so a looping order costs little: a batch of n may run n × 20 ms.
+    // A tight budget so a looping order costs little: each order may run 20 ms.
     host = new PluginHost({ workers: 2, callTimeoutMs: 20 });
     host.publishTable('stock', { 'GIFT-BAG': 3, 'GIFT-MASK': 500 });
     const plugins = await Promise.all([
@@ -174,6 +180,38 @@ describe('a pipeline with plugins (real sandbox)', () => {
     expect(decisions[2]!.holds[0]!.message).toMatch(/^plugin hostileFact@1\.0\.0 failed: plugin_timeout: /);
     const [next] = await run.decideBatch([testOrder({ id: 'H-4', buyerMessage: 'fine' })]);
     expect(next).toMatchObject({ status: 'approved', tags: ['ok'] });
+  });
+
+  it('decides every other order of a batch that failed as a whole, the ones before the culprit too', async () => {
+    const strategy = strategyDoc(
+      'flooded',
+      'approval',
+      [
+        {
+          id: 'h',
+          kind: 'plugin',
+          content: { pluginKind: 'fact', pluginId: 'hostileFact', version: '1.0.0', provides: ['ok'] },
+        },
+        conditionNode('ok', 'plugins.hostileFact.ok', 'notEqual', false),
+        actionNode('tag-ok', 'tag', { tag: 'ok' }),
+      ],
+      [
+        ['start', 'h'],
+        ['h', 'ok'],
+        ['ok', 'tag-ok', 'true'],
+      ],
+    );
+    const batch = ['fine', 'flood', 'fine too'].map((buyerMessage, i) =>
+      testOrder({ id: `F-${i}`, buyerMessage }),
+    );
+    const decisions = await pipeline([strategy]).decideBatch(batch);
+    expect(decisions.map((d) => [d.orderId, d.status, d.tags])).toEqual([
+      ['F-0', 'approved', ['ok']],
+      ['F-1', 'held', []],
+      ['F-2', 'approved', ['ok']],
+    ]);
+    expect(decisions[1]!.holds).toHaveLength(1);
+    expect(decisions[1]!.holds[0]!.message).toMatch(/^plugin hostileFact@1\.0\.0 failed: plugin_timeout: /);
   });
 
   it('holds an order its action plugin fails on when the order reaches the node, and only then', async () => {

@@ -8,7 +8,7 @@ import { InMemoryState, type StateSnapshot } from '../engine/state/index.ts';
 import { demoPipeline, demoStock, loadDemoStrategies, payTime } from './tools/demo-pipeline.ts';
 
 /**
- * The demo client's eight strategies as one pipeline: on a generated double-11 batch, and on
+ * The demo client's nine strategies as one pipeline: on a generated double-11 batch, and on
  * hand-written orders for the behaviours a strategy file cannot show alone (a later stage reading
  * what remark parsing, approval or routing decided).
  */
@@ -76,6 +76,7 @@ describe(`the demo pipeline on ${BATCH} generated double-11 orders in pay-time o
     expect(share((d) => d.gifts.length > 0)).toBeGreaterThan(0.3);
     expect(share((d) => d.parcels.length > 0)).toBeGreaterThan(0.01);
     expect(decisions.some((d) => d.substitutions.length > 0)).toBe(true);
+    expect(decisions.some((d) => d.merge?.joined)).toBe(true);
     const levels = new Set(
       decisions.flatMap((d) =>
         d.events.filter((e) => e.type === 'carrier.explain').map((e) => e.params?.level as string),
@@ -437,6 +438,31 @@ describe.each(ENGINE_NAMES)('the demo pipeline on hand-written orders (%s engine
 
   it('holds a fresh order for 10 minutes after payment so it can merge, released when they are up', async () => {
     const d = await decide(order('P-18', [['CHANDO-0006', 1]]), {}, new Date('2026-11-11T10:04:00+08:00'));
-    expect(d.holds.map((h) => [h.reason, h.autoReleaseMinutes])).toEqual([['merge_wait', 6]]);
+    expect(d.holds.map((h) => [h.reason, h.releaseAt, h.autoReleaseMinutes])).toEqual([
+      ['merge_wait', '2026-11-11T02:10:00.000Z', 6],
+    ]);
+  });
+
+  it("merges a buyer's orders to one address paid within 4 hours, held for the merge wait or not", async () => {
+    const pipeline = demoPipeline(strategies, engine, { at: new Date('2026-11-11T10:05:00+08:00') });
+    const buyer = { id: 'buyer-merge', nick: '小王', memberLevel: 1 };
+    const paid = (id: string, paidAt: string, overrides: Record<string, unknown> = {}) =>
+      pipeline.decide(order(id, [['CHANDO-0006', 1]], { buyer, paidAt, ...overrides }));
+    const first = await paid('P-19', '2026-11-11T10:00:00+08:00');
+    expect(first.holds.map((h) => h.reason)).toEqual(['merge_wait']);
+    expect(first.merge).toMatchObject({ joined: false, size: 1, closesAt: '2026-11-11T06:00:00.000Z' });
+    const second = await paid('P-19b', '2026-11-11T13:59:00+08:00');
+    expect(second.merge).toMatchObject({ group: first.merge!.group, joined: true, size: 2 });
+    const refunding = await paid('P-19c', '2026-11-11T11:00:00+08:00', { refundStatus: 'pending' });
+    expect(refunding.holds.map((h) => h.reason)).toContain('refund_pending');
+    expect(refunding.merge).toBeUndefined();
+    const later = await paid('P-19d', '2026-11-11T14:00:00+08:00');
+    expect(later.merge).toMatchObject({ joined: false, size: 1 });
+    expect(later.merge!.group).toBe(first.merge!.group);
+  });
+
+  it('never merges a COD order', async () => {
+    const d = await decide(rawJdCod('9100000001', ''));
+    expect(d.merge).toMatchObject({ group: null, excluded: 'cod' });
   });
 });

@@ -49,7 +49,15 @@ describe.each(loaded.map((l) => l.file))('%s', (file) => {
         state: new InMemoryState(),
         now: new Date(),
       };
-      const view = { status: 'approved', warehouse: null, carrier: null, tags: [], holds: [], gifts: [] };
+      const view = {
+        status: 'approved',
+        warehouse: null,
+        carrier: null,
+        tags: [],
+        holds: [],
+        gifts: [],
+        merged: false,
+      };
       const facts = orderFacts(context, {}, view) as unknown as Record<string, unknown>;
       const { events } = await plain.run(facts);
       const hits = await ours.evaluate(facts);

@@ -15,6 +15,10 @@ globalThis.__plugin = {
     return { carrier, noLocker: text.includes('驿站'), qty };
   },
 };`;
+// The same work behind a promise, as an `async run` gives it.
+const ASYNC_CLASSIFIER = CLASSIFIER.replace('run(order)', 'async run(order)');
+// Loops on the orders that ask for it: a hostile order in an otherwise ordinary batch.
+const LOOPS_ON_DEMAND = 'globalThis.__plugin = { run(order) { while (order.loop) {} return order.id; } };';
 
 interface Row {
   case: string;
@@ -75,6 +79,9 @@ await measure('100 orders per call, deterministic', 20_000, async () => {
   const deterministic = { seed: 7, now: '2024-11-11T00:00:00+08:00' };
   for (let i = 0; i < 200; i += 1) await host.callBatch(ref, inputs, { deterministic });
 });
+const asyncRef = refFor('bench-async-classifier');
+await mustLoad(host, { ...asyncRef, code: ASYNC_CLASSIFIER });
+await measure('100 orders per call, async run', 20_000, () => sequential(asyncRef, 200, 100));
 await measure('100 orders per call, 2 workers busy', 40_000, async () => {
   await Promise.all([sequential(ref, 200, 100), sequential(ref, 200, 100)]);
 });
@@ -134,3 +141,27 @@ for (let i = 1; i <= 3; i += 1) {
 }
 console.table(recovery);
 await single.close();
+
+// What another caller waits for while a worker runs a batch of 100 whose first order loops, on a
+// one-worker host with the default budget: the worker serves one request at a time.
+const shared = new PluginHost({ workers: 1 });
+const looping = refFor('bench-loops-on-demand');
+await mustLoad(shared, { ...looping, code: LOOPS_ON_DEMAND });
+await mustLoad(shared, { ...ref, code: CLASSIFIER });
+const hostile = orders(100).map((order, i) => ({ ...(order as object), loop: i === 0 }));
+const stalls: { case: string; ms: string }[] = [];
+for (let i = 1; i <= 3; i += 1) {
+  await shared.callBatch(ref, [sampleOrder]);
+  const startedAt = performance.now();
+  const batch = shared.callBatch(looping, hostile);
+  const [other] = await shared.callBatch(ref, [sampleOrder]);
+  const otherAt = performance.now();
+  const results = await batch;
+  if (!other?.ok || results[0]?.ok !== false) throw new Error('unexpected outcome');
+  stalls.push({
+    case: `another caller's order behind a batch of 100 whose first order loops #${i}: answered / batch answered`,
+    ms: `${(otherAt - startedAt).toFixed(0)} / ${(performance.now() - startedAt).toFixed(0)}`,
+  });
+}
+console.table(stalls);
+await shared.close();

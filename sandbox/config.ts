@@ -5,7 +5,7 @@ import { zodSummary } from './zod-summary.ts';
 
 /** What a worker needs to run isolates; sent to each worker process when it starts. */
 export const IsolateLimitsSchema = z.object({
-  /** CPU budget per input: a batch of n inputs may run for n × this before the isolate is stopped. */
+  /** CPU budget of each input, whatever its batch: an input that overruns it is stopped alone. */
   callTimeoutMs: z.number().int().min(1).max(60_000).default(50),
   /** Budget for the plugin's top-level code when its isolate is (re)built. */
   loadTimeoutMs: z.number().int().min(1).max(60_000).default(500),

@@ -7,6 +7,7 @@ import { AuthFailureLimiter } from './auth/auth-failure-limiter.ts';
 import { Authenticator } from './auth/authenticate.ts';
 import { errorHandler, notFoundHandler } from './errors/error-handler.ts';
 import { ApiBuilder } from './http/api-builder.ts';
+import type { RequestLimits } from './http/body-limits.ts';
 import type { Logger } from './logger.ts';
 import { httpMetrics } from './metrics/http-metrics.ts';
 import type { Metrics } from './metrics/metrics.ts';
@@ -23,6 +24,8 @@ export interface AppOptions {
   /** Failed authentications an address may make per 15 minutes before it gets 429. */
   authFailureLimit: number;
   maxBatch: number;
+  /** What a request body may hold beyond its byte size: graph nodes and edges, nesting, string sizes. */
+  limits: RequestLimits;
   /** Express's `trust proxy`: set it behind a load balancer so rate limits see the client's address. */
   trustProxy: boolean | number | string;
   /**
@@ -64,12 +67,15 @@ export function createApp(options: AppOptions): Express {
   const registry = new OpenAPIRegistry();
   registerSecurity(registry);
   const auth = new Authenticator(store.keys);
-  const api = new ApiBuilder(registry, auth, new AuthFailureLimiter(options.authFailureLimit));
+  const api = new ApiBuilder(registry, auth, new AuthFailureLimiter(options.authFailureLimit), {
+    maxJsonDepth: options.limits.maxJsonDepth,
+  });
   const context = {
     store,
     auth,
     evaluation: new EvaluationService(store, options.engine, metrics),
     maxBatch: options.maxBatch,
+    limits: options.limits,
   };
   for (const register of API_MODULES) register(api, context);
   const document = openApiDocument(registry);

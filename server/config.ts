@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { describeZodIssues, InputError } from '../engine/errors/index.ts';
 import { ENGINE_NAMES, type EngineName } from '../engine/runtime/index.ts';
+import type { RequestLimits } from './http/body-limits.ts';
 
 export interface ServerConfig {
   /** 0 picks a free port (tests, benchmarks). */
@@ -10,12 +11,16 @@ export interface ServerConfig {
   host: string | undefined;
   /** The embedded workspace, unless `mongodbUri` is set. */
   dataDir: string;
+  /** A workspace lock not renewed for this long belongs to a dead server and is taken over. */
+  lockStaleMs: number;
   mongodbUri: string | undefined;
   /** Becomes an admin key (stored hashed) instead of a generated one. */
   adminKey: string | undefined;
   engine: EngineName;
   authFailureLimit: number;
   maxBatch: number;
+  /** Nodes, edges, nesting and string sizes a request body may have. */
+  limits: RequestLimits;
   trustProxy: boolean | number | string;
   /** The sample client imported into an empty store on first start. */
   demoDir: string;
@@ -27,6 +32,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  // The holder renews its lock every quarter of this; a restart after a crash waits up to this long.
+  WORKSPACE_LOCK_STALE_MS: z.coerce.number().int().min(1000).max(600_000).default(10_000),
   MONGODB_URI: z
     .string()
     .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
@@ -35,6 +42,13 @@ const EnvSchema = z.object({
   ORDERGRAPH_ENGINE: z.enum(ENGINE_NAMES).default('compiled'),
   AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).default(30),
   MAX_BATCH: z.coerce.number().int().min(1).max(10_000).default(1000),
+  // Sized for OMS strategies (the demo's biggest has 43 nodes, nests 9 deep, its longest string is
+  // 499 characters) with room to spare; compiling the biggest graph allowed stays well under 100 ms.
+  MAX_GRAPH_NODES: z.coerce.number().int().min(2).max(100_000).default(2000),
+  MAX_GRAPH_EDGES: z.coerce.number().int().min(1).max(200_000).default(4000),
+  // Far below the depth where JSON.stringify, zod or the compiler would run out of stack.
+  MAX_JSON_DEPTH: z.coerce.number().int().min(8).max(1000).default(64),
+  MAX_STRING_LENGTH: z.coerce.number().int().min(128).default(10_000),
   TRUST_PROXY: z.string().optional(),
 });
 
@@ -64,11 +78,18 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: ConfigOverrides
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
+    lockStaleMs: e.WORKSPACE_LOCK_STALE_MS,
     mongodbUri: e.MONGODB_URI,
     adminKey: e.ORDERGRAPH_ADMIN_KEY,
     engine: e.ORDERGRAPH_ENGINE,
     authFailureLimit: e.AUTH_FAILURE_LIMIT,
     maxBatch: e.MAX_BATCH,
+    limits: {
+      maxGraphNodes: e.MAX_GRAPH_NODES,
+      maxGraphEdges: e.MAX_GRAPH_EDGES,
+      maxJsonDepth: e.MAX_JSON_DEPTH,
+      maxStringLength: e.MAX_STRING_LENGTH,
+    },
     trustProxy: trustProxyOf(e.TRUST_PROXY),
     demoDir: SAMPLES_DEMO,
   };

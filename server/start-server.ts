@@ -32,7 +32,23 @@ export async function startServer(
   config: ServerConfig,
   { logger = consoleLogger, assets }: StartOptions = {},
 ): Promise<RunningServer> {
-  const store = await openStore(config);
+  const store = await openStore({
+    ...config,
+    lock: {
+      staleMs: config.lockStaleMs,
+      onWait: (holder, upToMs) =>
+        logger.warn('the workspace is locked; waiting to see whether its holder is alive', {
+          dataDir: config.dataDir,
+          holder,
+          waitMs: Math.max(0, Math.round(upToMs)),
+        }),
+      onLost: (holder) =>
+        logger.error('another server took the workspace over; refusing writes (503) from now on', {
+          dataDir: config.dataDir,
+          holder,
+        }),
+    },
+  });
   let server: Server;
   let demo: DemoImport | undefined;
   let adminKey: AdminKey;
@@ -46,6 +62,7 @@ export async function startServer(
       engine: config.engine,
       authFailureLimit: config.authFailureLimit,
       maxBatch: config.maxBatch,
+      limits: config.limits,
       trustProxy: config.trustProxy,
       assets,
     });

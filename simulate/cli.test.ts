@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../test-support/run-cli.ts';
 import { SimulationReportSchema } from './report/report-schema.ts';
 import { tmp } from './simulate.test-helper.ts';
 
@@ -9,11 +9,7 @@ const root = new URL('../', import.meta.url).pathname;
 const out = tmp('simulate-cli');
 
 function ordergraph(args: string[]) {
-  const result = spawnSync(process.execPath, [join(root, 'bin/ordergraph.js'), 'simulate', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(['simulate', ...args], { cwd: root });
 }
 
 describe('ordergraph simulate', () => {
@@ -42,5 +38,92 @@ describe('ordergraph simulate', () => {
     const report = SimulationReportSchema.parse(JSON.parse(readFileSync(json, 'utf8')));
     expect(report.skipped.map((s) => s.line)).toEqual([15, 21]);
     expect(readFileSync(html, 'utf8')).toMatch(/^<!doctype html>/);
+  });
+
+  it('replays an order-level Tmall export: every row accounted for, refunds recognised, lines asked for', () => {
+    const json = join(out, 'tmall.json');
+    const { code, stdout } = ordergraph([
+      '--strategies',
+      'samples/clients/demo/strategies',
+      '--orders',
+      'samples/history/tmall-order-export.csv',
+      '--map',
+      'samples/history/tmall-order-export-mapping.json',
+      '--workers',
+      '1',
+      '--json',
+      json,
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Simulated 50 orders of samples\/history\/tmall-order-export\.csv in /);
+    expect(stdout).toContain(
+      'decided    48, skipped 2 (first: line 24: the row has 10 cells and the header 9: a field holding "," is probably not quoted)',
+    );
+    const report = SimulationReportSchema.parse(JSON.parse(readFileSync(json, 'utf8')));
+    expect(report.skipped.map((s) => `${s.line}: ${s.reason}`)).toEqual([
+      '24: the row has 10 cells and the header 9: a field holding "," is probably not quoted',
+      '37: column "订单创建时间" (createdAt): "2026-11-31 10:15:22" is not a time in any of the mapping\'s dateFormats',
+    ]);
+    expect(report.outcomes).toEqual({ approved: 0, held: 48, flagged: 0 });
+    expect(report.holdReasons).toMatchObject({
+      refunded: 5,
+      refund_pending: 6,
+      unpaid: 5,
+      // Province only: no street address, city or district to ship to.
+      address_problem: 48,
+      // Routing's stock step and the carrier's SKU level; not no_warehouse / no_carrier as well.
+      no_lines: 48,
+    });
+    expect(report.holdReasons).not.toHaveProperty('no_warehouse');
+    expect(report.holdReasons).not.toHaveProperty('no_carrier');
+    expect(report.tags).toMatchObject({ 退款中: 6, 偏远地区: 4 });
+  });
+
+  it('exits 2 before reading a row when the mapping names a column the export lacks, naming it', () => {
+    const mapping = join(out, 'missing-column.json');
+    const sample = JSON.parse(
+      readFileSync(join(root, 'samples/history/tmall-order-export-mapping.json'), 'utf8'),
+    );
+    writeFileSync(
+      mapping,
+      JSON.stringify({ ...sample, columns: { ...sample.columns, 退款状态: 'refundStatus' } }),
+    );
+    const { code, stdout, stderr } = ordergraph([
+      '--strategies',
+      'samples/clients/demo/strategies',
+      '--orders',
+      'samples/history/tmall-order-export.csv',
+      '--map',
+      mapping,
+    ]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(
+      /^error: samples\/history\/tmall-order-export\.csv: the mapping's column "退款状态" is not in the header row \(it has "订单编号", "买家会员名", /m,
+    );
+  });
+
+  it('decides each order --decide-after minutes after payment: the demo merge wait is over, merges are counted', () => {
+    const json = join(out, 'later.json');
+    const args = ['--strategies', 'samples/clients/demo/strategies', '--orders'];
+    const { code, stdout } = ordergraph([
+      ...args,
+      'samples/history/demo-history.ndjson',
+      '--limit',
+      '300',
+      '--workers',
+      '1',
+      '--decide-after',
+      '30',
+      '--json',
+      json,
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/\n {2}merges {5}\d+ merged groups, \d+ parcels saved/);
+    const report = SimulationReportSchema.parse(JSON.parse(readFileSync(json, 'utf8')));
+    expect(report.input.decideAfterMinutes).toBe(30);
+    expect(report.holdReasons.merge_wait).toBeUndefined();
+    expect(report.merges.parcelsSaved).toBeGreaterThan(0);
+    expect(ordergraph([...args, 'x.ndjson', '--decide-after', 'soon']).stderr).toMatch(/0 or more/);
   });
 });

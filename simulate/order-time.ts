@@ -5,11 +5,21 @@ const CHINA_OFFSET_MS = 8 * 3600 * 1000;
 /**
  * When an OMS would have decided the order, in epoch milliseconds: its pay time, or its created
  * time while it was never paid (the OMS saw it, and held it as unpaid, when it arrived). Orders are
- * replayed in this order, ties by input line, and it is the pipeline's clock for the order, so
- * facts such as `minutesSincePaid` come out the same on every run.
+ * replayed in this order, ties by input line, and (plus `--decide-after`) it is the pipeline's clock for
+ * the order, so facts such as `minutesSincePaid` come out the same on every run.
  */
 export function decisionTime(order: StandardOrder): number {
   return Date.parse(order.paidAt ?? order.createdAt);
+}
+
+/**
+ * The pipeline's clock for an order an OMS decides `decideAfterMinutes` after its decision time: an OMS
+ * that waits (a merge window, a review queue) sees `minutesSincePaid` equal to that delay. The replay
+ * order stays the decision time's, which the same delay for every order does not change.
+ */
+export function decisionClock(decideAfterMinutes: number): (order: StandardOrder) => Date {
+  const delayMs = decideAfterMinutes * 60_000;
+  return (order) => new Date(decisionTime(order) + delayMs);
 }
 
 /** The hour of the day (0–23) in China time. */

@@ -81,6 +81,62 @@ describe('simulate: state in pay-time order', () => {
   });
 });
 
+describe('simulate: the decision clock (--decide-after)', () => {
+  // Holds an order paid less than 10 minutes before the clock, released exactly 10 minutes after payment.
+  const mergeWait = strategy('approval', 'approval', 'collect', [
+    {
+      when: { fact: 'minutesSincePaid', operator: 'lessThan', value: 10 },
+      type: 'hold',
+      params: { reason: 'merge_wait', autoReleaseMinutes: 10, releaseFrom: 'payment' },
+    },
+  ]);
+
+  it('decides each order at its pay time plus the delay, so a wait after payment holds only a short delay', async () => {
+    const candidate = writeStrategies(root, 'wait', [...BASE_STRATEGIES, mergeWait]);
+    const file = writeLines(root, 'wait.ndjson', [order('00:00:01'), order('00:05:00'), order(null)]);
+    const at = (decideAfterMinutes: number) =>
+      simulate({ strategies: candidate, orders: file, workers: 1, decideAfterMinutes });
+    const now = await at(0);
+    const ten = await at(10);
+    expect(now.holdReasons).toEqual({ merge_wait: 2 });
+    expect(ten.holdReasons).toEqual({});
+    expect([now.input.decideAfterMinutes, ten.input.decideAfterMinutes]).toEqual([0, 10]);
+  });
+});
+
+describe('simulate: merges', () => {
+  it('counts merged groups and parcels saved, and the orders that may not merge', async () => {
+    const merge = {
+      ...strategy('merge', 'merge', 'collect', []),
+      nodes: [
+        { id: 'start', kind: 'start' },
+        { id: 'merge', kind: 'merge', content: { windowHours: 1 } },
+      ],
+      edges: [{ id: 'e', source: 'start', target: 'merge' }],
+    };
+    const candidate = writeStrategies(root, 'merge', [...BASE_STRATEGIES, merge]);
+    const buyer = (id: string) => ({ buyer: { id } });
+    const file = writeLines(root, 'merge.ndjson', [
+      order('00:00:00', buyer('b-1')),
+      order('00:20:00', buyer('b-1')),
+      order('00:59:59', buyer('b-1')),
+      order('01:00:00', buyer('b-1')),
+      order('00:10:00', buyer('b-2')),
+      order('00:30:00', buyer('b-2')),
+      order('00:40:00', { ...buyer('b-3'), type: 'cod' }),
+      order('00:50:00', buyer('b-4')),
+    ]);
+    const report = await simulate({ strategies: candidate, baseline, orders: file, workers: 2 });
+    expect(report.merges).toEqual({ orders: 7, groups: 2, parcelsSaved: 3, excluded: { cod: 1 } });
+    expect(report.baseline!.merges).toEqual({ orders: 0, groups: 0, parcelsSaved: 0, excluded: {} });
+    expect(report.changed!.byKind.merge).toMatchObject({
+      count: 3,
+      transitions: [{ from: 'alone', to: 'merged', count: 3 }],
+    });
+    expect(renderHtml(report)).toContain('parcels saved');
+  });
+});
+
 describe('simulate: the baseline diff', () => {
   let report: SimulationReport;
   const script = '<script>alert("remark")</script>';
@@ -154,6 +210,7 @@ describe('simulate: the baseline diff', () => {
       carrier: 1,
       gifts: 0,
       split: 1,
+      merge: 0,
       tags: 1,
     });
     expect(changed.byKind.warehouse.transitions).toEqual([{ from: 'WH-SH', to: 'WH-GZ', count: 1 }]);

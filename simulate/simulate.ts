@@ -45,6 +45,11 @@ export interface SimulateOptions {
   workers?: number;
   /** Only the first N orders of the file. */
   limit?: number;
+  /**
+   * Decide each order this many minutes after its pay time (created time while unpaid), as an OMS
+   * that waits before deciding would: the pipelines' clock, so `minutesSincePaid` is this. Default 0.
+   */
+  decideAfterMinutes?: number;
   engine?: EngineName;
   /** Another pipeline than `createPipeline` (plugins in deterministic mode), loaded in each decide worker. */
   pipelineFactory?: PipelineFactorySpec;
@@ -67,6 +72,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
   const strategies = checkStrategies(options.strategies);
   const baseline = options.baseline ? checkStrategies(options.baseline) : undefined;
   const snapshot = options.state ? readSnapshot(options.state) : {};
+  const decideAfterMinutes = options.decideAfterMinutes ?? 0;
   const { source, setup, format } = await openSource(options);
   const tempDir = mkdtempSync(join(options.tempDir ?? tmpdir(), 'ordergraph-simulate-'));
   // Every worker started, so that `finally` stops them all, whatever failed.
@@ -110,6 +116,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
             strategies: path,
             engine,
             snapshot,
+            decideAfterMinutes,
             views,
             ...(options.pipelineFactory ? { factory: options.pipelineFactory } : {}),
           },
@@ -133,6 +140,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
         mapping: options.mapping ?? null,
         state: options.state ?? null,
         limit: options.limit ?? null,
+        decideAfterMinutes,
         engine,
       },
       strategies,

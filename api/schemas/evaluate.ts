@@ -15,9 +15,10 @@ const options = {
   }),
 };
 
-const anOrder = z
-  .record(z.string(), z.unknown())
-  .meta({ description: 'a standard order or a raw Tmall / JD / Douyin order' });
+const anOrder = z.record(z.string(), z.unknown()).meta({
+  description:
+    "a standard order or a raw Tmall / JD / Douyin order; integers past 2^53 (TOP's numeric `tid` and `oid`) keep every digit",
+});
 
 export const EvaluateBody = z.object({ order: anOrder, ...options }).meta({ id: 'Evaluate' });
 

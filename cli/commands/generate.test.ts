@@ -1,16 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../test-support/run-cli.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
-const bin = join(root, 'bin/ordergraph.js');
 const tmp = mkdtempSync(join(tmpdir(), 'ordergraph-generate-'));
 
 function ordergraph(args: string[]) {
-  const result = spawnSync(process.execPath, [bin, 'generate', ...args], { cwd: root, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(['generate', ...args], { cwd: root });
 }
 
 describe('ordergraph generate', () => {

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { pluginBuildCommand } from './plugin-build.ts';
-import { collect, type Platform } from './plugin-support.ts';
-import { pluginTestCommand } from './plugin-test.ts';
+import { collect } from '../options.ts';
+import type { Platform } from './plugin-support.ts';
 
-/** `ordergraph plugin build` and `ordergraph plugin test`. */
+/** `ordergraph plugin build` and `ordergraph plugin test`; their code (esbuild, the sandbox) loads when they run. */
 export function addPluginCommand(program: Command, platformOf: (value: string) => Platform): void {
   const plugin = program.command('plugin').description('build and try sandboxed plugins (plugins/README.md)');
   plugin
@@ -13,7 +12,9 @@ export function addPluginCommand(program: Command, platformOf: (value: string) =
     )
     .argument('<path>', 'a *.plugin.ts file, or a folder of them')
     .option('--out <dir>', 'write the built plugins here instead of beside their sources')
-    .action((path: string, options: { out?: string }) => pluginBuildCommand(path, options));
+    .action(async (path: string, options: { out?: string }) =>
+      (await import('./plugin-build.ts')).pluginBuildCommand(path, options),
+    );
   plugin
     .command('test')
     .description('run a plugin on one order in the real sandbox and print its result, or its named error')
@@ -35,5 +36,7 @@ export function addPluginCommand(program: Command, platformOf: (value: string) =
     .option('--seed <n>', 'deterministic mode: now is the pay time, Math.random seeded with n', (v) =>
       Number(v),
     )
-    .action((path: string, options) => pluginTestCommand(path, options));
+    .action(async (path: string, options) =>
+      (await import('./plugin-test.ts')).pluginTestCommand(path, options),
+    );
 }

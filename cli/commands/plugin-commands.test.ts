@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { riskStrategy } from '../../engine/nodes/plugin/plugin-strategies.test-helper.ts';
+import { runCli } from '../../test-support/run-cli.ts';
 import { CliExit } from '../exit.ts';
 import { pluginBuildCommand } from './plugin-build.ts';
 import { pluginTestCommand } from './plugin-test.ts';
@@ -108,16 +108,8 @@ export default definePlugin({
 
   it('runs strategies with --plugins, and exits when done', () => {
     const strategy = file('risk.strategy.json', JSON.stringify(riskStrategy()));
-    const bin = join(root, 'bin/ordergraph.js');
-    const run = spawnSync(
-      process.execPath,
-      [bin, 'run', '--strategy', strategy, '--order', order, '--plugins', built],
-      {
-        cwd: root,
-        encoding: 'utf8',
-      },
-    );
-    expect(run.status).toBe(0);
+    const run = runCli(['run', '--strategy', strategy, '--order', order, '--plugins', built], { cwd: root });
+    expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ status: 'held', holds: [{ reason: 'address_risk' }] });
   });
 });

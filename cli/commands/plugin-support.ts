@@ -50,7 +50,3 @@ export function readOrder(file: string, platform?: Platform): StandardOrder {
   }
   return adaptOrder(platform ?? detectPlatform(raw) ?? 'standard', raw);
 }
-
-export function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}

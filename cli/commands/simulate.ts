@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import { type Command, InvalidArgumentError, Option } from 'commander';
 import { InputError } from '../../engine/errors/index.ts';
 import type { AdapterPlatform } from '../../engine/order/adapters/index.ts';
 import type { EngineName } from '../../engine/runtime/index.ts';
@@ -11,7 +10,7 @@ import { InvalidStrategiesError } from '../../simulate/strategy-set.ts';
 import { CliExit, EXIT } from '../exit.ts';
 import { formatIssues } from '../format/issues.ts';
 
-interface SimulateCommandOptions {
+export interface SimulateCommandOptions {
   strategies: string;
   orders: string;
   platform?: AdapterPlatform;
@@ -22,72 +21,8 @@ interface SimulateCommandOptions {
   html?: string;
   workers?: number;
   limit?: number;
+  decideAfter?: number;
   engine: EngineName;
-}
-
-/** `ordergraph simulate`: its options and help; `engineOption` is the one every command shares. */
-export function addSimulateCommand(program: Command, engineOption: () => Option): void {
-  program
-    .command('simulate')
-    .description(
-      'replay a history of orders through strategies (and a baseline) in pay-time order; report what they decide and what changed',
-    )
-    .requiredOption(
-      '--strategies <dir>',
-      'the candidate strategies: a folder of *.strategy.json (client.json beside or above)',
-    )
-    .requiredOption(
-      '--orders <file>',
-      'NDJSON of raw Tmall / JD / Douyin or standard orders, or a CSV export with --map',
-    )
-    .addOption(
-      new Option(
-        '--platform <platform>',
-        'every NDJSON line is from this platform (default: detected per line)',
-      ).choices(['tmall', 'jd', 'douyin', 'standard']),
-    )
-    .option(
-      '--map <mapping.json>',
-      'read --orders as a CSV export, its columns mapped to standard order fields',
-    )
-    .option(
-      '--baseline <dir>',
-      'the published strategies, to list the orders the candidate decides differently',
-    )
-    .option(
-      '--state <snapshot.json>',
-      'counters, stock and buyer history both pipelines start from (default: empty)',
-    )
-    .option('--json <file>', 'write the full report as JSON')
-    .option('--html <file>', 'write a self-contained HTML report with charts, to open or email')
-    .option(
-      '--workers <n>',
-      'threads reading and adapting the input (default: one per core)',
-      positiveInteger,
-    )
-    .option('--limit <n>', 'only the first n orders of the file', positiveInteger)
-    .addOption(engineOption())
-    .addHelpText(
-      'after',
-      [
-        '',
-        'Orders are decided in pay-time order (an order never paid at its created time), ties by input line, each',
-        'from the state the orders before it left: gift caps and stock are consumed as they would have been. The',
-        'same inputs give the same report, whatever --workers. Rows that cannot be read are listed with their line.',
-        '',
-        'Example:',
-        '  ordergraph simulate --strategies samples/clients/demo/strategies --orders samples/history/demo-history.ndjson --html report.html',
-      ].join('\n'),
-    )
-    .action((options: SimulateCommandOptions) => simulateCommand(options));
-}
-
-function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) {
-    throw new InvalidArgumentError('use a whole number, 1 or more');
-  }
-  return n;
 }
 
 export async function simulateCommand(options: SimulateCommandOptions): Promise<void> {
@@ -102,6 +37,7 @@ export async function simulateCommand(options: SimulateCommandOptions): Promise<
       ...(options.state ? { state: options.state } : {}),
       ...(options.workers ? { workers: options.workers } : {}),
       ...(options.limit ? { limit: options.limit } : {}),
+      ...(options.decideAfter ? { decideAfterMinutes: options.decideAfter } : {}),
       engine: options.engine,
       progress: progressOn(process.stderr),
     });

@@ -30,6 +30,13 @@ export function formatDecision(order: StandardOrder, decision: Decision): string
       `  parcel ${i + 1}/${decision.parcels.length} ${parcel.warehouse ?? '(no warehouse)'} [${parcel.reason}]: ${items}`,
     );
   }
+  const merge = decision.merge;
+  if (merge)
+    lines.push(
+      merge.group === null
+        ? `  merge: not merged (${merge.excluded})`
+        : `  merge ${merge.joined ? 'joined' : 'opened'} group ${merge.group} (${merge.size} order(s), open until ${merge.closesAt})`,
+    );
   const extracted = Object.entries(decision.extracted);
   if (extracted.length)
     lines.push(`  extracted ${extracted.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ')}`);

@@ -1,17 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../test-support/run-cli.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
-const bin = join(root, 'bin/ordergraph.js');
 const strategies = join(root, 'samples/clients/demo/strategies');
 const fixtures = join(root, 'engine/compiler/fixtures');
 
 function ordergraph(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, input, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(args, { cwd: root, input });
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'ordergraph-cli-'));

@@ -1,14 +1,18 @@
 import { describeZodIssues } from '../errors/index.ts';
 import type { GraphIssue } from '../graph/issue.ts';
 import type { GraphNode } from '../graph/schema.ts';
+import type { OutputBranch } from '../nodes/node-kind.ts';
 import { type AnyNodeKind, nodeKind } from '../nodes/registry.ts';
 import type { CompileContext } from './compile-context.ts';
+import { COMPILE_LIMITS, nestsDeeperThan } from './compile-limits.ts';
 
 export interface CheckedNode {
   node: GraphNode;
   index: number;
   def: AnyNodeKind;
   content: unknown;
+  /** `def.outputs(content)`, worked out once: every edge and walk asks for it, and it compiles conditions. */
+  outputs: OutputBranch[];
 }
 
 /** Upgrades content stored by an older kind version, one step at a time. */
@@ -28,9 +32,11 @@ export function checkNodes(
   issues: GraphIssue[],
 ): Map<string, CheckedNode> {
   const checked = new Map<string, CheckedNode>();
+  // Ids met so far, checked or not: a second node with an id is a duplicate even when the first failed.
+  const seen = new Set<string>();
   nodes.forEach((node, index) => {
     const at = `nodes[${index}]`;
-    if (checked.has(node.id) || nodes.findIndex((n) => n.id === node.id) !== index) {
+    if (seen.has(node.id)) {
       issues.push({
         code: 'duplicate_id',
         severity: 'error',
@@ -40,6 +46,7 @@ export function checkNodes(
       });
       return;
     }
+    seen.add(node.id);
     const def = nodeKind(node.kind);
     if (!def) {
       issues.push({
@@ -48,6 +55,16 @@ export function checkNodes(
         nodeId: node.id,
         path: `${at}.kind`,
         message: `unknown node kind "${node.kind}"`,
+      });
+      return;
+    }
+    if (nestsDeeperThan(node.content, COMPILE_LIMITS.maxContentDepth)) {
+      issues.push({
+        code: 'content_invalid',
+        severity: 'error',
+        nodeId: node.id,
+        path: `${at}.content`,
+        message: `content nests more than ${COMPILE_LIMITS.maxContentDepth} objects and arrays deep`,
       });
       return;
     }
@@ -77,7 +94,7 @@ export function checkNodes(
         message: issue.message,
       });
     }
-    checked.set(node.id, { node, index, def, content: parsed.data });
+    checked.set(node.id, { node, index, def, content: parsed.data, outputs: def.outputs(parsed.data) });
   });
   return checked;
 }

@@ -4,6 +4,8 @@ import type { CheckedNode } from './check-nodes.ts';
 
 export interface OutEdge {
   edge: GraphEdge;
+  /** Where the edge sits in `strategy.edges`, for issue paths. */
+  index: number;
   handle: string;
   target: string;
 }
@@ -15,13 +17,17 @@ export interface GraphShape {
   reachable: Set<string>;
 }
 
+// Every walk below keeps its own stack instead of recursing: a graph is user input, and a chain a
+// few thousand nodes long would otherwise overflow the call stack (a RangeError, not an issue).
+// Lookups go through maps built once, so checking stays linear in nodes plus edges.
+
 function handleOf(
   edge: GraphEdge,
   source: CheckedNode,
   issues: GraphIssue[],
   at: string,
 ): string | undefined {
-  const handles = source.def.outputs(source.content).map((o) => o.handle);
+  const handles = source.outputs.map((o) => o.handle);
   const handle = edge.sourceHandle ?? (handles.length === 1 ? handles[0] : undefined);
   if (handle !== undefined && handles.includes(handle)) return handle;
   issues.push({
@@ -38,9 +44,14 @@ function handleOf(
   return undefined;
 }
 
-function soleHandle(def: CheckedNode['def'], content: unknown): string | undefined {
-  const handles = def.outputs(content);
-  return handles.length === 1 ? handles[0]!.handle : undefined;
+function soleHandle(node: CheckedNode): string | undefined {
+  return node.outputs.length === 1 ? node.outputs[0]!.handle : undefined;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function collectEdges(strategy: Strategy, nodes: Map<string, CheckedNode>, issues: GraphIssue[]) {
@@ -48,8 +59,8 @@ function collectEdges(strategy: Strategy, nodes: Map<string, CheckedNode>, issue
   const outgoing = new Map<string, OutEdge[]>();
   const incoming = new Map<string, OutEdge[]>();
   const seen = new Set<string>();
-  strategy.edges.forEach((edge, i) => {
-    const at = `edges[${i}]`;
+  strategy.edges.forEach((edge, index) => {
+    const at = `edges[${index}]`;
     if (seen.has(edge.id)) {
       issues.push({
         code: 'duplicate_id',
@@ -88,35 +99,103 @@ function collectEdges(strategy: Strategy, nodes: Map<string, CheckedNode>, issue
     }
     const handle = handleOf(edge, source, issues, at);
     if (handle === undefined) return;
-    const out = { edge, handle, target: edge.target };
-    outgoing.set(edge.source, [...(outgoing.get(edge.source) ?? []), out]);
-    incoming.set(edge.target, [...(incoming.get(edge.target) ?? []), out]);
+    const out = { edge, index, handle, target: edge.target };
+    push(outgoing, edge.source, out);
+    push(incoming, edge.target, out);
   });
-  return { outgoing, incoming };
+  return { outgoing, incoming, allIds };
 }
 
-/** Finds one cycle through each strongly connected part the walk meets, as the edges on it. */
-function findCycles(nodeIds: string[], outgoing: Map<string, OutEdge[]>): GraphEdge[][] {
-  const state = new Map<string, 'open' | 'done'>();
-  const stack: GraphEdge[] = [];
-  const cycles: GraphEdge[][] = [];
-  const visit = (id: string) => {
-    state.set(id, 'open');
-    for (const out of outgoing.get(id) ?? []) {
-      const s = state.get(out.target);
-      if (s === 'open') {
-        const from = stack.findIndex((e) => e.source === out.target);
-        cycles.push([...stack.slice(from < 0 ? stack.length : from), out.edge]);
-      } else if (s === undefined) {
-        stack.push(out.edge);
-        visit(out.target);
-        stack.pop();
+/** A loop, as the node it starts at, the edge that closes it, and the nodes on it (a long one shortened). */
+export interface Cycle {
+  nodeId: string;
+  closing: OutEdge;
+  nodeIds: string[];
+}
+
+/** Node ids shown for one loop: a loop through thousands of nodes is named by its ends. */
+const CYCLE_SHOWN = 12;
+
+function cycleOf(path: readonly OutEdge[], from: number, closing: OutEdge): Cycle {
+  const length = path.length - from + 1;
+  const sourceAt = (i: number) => (from + i < path.length ? path[from + i]! : closing).edge.source;
+  const ids =
+    length <= CYCLE_SHOWN
+      ? Array.from({ length }, (_, i) => sourceAt(i))
+      : [
+          ...Array.from({ length: CYCLE_SHOWN / 2 }, (_, i) => sourceAt(i)),
+          `… ${length - CYCLE_SHOWN} more …`,
+          ...Array.from({ length: CYCLE_SHOWN / 2 }, (_, i) => sourceAt(length - CYCLE_SHOWN / 2 + i)),
+        ];
+  return { nodeId: sourceAt(0), closing, nodeIds: [...ids, closing.target] };
+}
+
+/**
+ * Finds one cycle through each back edge a depth-first walk meets. The walk keeps, for each node
+ * on the current path, where its outgoing edge sits in `path`, so a back edge finds its cycle
+ * without a search, and names it without copying it.
+ */
+export function findCycles(nodeIds: readonly string[], outgoing: Map<string, OutEdge[]>): Cycle[] {
+  const done = new Set<string>();
+  const onPath = new Map<string, number>();
+  const path: OutEdge[] = [];
+  const cycles: Cycle[] = [];
+  for (const root of nodeIds) {
+    if (done.has(root)) continue;
+    const frames = [{ id: root, next: 0 }];
+    onPath.set(root, 0);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1]!;
+      const outs = outgoing.get(frame.id) ?? [];
+      if (frame.next < outs.length) {
+        const out = outs[frame.next++]!;
+        const from = onPath.get(out.target);
+        if (from !== undefined) cycles.push(cycleOf(path, from, out));
+        else if (!done.has(out.target)) {
+          path.push(out);
+          onPath.set(out.target, path.length);
+          frames.push({ id: out.target, next: 0 });
+        }
+      } else {
+        frames.pop();
+        onPath.delete(frame.id);
+        done.add(frame.id);
+        if (frames.length > 0) path.pop();
       }
     }
-    state.set(id, 'done');
-  };
-  for (const id of nodeIds) if (!state.has(id)) visit(id);
+  }
   return cycles;
+}
+
+/** Every node a walk along `outgoing` from `startId` meets, start included. */
+function reachableFrom(startId: string, outgoing: Map<string, OutEdge[]>): Set<string> {
+  const reachable = new Set<string>([startId]);
+  const stack = [startId];
+  while (stack.length > 0) {
+    for (const out of outgoing.get(stack.pop()!) ?? []) {
+      if (reachable.has(out.target)) continue;
+      reachable.add(out.target);
+      stack.push(out.target);
+    }
+  }
+  return reachable;
+}
+
+/** The handles each node's edges leave by, counting edges to nodes that failed their own checks. */
+function connectedHandles(strategy: Strategy, nodes: Map<string, CheckedNode>, allIds: Set<string>) {
+  const connected = new Map<string, Set<string | undefined>>();
+  for (const edge of strategy.edges) {
+    if (!allIds.has(edge.target)) continue;
+    const source = nodes.get(edge.source);
+    const handle = edge.sourceHandle ?? (source ? soleHandle(source) : undefined);
+    let handles = connected.get(edge.source);
+    if (!handles) {
+      handles = new Set();
+      connected.set(edge.source, handles);
+    }
+    handles.add(handle);
+  }
+  return connected;
 }
 
 /** Edges, start, cycles, reachability and required branches; the graph's shape for the compiler. */
@@ -125,8 +204,7 @@ export function checkStructure(
   nodes: Map<string, CheckedNode>,
   issues: GraphIssue[],
 ): GraphShape | undefined {
-  const { outgoing, incoming } = collectEdges(strategy, nodes, issues);
-  const allIds = new Set(strategy.nodes.map((n) => n.id));
+  const { outgoing, incoming, allIds } = collectEdges(strategy, nodes, issues);
   const starts = strategy.nodes.map((n, i) => ({ n, i })).filter(({ n }) => n.kind === 'start');
   if (starts.length === 0) {
     issues.push({
@@ -145,26 +223,21 @@ export function checkStructure(
       message: `a strategy has one start; "${n.id}" is another`,
     });
   }
-  for (const cycle of findCycles([...nodes.keys()], outgoing)) {
-    const path = cycle.map((e) => e.source).concat(cycle.at(-1)!.target);
+  for (const { nodeId, closing, nodeIds } of findCycles([...nodes.keys()], outgoing)) {
     issues.push({
       code: 'cycle',
       severity: 'error',
-      nodeId: cycle[0]!.source,
-      edgeId: cycle.at(-1)!.id,
-      path: `edges[${strategy.edges.indexOf(cycle.at(-1)!)}]`,
-      message: `the graph loops: ${path.join(' → ')}`,
+      nodeId,
+      edgeId: closing.edge.id,
+      path: `edges[${closing.index}]`,
+      message: `the graph loops: ${nodeIds.join(' → ')}`,
     });
   }
   const startId = starts[0]?.n.id;
-  const reachable = new Set<string>();
-  const walk = (id: string) => {
-    if (reachable.has(id)) return;
-    reachable.add(id);
-    for (const out of outgoing.get(id) ?? []) walk(out.target);
-  };
-  if (startId && nodes.has(startId)) walk(startId);
-  for (const { node, index, def, content } of nodes.values()) {
+  const reachable = startId && nodes.has(startId) ? reachableFrom(startId, outgoing) : new Set<string>();
+  // An edge to a node that failed its own checks still counts as connected: one problem, one issue.
+  const connected = connectedHandles(strategy, nodes, allIds);
+  for (const { node, index, def, content, outputs } of nodes.values()) {
     if (startId && !reachable.has(node.id)) {
       issues.push({
         code: 'unreachable_node',
@@ -174,15 +247,10 @@ export function checkStructure(
         message: `no path from start reaches "${node.name || node.id}"`,
       });
     }
-    // An edge to a node that failed its own checks still counts as connected: one problem, one issue.
-    const connected = new Set(
-      strategy.edges
-        .filter((e) => e.source === node.id && allIds.has(e.target))
-        .map((e) => e.sourceHandle ?? soleHandle(def, content)),
-    );
+    const handles = connected.get(node.id);
     for (const handle of def.requiredOutputs(content)) {
-      if (!connected.has(handle)) {
-        const label = def.outputs(content).find((o) => o.handle === handle)?.label.en ?? handle;
+      if (!handles?.has(handle)) {
+        const label = outputs.find((o) => o.handle === handle)?.label.en ?? handle;
         issues.push({
           code: 'missing_branch',
           severity: 'error',

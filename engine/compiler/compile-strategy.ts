@@ -37,7 +37,9 @@ export function compileStrategy(document: unknown, context: CompileContext = {})
   const nodes = checkNodes(strategy.nodes, context, issues);
   const shape = checkStructure(strategy, nodes, issues);
   if (!shape || hasErrors(issues)) return { ok: false, strategy, issues };
-  const { rules, sourceMap } = buildRules(nodes, shape);
+  const built = buildRules(nodes, shape);
+  if (!built.ok) return { ok: false, strategy, issues: [...issues, built.issue] };
+  const { rules, sourceMap } = built;
   if (rules.length === 0) {
     issues.push({
       code: 'no_rules',

@@ -14,12 +14,14 @@ export type ConditionLeaf = z.infer<typeof ConditionLeafSchema>;
 
 export type Condition = ConditionLeaf | { all: Condition[] } | { any: Condition[] } | { not: Condition };
 
+// The leaf first: leaves are most of any condition, and a union pays for every option it tries
+// before the one that fits. Groups are strict objects, so no leaf fits a group, nor a group a leaf.
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
+    ConditionLeafSchema,
     z.object({ all: z.array(ConditionSchema) }).strict(),
     z.object({ any: z.array(ConditionSchema) }).strict(),
     z.object({ not: ConditionSchema }).strict(),
-    ConditionLeafSchema,
   ]),
 );
 

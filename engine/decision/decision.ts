@@ -4,7 +4,10 @@ import { ConsumptionSchema } from '../state/state.ts';
 export const HoldSchema = z.object({
   reason: z.string(),
   message: z.string().optional(),
+  /** Minutes from the decision to `releaseAt`, rounded up (at least 1); absent for a hold a person releases. */
   autoReleaseMinutes: z.number().optional(),
+  /** When the hold lifts by itself: the decision time plus the minutes, or exactly N minutes after payment. */
+  releaseAt: z.iso.datetime().optional(),
   urgent: z.boolean().optional(),
   strategyId: z.string(),
   nodeId: z.string(),
@@ -13,6 +16,22 @@ export const HoldSchema = z.object({
 export const FlagSchema = z.object({
   reason: z.string(),
   message: z.string().optional(),
+  strategyId: z.string(),
+  nodeId: z.string(),
+});
+
+/** What the merge stage (合单) did with the order; absent when no merge rule reached it. */
+export const MergeSchema = z.object({
+  /** The group's key (a hash of the match values), or null when the order may not merge. */
+  group: z.string().nullable(),
+  /** True when the order joined a group an earlier order opened: it ships in that parcel, one parcel fewer. */
+  joined: z.boolean(),
+  /** Orders in the group with this one; 0 when the order may not merge. */
+  size: z.number().int().nonnegative(),
+  /** When the group stops taking orders. */
+  closesAt: z.iso.datetime().optional(),
+  /** Why the order may not merge: cod, unpaid, presale, no_buyer, no_address, no_warehouse, no_carrier. */
+  excluded: z.string().optional(),
   strategyId: z.string(),
   nodeId: z.string(),
 });
@@ -55,6 +74,8 @@ export const DecisionSchema = z.object({
   ),
   /** What the decision took from counters and stock, in the order it took it. */
   consumed: z.array(ConsumptionSchema),
+  /** The merge group the order joined or opened (also in `consumed`, so it can be undone). */
+  merge: MergeSchema.optional(),
   extracted: z.record(z.string(), z.unknown()),
   events: z.array(
     z.object({
@@ -68,5 +89,6 @@ export const DecisionSchema = z.object({
 
 export type Hold = z.infer<typeof HoldSchema>;
 export type Flag = z.infer<typeof FlagSchema>;
+export type Merge = z.infer<typeof MergeSchema>;
 export type TraceEntry = z.infer<typeof TraceEntrySchema>;
 export type Decision = z.infer<typeof DecisionSchema>;

@@ -17,6 +17,12 @@ export interface ApplyContext {
   client: Client | undefined;
   state: StrategyState;
   origin: EventOrigin;
+  /**
+   * The decision time: the pipeline's clock for this order (`PipelineOptions.clock`), the same one
+   * computed facts such as `minutesSincePaid` measure from. Events read it, never the wall clock, so
+   * a simulation replays the same hold release times.
+   */
+  now: Date;
   /** Raises a hold from inside an event (a capped gift with no fallback, stock that does not fit). */
   hold(reason: string, message: string): void;
 }

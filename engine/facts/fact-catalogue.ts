@@ -49,6 +49,7 @@ const STAGE_FACTS: FactInfo[] = [
   { path: 'decision.tags', type: 'array' },
   { path: 'decision.holds', type: 'array' },
   { path: 'decision.gifts', type: 'array' },
+  { path: 'decision.merged', type: 'boolean' },
   { path: 'extracted', type: 'object', open: true },
   // Fact plugins' results, `plugins.<id>.<field>`: checked against their manifests where those are known.
   { path: 'plugins', type: 'object', open: true },

@@ -9,6 +9,8 @@ export interface StageView {
   tags: string[];
   holds: string[];
   gifts: string[];
+  /** The order joined a merge group an earlier order opened (the merge stage runs before tags). */
+  merged: boolean;
 }
 
 /**

@@ -35,6 +35,7 @@ export type IssueCode =
   | 'unknown_region'
   | 'empty_row'
   | 'no_rules'
+  | 'compiled_too_large'
   | 'unknown_reference'
   | 'unknown_event_type';
 

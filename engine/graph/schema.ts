@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { StateSnapshotSchema } from '../state/state.ts';
 
-/** Pipeline stages in the order they run; a strategy's family places it in one. */
+/**
+ * Pipeline stages in the order they run; a strategy's family places it in one. Merge (合单) comes
+ * after routing and carrier, so it can match on the warehouse and carrier they chose and see the holds
+ * approval raised, and before tags, so tag rules can read whether the order merged.
+ */
 export const FAMILIES = [
   'remark',
   'approval',
@@ -10,6 +14,7 @@ export const FAMILIES = [
   'split',
   'routing',
   'carrier',
+  'merge',
   'tag',
 ] as const;
 export type Family = (typeof FAMILIES)[number];
@@ -60,8 +65,10 @@ export const StrategyExpectSchema = z.object({
   parcels: z.array(z.string()).optional(),
   /** Substitutions as `from→to×qty`. */
   substitutions: z.array(z.string()).optional(),
-  /** State taken, as `counter key×qty` or `stock warehouse/sku×qty`. */
+  /** State taken, as `counter key×qty`, `stock warehouse/sku×qty` or `merge group×size`. */
   consumed: z.array(z.string()).optional(),
+  /** The merge stage's outcome: `opened`, `joined×<size>`, `excluded: <why>`, or null when no merge rule ran. */
+  merge: z.string().nullable().optional(),
 });
 
 export const StrategyTestSchema = z.object({

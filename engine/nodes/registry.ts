@@ -8,6 +8,7 @@ import { carrierChainKind } from './carrier/carrier-chain.kind.ts';
 import { conditionKind } from './condition/condition.kind.ts';
 import { decisionTableKind } from './decision-table/decision-table.kind.ts';
 import { giftRulesKind } from './gift/gift-rules.kind.ts';
+import { mergeKind } from './merge/merge.kind.ts';
 import type { NodeKindDef } from './node-kind.ts';
 import { pluginKind } from './plugin/plugin.kind.ts';
 import { remarkExtractKind } from './remark/remark-extract.kind.ts';
@@ -41,6 +42,7 @@ export const NODE_KINDS = {
   split: splitKind,
   routeChain: routeChainKind,
   carrierChain: carrierChainKind,
+  merge: mergeKind,
   plugin: pluginKind,
 } as const;
 

@@ -105,7 +105,6 @@ function list<T>(value: unknown, item: (element: unknown) => T): T[] {
 function order(input: unknown): StandardOrder {
   const o = object(input);
   const lines = list(o.lines, line);
-  if (lines.length === 0) throw NOT_HERE;
   return {
     id: nonEmpty(o.id),
     platform: oneOf(PLATFORMS, o.platform),
@@ -137,6 +136,7 @@ function amounts(value: unknown): StandardOrder['amounts'] {
     paid: number(a.paid, 0),
     freight: number(a.freight, 0),
     discount: number(a.discount, 0),
+    refund: nonNegative(a.refund, 0),
   };
 }
 

@@ -91,6 +91,46 @@ describe('normaliseOrder', () => {
     );
   });
 
+  it('takes an order without lines, as an order-level export gives, with zero totals', () => {
+    const order = normaliseOrder({ ...base, lines: [] });
+    expect(order.lines).toEqual([]);
+    expect(order.totals).toEqual({ qty: 0, lines: 0, weightKg: 0 });
+  });
+
+  it('still refuses an order whose lines are missing rather than empty', () => {
+    const { lines: _, ...noLines } = base;
+    expect(() => normaliseOrder(noLines)).toThrow(/lines: /);
+  });
+
+  it('reads no refund as none', () => {
+    const order = normaliseOrder({ ...base, amounts: { total: 100, paid: 100 } });
+    expect(order.amounts.refund).toBe(0);
+    expect(order.refundStatus).toBe('none');
+  });
+
+  it('derives the refund status from the refund amount when the order states none', () => {
+    const status = (paid: number, refund: number) =>
+      normaliseOrder({ ...base, amounts: { total: 100, paid, refund } }).refundStatus;
+    expect(status(100, 30)).toBe('partRefunded');
+    expect(status(100, 100)).toBe('refunded');
+    expect(status(99.9, 99.9)).toBe('refunded');
+    expect(status(100, 0.01)).toBe('partRefunded');
+  });
+
+  it('keeps a stated refund status whatever the amount, and keeps a derived one when normalised again', () => {
+    const amounts = { total: 100, paid: 100, refund: 100 };
+    expect(normaliseOrder({ ...base, amounts, refundStatus: 'pending' }).refundStatus).toBe('pending');
+    expect(normaliseOrder({ ...base, amounts, refundStatus: 'none' }).refundStatus).toBe('none');
+    const derived = normaliseOrder({ ...base, amounts: { ...amounts, refund: 40 } });
+    expect(normaliseOrder(derived)).toEqual(derived);
+  });
+
+  it('refuses a negative refund, naming the field', () => {
+    expect(() => normaliseOrder({ ...base, amounts: { total: 100, refund: -5 } })).toThrow(
+      /amounts\.refund: /,
+    );
+  });
+
   it('reports a non-object input', () => {
     expect(() => normaliseOrder('nope')).toThrow(/The order is not a valid standard order: \(order\): /);
   });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { describeZodIssues, InputError } from '../errors/index.ts';
 import { fastParseStandardOrder } from './fast-parse.ts';
+import { refundStatusFromAmount } from './refund-status.ts';
 import { findRegion, type ResolvedAddress, resolveAddress } from './regions/index.ts';
 import {
   type OrderIssue,
@@ -26,7 +27,8 @@ const DERIVED_ISSUE_CODES: ReadonlySet<string> = new Set([
 
 /**
  * Validates a standard order and fills what is derived from it: totals from the lines, GB/T 2260
- * region names and codes for the receiver, and issues for an address that cannot be resolved.
+ * region names and codes for the receiver, issues for an address that cannot be resolved, and a
+ * refund status from the refund amount when the input states none.
  */
 export function normaliseOrder(input: unknown, context: NormaliseContext = {}): StandardOrder {
   const order = fastParseStandardOrder(input) ?? parseWithZod(input, context);
@@ -42,7 +44,23 @@ export function normaliseOrder(input: unknown, context: NormaliseContext = {}): 
     });
   }
   const kept = order.issues.filter((issue) => !DERIVED_ISSUE_CODES.has(issue.code));
-  return { ...order, receiver, totals: totals(order.lines), issues: dedupe([...kept, ...derived]) };
+  return {
+    ...order,
+    refundStatus: refundStatusOf(input, order),
+    receiver,
+    totals: totals(order.lines),
+    issues: dedupe([...kept, ...derived]),
+  };
+}
+
+/**
+ * A status the input states wins, even `none` beside a refund amount: the source knows better (a
+ * refund reversed, or one the platform still calls pending). Only a missing one is derived, so
+ * normalising again keeps it.
+ */
+function refundStatusOf(input: unknown, order: StandardOrder): StandardOrder['refundStatus'] {
+  const stated = (input as { refundStatus?: unknown }).refundStatus;
+  return stated === undefined ? refundStatusFromAmount(order.amounts) : order.refundStatus;
 }
 
 export function safeNormaliseOrder(input: unknown, context: NormaliseContext = {}): SafeNormaliseResult {

@@ -58,6 +58,8 @@ export const StandardOrderSchema = z.object({
     paid: money.default(0),
     freight: money.default(0),
     discount: money.default(0),
+    /** Refunded to the buyer so far; with no refund status given, normalising derives one from it. */
+    refund: money.nonnegative().default(0),
   }),
   buyer: z
     .object({
@@ -72,7 +74,11 @@ export const StandardOrderSchema = z.object({
   sellerFlag: z.enum(SELLER_FLAGS).default('none'),
   invoiceRequested: z.boolean().default(false),
   labels: z.array(z.string()).default([]),
-  lines: z.array(OrderLineSchema).min(1),
+  /**
+   * Empty when the source has no line detail (an order-level export): stages that need lines hold
+   * such an order `no_lines` rather than decide on lines it does not have.
+   */
+  lines: z.array(OrderLineSchema),
   /** Filled by `normaliseOrder` from the lines; an input value is recomputed. */
   totals: z
     .object({

@@ -1,16 +1,17 @@
 import type { DeterministicClock, PluginRef, PluginResult, PluginRunner } from '../../plugins/sdk/index.ts';
 
-/** Solo retries that may each burn a CPU budget or kill a worker before the rest keep their failure. */
-const MAX_SOLO_FAILURES = 3;
-
 /**
- * One call for a whole batch, then a retry, one input per call, of every input whose failure may not
- * be its own, so a hostile order is held alone and the others in its batch are decided normally:
- * - after a CPU timeout the sandbox fails the input that was running and every later one, which never
- *   ran: those later ones are retried;
- * - a crashed worker or a heap overflow fails the whole batch: each input is retried.
- * Solo calls stop after MAX_SOLO_FAILURES of them fail the same way, since a plugin failing like that on
- * every order would otherwise cost a budget or a worker restart per order.
+ * One call for a whole batch, then more only for the inputs whose failure the runner marks
+ * `unattributed` (another input may have caused it), so a hostile order is held alone and the others in
+ * its batch are decided normally:
+ * - when the call settled some inputs (an input ran out of time, and the ones after it never ran), the
+ *   unattributed ones are called again, together, without the input to blame;
+ * - when it settled none (the worker crashed, the heap limit, a timeout no one input can be blamed for),
+ *   every input is called again alone, and what it gets alone is its result.
+ * The retry cap: every input is called alone at most once, and a batch is called again only when it
+ * settled at least one input, so a batch of n costs at most n + 1 calls and an order is held only for a
+ * failure of its own. A plugin that crashes its worker on every order therefore costs a worker restart
+ * per order; a cap below that would hold orders that never failed.
  */
 export async function callIsolated(
   runner: PluginRunner,
@@ -18,32 +19,27 @@ export async function callIsolated(
   inputs: readonly unknown[],
   clocks: readonly DeterministicClock[] | undefined,
 ): Promise<PluginResult[]> {
-  const results = await runner.callBatch(ref, inputs, clocks ? { deterministic: clocks } : {});
-  let soloFailures = 0;
-  for (const i of unattributed(results)) {
-    if (soloFailures >= MAX_SOLO_FAILURES) break;
-    const clock = clocks?.[i];
-    const [solo] = await runner.callBatch(ref, [inputs[i]], clock ? { deterministic: clock } : {});
-    results[i] = solo!;
-    if (!solo!.ok && isBatchWide(solo!.error.code)) soloFailures += 1;
+  const call = (indexes: readonly number[]) =>
+    runner.callBatch(
+      ref,
+      indexes.map((i) => inputs[i]),
+      clocks ? { deterministic: indexes.map((i) => clocks[i]!) } : {},
+    );
+  const results = new Array<PluginResult>(inputs.length);
+  let pending = inputs.map((_, i) => i);
+  while (pending.length > 0) {
+    const answers = await call(pending);
+    const again = pending.filter((index, k) => {
+      const answer = answers[k]!;
+      results[index] = answer;
+      return !answer.ok && answer.error.unattributed === true;
+    });
+    if (again.length === pending.length) {
+      // One after another, so other callers' calls interleave with these rather than queue behind all.
+      for (const index of again) results[index] = (await call([index]))[0]!;
+      break;
+    }
+    pending = again;
   }
   return results;
-}
-
-type Code = Extract<PluginResult, { ok: false }>['error']['code'];
-
-const isBatchWide = (code: Code) =>
-  code === 'plugin_timeout' || code === 'plugin_crashed' || code === 'plugin_memory';
-
-/** Indexes of failures that another input may have caused. */
-function unattributed(results: readonly PluginResult[]): number[] {
-  if (results.length < 2) return [];
-  const codes = results.map((r) => (r.ok ? undefined : r.error.code));
-  const first = codes[0];
-  if ((first === 'plugin_crashed' || first === 'plugin_memory') && codes.every((c) => c === first)) {
-    return results.map((_, i) => i);
-  }
-  const timedOut = codes.indexOf('plugin_timeout');
-  if (timedOut < 0) return [];
-  return codes.flatMap((code, i) => (i > timedOut && code === 'plugin_timeout' ? [i] : []));
 }

@@ -2,6 +2,7 @@ import type { PluginManifest, PluginRunner } from '../../plugins/sdk/index.ts';
 import type { CompiledStrategy } from '../compiler/index.ts';
 import type { StandardOrder } from '../order/schema.ts';
 import type { DeterministicPlugins } from './deterministic-clock.ts';
+import { failClosed } from './fail-closed.ts';
 import type { OrderPlugins } from './order-plugins.ts';
 import { planPlugins } from './plugin-plan.ts';
 import { PluginPlanError } from './plugin-plan-error.ts';
@@ -52,7 +53,7 @@ export function preparePlugins(
   if (issues.length) throw new PluginPlanError(issues);
   const options = { runner: plugins.runner, deterministic: plugins.deterministic };
   return {
-    strategies: rewriteOperators(strategies, plan),
+    strategies: failClosed(rewriteOperators(strategies, plan)),
     precompute: (orders) => precomputeBatch(plan, orders, options),
   };
 }

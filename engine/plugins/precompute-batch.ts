@@ -10,6 +10,7 @@ import { projectFields } from '../order/project-fields.ts';
 import type { StandardOrder } from '../order/schema.ts';
 import { callIsolated } from './call-isolated.ts';
 import { type DeterministicPlugins, operatorClock, orderClock } from './deterministic-clock.ts';
+import { failedFacts } from './fail-closed.ts';
 import { OrderPlugins } from './order-plugins.ts';
 import type { ActionCall, FactCall, OperatorCall, PluginPlan } from './plugin-calls.ts';
 
@@ -51,8 +52,8 @@ export async function precomputeBatch(
 async function computeFacts(call: FactCall, { orders, out, clocks, options }: Batch): Promise<void> {
   const results = await callIsolated(options.runner, refOf(call), orderInputs(call, orders), clocks);
   results.forEach((result, i) => {
-    if (result.ok) out[i]!.setFact(call.manifest.id, result.value);
-    else out[i]!.fail(call.manifest, result.error, originOf(call));
+    out[i]!.setFact(call.manifest.id, result.ok ? result.value : failedFacts(call.manifest));
+    if (!result.ok) out[i]!.fail(call.manifest, result.error, originOf(call));
   });
 }
 

@@ -37,10 +37,18 @@ const groupConditions = [
   z.object({ condition: z.string(), ...named }),
 ] as const;
 
-export const NestedConditionSchema: z.ZodType<NestedCondition> = z.union([
-  ...groupConditions,
-  FactConditionSchema,
-]);
+/** A fact test without a group's key: json-rules-engine reads an object that has one as that group. */
+const factTest = FactConditionSchema.extend({
+  all: z.never().optional(),
+  any: z.never().optional(),
+  not: z.never().optional(),
+  condition: z.never().optional(),
+});
+
+// Fact tests first: they are most of any rule set, and a union pays for every option it tries
+// before the one that fits (a failed option builds its issues). Groups first made validating a
+// compiled strategy of 50,000 conditions take a second.
+export const NestedConditionSchema: z.ZodType<NestedCondition> = z.union([factTest, ...groupConditions]);
 
 export type TopLevelCondition = Exclude<NestedCondition, FactCondition>;
 

@@ -44,3 +44,48 @@ describe('InMemoryState', () => {
     expect(() => new InMemoryState({ counters: { a: -1 } })).toThrow();
   });
 });
+
+describe('InMemoryState merge groups', () => {
+  const t = (hhmm: string) => Date.parse(`2026-11-11T${hhmm}:00+08:00`);
+
+  it('finds a group while it is open, and not from its closing time on', () => {
+    const state = new InMemoryState();
+    state.recordMergeGroup('k', { closesAt: t('12:00'), size: 1 }, t('10:00'));
+    expect(state.mergeGroup('k', t('11:59'))).toEqual({ closesAt: t('12:00'), size: 1 });
+    expect(state.mergeGroup('k', t('12:00'))).toBeUndefined();
+    expect(state.mergeGroup('other', t('11:00'))).toBeUndefined();
+  });
+
+  it('snapshots the groups still open after the latest order, and reads them back', () => {
+    const state = new InMemoryState();
+    state.recordMergeGroup('b', { closesAt: t('12:00'), size: 1 }, t('10:00'));
+    state.recordMergeGroup('a', { closesAt: t('13:00'), size: 1 }, t('11:00'));
+    state.recordMergeGroup('b', { closesAt: t('12:00'), size: 2 }, t('11:30'));
+    expect(JSON.stringify(state.snapshot().merges)).toBe(
+      JSON.stringify({
+        a: { closesAt: '2026-11-11T05:00:00.000Z', size: 1 },
+        b: { closesAt: '2026-11-11T04:00:00.000Z', size: 2 },
+      }),
+    );
+    state.recordMergeGroup('c', { closesAt: t('15:00'), size: 1 }, t('12:30'));
+    expect(Object.keys(state.snapshot().merges ?? {})).toEqual(['a', 'c']);
+    const again = new InMemoryState(state.snapshot());
+    expect(again.mergeGroup('a', t('12:45'))).toEqual({ closesAt: t('13:00'), size: 1 });
+  });
+
+  it('keeps the later state of a group, whatever order they are recorded in', () => {
+    const state = new InMemoryState();
+    state.recordMergeGroup('k', { closesAt: t('12:00'), size: 3 }, t('10:30'));
+    state.recordMergeGroup('k', { closesAt: t('12:00'), size: 2 }, t('10:20'));
+    expect(state.mergeGroup('k', t('11:00'))?.size).toBe(3);
+  });
+
+  it('forgets closed groups as the orders move on, so memory does not grow with the history', () => {
+    const state = new InMemoryState();
+    for (let i = 0; i < 20_000; i++) state.recordMergeGroup(`k${i}`, { closesAt: i + 10, size: 1 }, i);
+    expect(Object.keys(state.snapshot().merges ?? {})).toHaveLength(10);
+    expect(state.mergeGroup('k19995', 19_996)).toEqual({ closesAt: 20_005, size: 1 });
+    // The price: an order arriving long after later-paid ones no longer finds a group swept out.
+    expect(state.mergeGroup('k5', 6)).toBeUndefined();
+  });
+});

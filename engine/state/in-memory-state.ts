@@ -1,3 +1,4 @@
+import { type MergeGroup, MergeGroups } from './merge-groups.ts';
 import { type StateSnapshot, StateSnapshotSchema, type StrategyState } from './state.ts';
 
 /** The state in one process's memory: for the CLI, tests and simulation. */
@@ -5,6 +6,7 @@ export class InMemoryState implements StrategyState {
   private readonly counters: Map<string, number>;
   private readonly stockLevels: Map<string, Map<string, number>>;
   private readonly buyers: Map<string, number>;
+  private readonly merges: MergeGroups;
   // Seen order ids stay out of the snapshot: they only ever grow, and a run checks duplicates among its own orders.
   private readonly orders = new Set<string>();
 
@@ -15,6 +17,7 @@ export class InMemoryState implements StrategyState {
       Object.entries(s.stock).map(([wh, skus]) => [wh, new Map(Object.entries(skus))]),
     );
     this.buyers = new Map(Object.entries(s.buyers));
+    this.merges = new MergeGroups(s.merges);
   }
 
   counter(key: string): number {
@@ -57,13 +60,23 @@ export class InMemoryState implements StrategyState {
     this.orders.add(orderId);
   }
 
+  mergeGroup(key: string, at: number): MergeGroup | undefined {
+    return this.merges.open(key, at);
+  }
+
+  recordMergeGroup(key: string, group: MergeGroup, at: number): void {
+    this.merges.record(key, group, at);
+  }
+
   snapshot(): StateSnapshot {
     const sorted = <V>(m: Map<string, V>) =>
       Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const merges = this.merges.snapshot();
     return {
       counters: sorted(this.counters),
       stock: sorted(new Map([...this.stockLevels].map(([wh, skus]) => [wh, sorted(skus)]))),
       buyers: sorted(this.buyers),
+      ...(merges ? { merges } : {}),
     };
   }
 }

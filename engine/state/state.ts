@@ -1,4 +1,15 @@
 import { z } from 'zod';
+import type { MergeGroup } from './merge-groups.ts';
+
+/** An open merge group (合单) in a snapshot: orders matching its key join it until it closes. */
+export const MergeGroupSnapshotSchema = z.object({
+  /** When the group stops taking orders: its first order's pay time plus the merge node's window. */
+  closesAt: z.iso.datetime({ offset: true }),
+  /** Orders in the group so far. */
+  size: z.number().int().positive(),
+});
+
+export type MergeGroupSnapshot = z.infer<typeof MergeGroupSnapshotSchema>;
 
 /** Counters, stock and buyer history as they stand between orders; simulation starts from one. */
 export const StateSnapshotSchema = z.object({
@@ -7,6 +18,11 @@ export const StateSnapshotSchema = z.object({
   stock: z.record(z.string(), z.record(z.string(), z.number().int())).default({}),
   /** buyer id → orders decided so far. */
   buyers: z.record(z.string(), z.number().int().nonnegative()).default({}),
+  /**
+   * Open merge groups by group key (a hash of the match values, see engine/nodes/merge); absent when
+   * none is open, so a snapshot of a pipeline without a merge stage reads as it always did.
+   */
+  merges: z.record(z.string(), MergeGroupSnapshotSchema).optional(),
 });
 
 export type StateSnapshot = z.infer<typeof StateSnapshotSchema>;
@@ -15,6 +31,17 @@ export type StateSnapshot = z.infer<typeof StateSnapshotSchema>;
 export const ConsumptionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('counter'), key: z.string(), qty: z.number().int() }),
   z.object({ kind: z.literal('stock'), warehouse: z.string(), sku: z.string(), qty: z.number().int() }),
+  /**
+   * The order joined (or opened) merge group `group`, which now holds `size` orders and closes at
+   * `closesAt`; `at` is the order's pay time. Undoing it is taking one off `size`.
+   */
+  z.object({
+    kind: z.literal('merge'),
+    group: z.string(),
+    at: z.iso.datetime({ offset: true }),
+    closesAt: z.iso.datetime({ offset: true }),
+    size: z.number().int().positive(),
+  }),
 ]);
 
 export type Consumption = z.infer<typeof ConsumptionSchema>;
@@ -37,5 +64,9 @@ export interface StrategyState {
   /** True when an order with this source id was recorded before: platforms push the same order again. */
   seenOrder(orderId: string): boolean;
   recordOrder(orderId: string): void;
+  /** The merge group open under `key` for an order paid at `at` (epoch ms), if one is: `at` before it closes. */
+  mergeGroup(key: string, at: number): MergeGroup | undefined;
+  /** Records a group as an order at `at` left it: opened (size 1) or joined (one more). */
+  recordMergeGroup(key: string, group: MergeGroup, at: number): void;
   snapshot(): StateSnapshot;
 }

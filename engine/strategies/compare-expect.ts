@@ -21,8 +21,17 @@ const PROJECTIONS: Record<Projected, (d: Decision) => unknown> = {
   substitutions: (d) => d.substitutions.map((s) => `${s.from}→${s.to}×${s.qty}`),
   consumed: (d) =>
     d.consumed.map((c) =>
-      c.kind === 'counter' ? `counter ${c.key}×${c.qty}` : `stock ${c.warehouse}/${c.sku}×${c.qty}`,
+      c.kind === 'counter'
+        ? `counter ${c.key}×${c.qty}`
+        : c.kind === 'stock'
+          ? `stock ${c.warehouse}/${c.sku}×${c.qty}`
+          : `merge ${c.group}×${c.size}`,
     ),
+  merge: (d) => {
+    if (!d.merge) return null;
+    if (d.merge.group === null) return `excluded: ${d.merge.excluded}`;
+    return d.merge.joined ? `joined×${d.merge.size}` : 'opened';
+  },
 };
 
 /** Each way the decision differs from what the test expects, as a sentence; empty when it passes. */

@@ -9,9 +9,14 @@ function position(text: string, message: string): string {
   return ` at line ${before.length} column ${before.at(-1)!.length + 1}`;
 }
 
-export function parseJson(text: string, source: string): unknown {
+/** `parse` is JSON.parse unless the caller reads something else the same way (raw orders: `parseOrderJson`). */
+export function parseJson(
+  text: string,
+  source: string,
+  parse: (text: string) => unknown = JSON.parse,
+): unknown {
   try {
-    return JSON.parse(text);
+    return parse(text);
   } catch (error) {
     const message = (error as Error).message;
     const reason = message.replace(/^.*?JSON[^:]*:?\s*/i, '').replace(/ in JSON at position \d+.*$/, '');

@@ -19,6 +19,13 @@ export interface PluginFailure {
   code: PluginErrorCode;
   pluginId: string;
   message: string;
+  /**
+   * Set only in a call of two or more inputs, when this failure may be another input's doing: the call
+   * failed as a whole (its worker died, the heap limit, a timeout no one input can be blamed for) or
+   * this input never ran because an earlier one was stopped. Called again, alone or without the one to
+   * blame, it may well succeed. Absent, the failure is this input's own.
+   */
+  unattributed?: true;
 }
 
 /** One call's outcome: a runner answers every input with one of these, and never rejects for a plugin. */

@@ -15,7 +15,8 @@ declare module '@ordergraph/plugin-sdk' {
     /** ISO 8601 with offset. */
     createdAt: string;
     paidAt: string | null;
-    amounts: { total: number; paid: number; freight: number; discount: number };
+    /** `refund`: refunded to the buyer so far (0 when none). */
+    amounts: { total: number; paid: number; freight: number; discount: number; refund: number };
     buyer: { id: string; nick: string; memberLevel: number };
     receiver: {
       name: string;
@@ -34,6 +35,7 @@ declare module '@ordergraph/plugin-sdk' {
     sellerFlag: 'none' | 'red' | 'yellow' | 'green' | 'blue' | 'purple' | 'other';
     invoiceRequested: boolean;
     labels: string[];
+    /** Empty when the order's source gave no line detail (an order-level export). */
     lines: OrderLine[];
     totals: { qty: number; lines: number; weightKg: number };
     issues: { code: string; field: string; message: string }[];

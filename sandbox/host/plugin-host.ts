@@ -10,7 +10,7 @@ import {
 } from '../../plugins/sdk/index.ts';
 import { type PluginHostConfig, type PluginHostConfigInput, parsePluginHostConfig } from '../config.ts';
 import { PluginHostError } from '../errors/plugin-host-error.ts';
-import { type Failure, pluginFailure } from '../failure.ts';
+import { batchFailure, type Failure, pluginFailure } from '../failure.ts';
 import { pluginKey } from '../plugin-key.ts';
 import { type Clock, type PublishTable, PublishTableSchema } from '../protocol/messages.ts';
 import { zodSummary } from '../zod-summary.ts';
@@ -112,7 +112,11 @@ export class PluginHost implements PluginRunner {
     );
     if (reply.type === 'result')
       return readEnvelope(reply.envelope, inputs.length, ref.pluginId, plugin.check);
-    const failure = replyFailure(reply, 'result') ?? SANDBOX_FAILURE;
+    // A worker lost while running the batch (a crash, the watchdog) cannot say which input did it.
+    const failure =
+      reply.type === 'lost'
+        ? batchFailure(reply.error, count)
+        : (replyFailure(reply, 'result') ?? SANDBOX_FAILURE);
     return inputs.map(() => pluginFailure(ref.pluginId, failure));
   }
 

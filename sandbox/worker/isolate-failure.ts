@@ -24,3 +24,11 @@ export function isolateFailure(
 export function timeoutFailure(budgetMs: number): Failure {
   return { code: 'plugin_timeout', message: `exceeded the CPU budget of ${budgetMs} ms` };
 }
+
+/** Stopped by the clock before it had used its CPU budget: the machine was busy, not the plugin. */
+export function busyFailure(budgetMs: number, spentMs: number): Failure {
+  return {
+    code: 'plugin_timeout',
+    message: `stopped by the clock having used ${Math.round(spentMs)} of its ${budgetMs} ms of CPU: the machine was busy`,
+  };
+}

@@ -1,4 +1,4 @@
-// Entry of a worker process, started by the host with `node --no-node-snapshot --import tsx`.
+// Entry of a worker process, started by the host with `node --no-node-snapshot` (and `--import tsx` from source).
 // Requests arrive one at a time and are answered synchronously: while an isolate runs, this process does
 // nothing else, and the host's watchdog is what notices when it never comes back.
 import { IsolateLimitsSchema } from '../config.ts';

@@ -33,6 +33,7 @@ export class Authenticator {
   constructor(
     private readonly keys: KeyStore,
     private readonly cacheMs = 2_000,
+    private readonly maxCached = 10_000,
   ) {}
 
   async authenticate(req: Request): Promise<Caller> {
@@ -58,6 +59,13 @@ export class Authenticator {
     const hit = this.cache.get(keyId);
     if (hit && hit.until > now) return hit.record;
     const record = await this.keys.get(keyId);
+    // Misses are cached too, and made-up key ids are a miss each: the cache is bounded. Entries are
+    // re-inserted when refreshed, so the map's order is expiry order and the oldest go first.
+    this.cache.delete(keyId);
+    for (const [id, entry] of this.cache) {
+      if (this.cache.size < this.maxCached && entry.until > now) break;
+      this.cache.delete(id);
+    }
     this.cache.set(keyId, { record, until: now + this.cacheMs });
     return record;
   }

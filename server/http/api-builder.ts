@@ -2,11 +2,13 @@ import type { OpenAPIRegistry, ResponseConfig } from '@asteasolutions/zod-to-ope
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import { ErrorSchema } from '../../api/index.ts';
+import { mayHoldUnsafeInteger, parseOrderJson } from '../../engine/order/raw-json.ts';
 import type { AuthFailureLimiter } from '../auth/auth-failure-limiter.ts';
 import type { Authenticator, Caller } from '../auth/authenticate.ts';
 import { coversAllClients, coversClient, hasPermission, type Permission } from '../auth/roles.ts';
 import { ApiError, forbidden } from '../errors/api-error.ts';
 import { API_BASE } from '../openapi/document.ts';
+import { checkJsonShape } from './body-limits.ts';
 import { parseIfMatch } from './if-match.ts';
 import { validate } from './validate.ts';
 
@@ -43,6 +45,10 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z
   body?: B;
   /** Largest body accepted, as body-parser reads it ("100kb", "8mb"). */
   bodyLimit?: string;
+  /** Limits of the route's own (graph sizes), on the parsed body before the schema sees it; throws 413. */
+  checkBody?: (body: unknown) => void;
+  /** The body holds raw platform orders: integers past 2^53 (TOP's `tid`, `oid`) arrive as strings of their digits. */
+  losslessIntegers?: boolean;
   ifMatch?: 'required' | 'optional';
   responses: Record<number, { description: string; schema?: z.ZodType; etag?: boolean }>;
   handler(input: RouteInput<P, Q, B>): Promise<Reply>;
@@ -57,7 +63,7 @@ const errorResponse = (description: string): ResponseConfig => ({
 
 /**
  * Declares API routes once: the same zod schemas validate the request in express and describe it
- * in the OpenAPI document, and every route gets the same order of checks — key (401), path
+ * in the OpenAPI document, and every route gets the same order of checks — key (401; 429 after repeated failures), path
  * (400), role and client (403), body size and JSON (413, 400), body fields (400) — before its handler.
  * Each resource's router file calls `add`; a new resource (plugins, simulations) is one more file.
  */
@@ -68,6 +74,7 @@ export class ApiBuilder {
     private readonly registry: OpenAPIRegistry,
     private readonly auth: Authenticator,
     private readonly limiter: AuthFailureLimiter,
+    private readonly bodyLimits: { maxJsonDepth: number },
   ) {}
 
   add<
@@ -77,21 +84,30 @@ export class ApiBuilder {
   >(spec: RouteSpec<P, Q, B>): void {
     this.document(spec);
     const expressPath = spec.path.replace(/\{(\w+)\}/g, ':$1');
-    const jsonBody = express.json({ limit: spec.bodyLimit ?? DEFAULT_BODY_LIMIT, strict: true });
+    const jsonBody = express.json({
+      limit: spec.bodyLimit ?? DEFAULT_BODY_LIMIT,
+      strict: true,
+      ...(spec.losslessIntegers ? { verify: keepLongNumberText } : {}),
+    });
     this.router[spec.method](expressPath, async (req: Request, res: Response, next: NextFunction) => {
       res.locals.route = `${API_BASE}${spec.path}`;
       let caller: Caller;
       try {
-        await this.limiter.check(req);
+        // The key first, always: a valid one is never held back by others' failures.
         caller = await this.auth.authenticate(req);
       } catch (error) {
         if (error instanceof ApiError && error.status === 401)
-          return this.limiter.fail(req, res, next, error);
+          return next(this.limiter.refuse(req, res, error));
         return next(error);
       }
       const params = validate(spec.params ?? NoParams, req.params, 'params') as z.output<P>;
       authorize(spec, caller, params);
-      const body = spec.body ? await readBody(jsonBody, spec.body, req, res) : undefined;
+      const body = spec.body
+        ? await readBody(jsonBody, spec.body, req, res, (raw) => {
+            checkJsonShape(raw, this.bodyLimits);
+            spec.checkBody?.(raw);
+          })
+        : undefined;
       const reply = await spec.handler({
         params,
         query: validate(spec.query ?? NoParams, req.query, 'query') as z.output<Q>,
@@ -122,8 +138,11 @@ export class ApiBuilder {
     responses[400] ??= errorResponse('the request is not valid; `issues` names each field by its path');
     responses[401] ??= errorResponse('no API key, or not a valid one');
     responses[403] ??= errorResponse("the key's role or clients do not allow this");
-    if (spec.body)
-      responses[413] ??= errorResponse(`the body is over ${spec.bodyLimit ?? DEFAULT_BODY_LIMIT}`);
+    if (spec.body) {
+      responses[413] ??= errorResponse(
+        `the body is over ${spec.bodyLimit ?? DEFAULT_BODY_LIMIT}, or over a limit on what it holds (\`limit\` names it)`,
+      );
+    }
     responses[500] ??= errorResponse('a fault of the server; the body holds a request id and nothing else');
     this.registry.registerPath({
       method: spec.method,
@@ -172,12 +191,17 @@ function authorize<P extends AnyObject, Q extends AnyObject, B extends z.ZodType
   }
 }
 
-/** Runs body-parser for one route (after authorisation: nobody unauthorised gets 8 MB parsed), then the schema. */
+/**
+ * Runs body-parser for one route (after authorisation: nobody unauthorised gets 8 MB parsed), then
+ * the limits on what the body holds (iterative, so a deep body is refused before zod recurses into
+ * it), then the schema.
+ */
 function readBody<B extends z.ZodType>(
   parser: express.RequestHandler,
   schema: B,
   req: Request,
   res: Response,
+  checkLimits: (raw: unknown) => void,
 ): Promise<z.output<B>> {
   return new Promise((resolve, reject) => {
     parser(req, res, (error?: unknown) => {
@@ -186,10 +210,40 @@ function readBody<B extends z.ZodType>(
         return reject(new ApiError(415, 'unsupported_media_type', 'send the body as application/json'));
       }
       try {
-        resolve(validate(schema, req.body, 'body'));
+        // First: the lossless parser and zod both recurse, and must never meet a body nested too deep.
+        checkLimits(req.body);
+        resolve(validate(schema, losslessBody(req), 'body'));
       } catch (validationError) {
         reject(validationError);
       }
     });
   });
+}
+
+/** Text of a body that may hold integers past 2^53, kept by body-parser's `verify` hook for `losslessBody`. */
+const longNumberText = new WeakMap<Request, string>();
+
+/**
+ * body-parser has no parser of our choosing, so the bodies (few) that may hold a long integer keep
+ * their text; every other body is parsed once, by body-parser's JSON.parse, as before.
+ */
+function keepLongNumberText(req: Request, _res: Response, buffer: Buffer, encoding: string): void {
+  let text: string;
+  try {
+    text = new TextDecoder(encoding).decode(buffer);
+  } catch {
+    return; // an encoding TextDecoder lacks (UTF-32): the body keeps JSON.parse's numbers
+  }
+  if (mayHoldUnsafeInteger(text)) longNumberText.set(req, text);
+}
+
+/** The body body-parser read, or, when it may hold a long integer, its text read again without losing digits. */
+function losslessBody(req: Request): unknown {
+  const text = longNumberText.get(req);
+  if (text === undefined) return req.body;
+  try {
+    return parseOrderJson(text);
+  } catch {
+    return req.body; // body-parser took it, the lossless parser did not: the adapter names any rounded id
+  }
 }

@@ -1,5 +1,6 @@
 import type { Authenticator } from '../auth/authenticate.ts';
 import type { ApiBuilder } from '../http/api-builder.ts';
+import type { RequestLimits } from '../http/body-limits.ts';
 import type { EvaluationService } from '../services/evaluation.ts';
 import type { Store } from '../store/store.ts';
 
@@ -10,6 +11,7 @@ export interface ApiContext {
   auth: Authenticator;
   /** Most orders one evaluate/batch request may carry. */
   maxBatch: number;
+  limits: RequestLimits;
 }
 
 /** One resource's routes: a file under routes/, listed in routes/index.ts. */

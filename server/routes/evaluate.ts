@@ -36,6 +36,7 @@ export const evaluateRoutes: ApiModule = (api, { evaluation, maxBatch }) => {
     params: ClientParams,
     body: EvaluateBody,
     bodyLimit: '256kb',
+    losslessIntegers: true,
     responses: {
       200: {
         description: 'the decision, with its trace',
@@ -71,6 +72,7 @@ export const evaluateRoutes: ApiModule = (api, { evaluation, maxBatch }) => {
     params: ClientParams,
     body: evaluateBatchBody(maxBatch),
     bodyLimit: '8mb',
+    losslessIntegers: true,
     responses: {
       200: {
         description: 'one result per order, in order',

@@ -10,16 +10,31 @@ import {
 import { compileStrategy } from '../../engine/compiler/index.ts';
 import type { Strategy } from '../../engine/graph/schema.ts';
 import { ApiError, invalidRequest } from '../errors/api-error.ts';
+import { checkGraphLimits } from '../http/body-limits.ts';
 import { etagOf } from '../http/if-match.ts';
 import { masterData } from '../services/master-data.ts';
 import { requireClient, requireStrategy } from '../services/require.ts';
 import type { ClientRecord, StrategyRecord } from '../store/records.ts';
 import type { ApiModule } from './api-context.ts';
 
+/**
+ * What the compiler says about a draft against a client's master data, remembered per record: the
+ * embedded store hands out the same (immutable) record until it changes, so reading a big draft
+ * again does not compile it again. A new client record (master data edited) compiles afresh.
+ */
+const issuesSeen = new WeakMap<StrategyRecord, { client: ClientRecord; issues: StrategyView['issues'] }>();
+
+function issuesOf(record: StrategyRecord, client: ClientRecord): StrategyView['issues'] {
+  const seen = issuesSeen.get(record);
+  if (seen?.client === client) return seen.issues;
+  const { issues } = compileStrategy(record.strategy, { client: masterData(client.client) });
+  issuesSeen.set(record, { client, issues });
+  return issues;
+}
+
 /** A draft as the editor wants it: the record, its ETag, and what the compiler says about it now. */
 function view(record: StrategyRecord, client: ClientRecord, status = 200) {
-  const { issues } = compileStrategy(record.strategy, { client: masterData(client.client) });
-  const body: StrategyView = { ...record, issues };
+  const body: StrategyView = { ...record, issues: issuesOf(record, client) };
   return { status, body, headers: { ETag: etagOf(record.revision) } };
 }
 
@@ -35,7 +50,10 @@ function checkIds(strategy: Strategy, clientId: string, strategyId?: string): vo
   if (issues.length > 0) throw invalidRequest('body', issues);
 }
 
-export const strategyRoutes: ApiModule = (api, { store }) => {
+export const strategyRoutes: ApiModule = (api, { store, limits }) => {
+  // Bounds what a graph may cost everywhere after: validating, storing, compiling it on every read.
+  const checkBody = (body: unknown) => checkGraphLimits(body, limits);
+
   api.add({
     method: 'get',
     path: '/clients/{clientId}/strategies',
@@ -73,6 +91,7 @@ export const strategyRoutes: ApiModule = (api, { store }) => {
     params: ClientParams,
     body: StrategyDoc,
     bodyLimit: '4mb',
+    checkBody,
     responses: {
       201: { description: 'created at revision 1', schema: StrategyViewDoc, etag: true },
       409: { description: 'a strategy with this id exists' },
@@ -110,6 +129,7 @@ export const strategyRoutes: ApiModule = (api, { store }) => {
     params: StrategyParams,
     body: StrategyDoc,
     bodyLimit: '4mb',
+    checkBody,
     ifMatch: 'required',
     responses: {
       200: { description: 'saved; the revision went up by one', schema: StrategyViewDoc, etag: true },

@@ -19,4 +19,20 @@ describe('DryRunState', () => {
     expect(live.snapshot()).toEqual({ counters: { cap: 1 }, stock: { WH: { A: 3 } }, buyers: { b: 2 } });
     expect(live.seenOrder('T-1')).toBe(false);
   });
+
+  it('joins and opens merge groups on its own, leaving the live groups as they were', () => {
+    const t = (hhmm: string) => Date.parse(`2026-11-11T${hhmm}:00Z`);
+    const live = new InMemoryState({ merges: { g: { closesAt: '2026-11-11T12:00:00Z', size: 1 } } });
+    const dry = new DryRunState(live);
+    expect(dry.mergeGroup('g', t('10:00'))).toEqual({ closesAt: t('12:00'), size: 1 });
+    dry.recordMergeGroup('g', { closesAt: t('12:00'), size: 2 }, t('10:00'));
+    dry.recordMergeGroup('h', { closesAt: t('13:00'), size: 1 }, t('10:00'));
+    expect(dry.mergeGroup('g', t('10:30'))?.size).toBe(2);
+    expect(dry.snapshot().merges).toEqual({
+      g: { closesAt: '2026-11-11T12:00:00.000Z', size: 2 },
+      h: { closesAt: '2026-11-11T13:00:00.000Z', size: 1 },
+    });
+    expect(live.mergeGroup('g', t('10:30'))?.size).toBe(1);
+    expect(live.mergeGroup('h', t('10:30'))).toBeUndefined();
+  });
 });

@@ -1,4 +1,9 @@
-import { InMemoryState, type StateSnapshot, type StrategyState } from '../../engine/state/index.ts';
+import {
+  InMemoryState,
+  type MergeGroup,
+  type StateSnapshot,
+  type StrategyState,
+} from '../../engine/state/index.ts';
 
 /**
  * The live state as a dry run sees it: every read includes what the dry run itself took, and
@@ -48,6 +53,15 @@ export class DryRunState implements StrategyState {
     this.seen.add(orderId);
   }
 
+  // A group the dry run opened or joined is always the later state of its key than the live one.
+  mergeGroup(key: string, at: number): MergeGroup | undefined {
+    return this.taken.mergeGroup(key, at) ?? this.live.mergeGroup(key, at);
+  }
+
+  recordMergeGroup(key: string, group: MergeGroup, at: number): void {
+    this.taken.recordMergeGroup(key, group, at);
+  }
+
   snapshot(): StateSnapshot {
     const live = this.live.snapshot();
     const counters = { ...live.counters };
@@ -60,9 +74,11 @@ export class DryRunState implements StrategyState {
         Object.fromEntries(Object.keys(skus).map((sku) => [sku, this.stock(wh, sku) ?? 0])),
       ]),
     );
+    const taken = this.taken.snapshot();
     const buyers = { ...live.buyers };
-    for (const [id, n] of Object.entries(this.taken.snapshot().buyers)) buyers[id] = (buyers[id] ?? 0) + n;
-    return { counters, stock, buyers };
+    for (const [id, n] of Object.entries(taken.buyers)) buyers[id] = (buyers[id] ?? 0) + n;
+    const merges = live.merges || taken.merges ? { ...live.merges, ...taken.merges } : undefined;
+    return { counters, stock, buyers, ...(merges ? { merges } : {}) };
   }
 }
 

@@ -1,4 +1,4 @@
-import type { StateSnapshot, StrategyState } from '../../engine/state/index.ts';
+import type { MergeGroup, StateSnapshot, StrategyState } from '../../engine/state/index.ts';
 
 /**
  * A state whose target can change between decisions. A pipeline is bound to its state when built,
@@ -31,6 +31,12 @@ export class SwitchableState implements StrategyState {
   }
   recordOrder(orderId: string): void {
     this.target.recordOrder(orderId);
+  }
+  mergeGroup(key: string, at: number): MergeGroup | undefined {
+    return this.target.mergeGroup(key, at);
+  }
+  recordMergeGroup(key: string, group: MergeGroup, at: number): void {
+    this.target.recordMergeGroup(key, group, at);
   }
   snapshot(): StateSnapshot {
     return this.target.snapshot();

@@ -1,12 +1,15 @@
 import { openEmbeddedStore } from './embedded/embedded-store.ts';
+import type { LockOptions } from './embedded/workspace-lock.ts';
 import type { Store } from './store.ts';
 
 /** MongoDB when a URI is given, else the embedded workspace. Mongoose is loaded only when it is used. */
 export async function openStore(options: {
   mongodbUri: string | undefined;
   dataDir: string;
+  /** The workspace lock's stale age and what to say while waiting on it; embedded only. */
+  lock?: LockOptions;
 }): Promise<Store> {
-  if (!options.mongodbUri) return openEmbeddedStore(options.dataDir);
+  if (!options.mongodbUri) return openEmbeddedStore(options.dataDir, options.lock);
   const { openMongoStore } = await import('./mongo/mongo-store.ts');
   return openMongoStore(options.mongodbUri);
 }

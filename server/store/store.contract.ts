@@ -247,6 +247,30 @@ export function storeContract(name: string, makeStorage: () => Promise<StoreStor
         expect((await store.state.load('beta')).seenOrders).toEqual([]);
       });
 
+      it('replays merge groups: the latest state of each, without the ones closed by later orders', async () => {
+        const merge = (group: string, at: string, closesAt: string, size: number) => ({
+          kind: 'merge' as const,
+          group,
+          at: `2026-11-11T${at}:00Z`,
+          closesAt: `2026-11-11T${closesAt}:00Z`,
+          size,
+        });
+        await store.state.append('acme', [
+          { orderId: 'T-1', buyerId: 'b', consumed: [merge('g1', '10:00', '12:00', 1)] },
+          { orderId: 'T-2', buyerId: 'b', consumed: [merge('g1', '10:30', '12:00', 2)] },
+          { orderId: 'T-3', buyerId: 'c', consumed: [merge('g0', '08:00', '10:15', 1)] },
+        ]);
+        expect((await store.state.load('acme')).snapshot.merges).toEqual({
+          g1: { closesAt: '2026-11-11T12:00:00.000Z', size: 2 },
+        });
+        await store.state.append('acme', [
+          { orderId: 'T-4', buyerId: 'd', consumed: [merge('g2', '12:00', '14:00', 1)] },
+        ]);
+        expect((await store.state.load('acme')).snapshot.merges).toEqual({
+          g2: { closesAt: '2026-11-11T14:00:00.000Z', size: 1 },
+        });
+      });
+
       it('replaces the levels but remembers the orders already seen', async () => {
         await store.state.append('acme', [
           { orderId: 'T-1', buyerId: 'b1', consumed: [{ kind: 'counter', key: 'c', qty: 5 }] },

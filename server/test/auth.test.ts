@@ -100,13 +100,32 @@ describe('authentication failures', () => {
   });
   afterAll(() => server.stop());
 
-  it('answer 429 after too many from one address, before any key is checked', async () => {
+  const guess = (keyId: string) => `og_${keyId}_${'x'.repeat(43)}`;
+
+  it('answer 429 after too many with one key prefix from one address, with Retry-After', async () => {
     const statuses = [];
     for (let i = 0; i < 4; i++)
-      statuses.push((await server.call('GET', '/api/v1/clients', { key: 'wrong-key' })).status);
+      statuses.push((await server.call('GET', '/api/v1/clients', { key: guess('aaaaaaaaaaaa') })).status);
     expect(statuses).toEqual([401, 401, 401, 429]);
-    const good = await server.call('GET', '/api/v1/clients');
-    expect(good.status).toBe(429);
-    expect(good.body.error.code).toBe('too_many_auth_failures');
+    const refused = await server.call('GET', '/api/v1/clients', { key: guess('aaaaaaaaaaaa') });
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe('too_many_auth_failures');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(800);
+    // Another prefix from the same address is counted apart.
+    expect((await server.call('GET', '/api/v1/clients', { key: guess('bbbbbbbbbbbb') })).status).toBe(401);
+  });
+
+  it('never hold back a key that authenticates, whatever its address or key id went through', async () => {
+    for (let i = 0; i < 5; i++) await server.call('GET', '/api/v1/clients', { key: 'wrong-key' });
+    for (let i = 0; i < 5; i++) await server.call('GET', '/api/v1/clients', { key: null });
+    expect((await server.call('GET', '/api/v1/clients', { key: 'wrong-key' })).status).toBe(429);
+    expect((await server.call('GET', '/api/v1/clients', { key: null })).status).toBe(429);
+    expect((await server.call('GET', '/api/v1/clients')).status).toBe(200);
+    // Someone hammers a real key's id with bad secrets: the key itself still works.
+    const viewer = await server.keyFor('viewer');
+    const [, keyId] = viewer.split('_');
+    for (let i = 0; i < 5; i++) await server.call('GET', '/api/v1/clients', { key: guess(keyId!) });
+    expect((await server.call('GET', '/api/v1/clients', { key: guess(keyId!) })).status).toBe(429);
+    expect((await server.call('GET', '/api/v1/clients', { key: viewer })).status).toBe(200);
   });
 });

@@ -46,10 +46,14 @@ describe('evaluate', () => {
   it('answers an order that cannot be read with 400 naming the field', async () => {
     const answer = await server.call('POST', `${base}/evaluate`, {
       key: service,
-      body: { order: standardOrder('BAD-1', { lines: [] }), platform: 'standard' },
+      // An order with no lines is readable (an order-level export's); a line of no units is not.
+      body: {
+        order: standardOrder('BAD-1', { lines: [{ sku: 'A', qty: 0, price: 1 }] }),
+        platform: 'standard',
+      },
     });
     expect(answer.status).toBe(400);
-    expect(answer.body.error.message).toContain('lines');
+    expect(answer.body.error.message).toContain('lines[0].qty');
   });
 
   it('decides a batch in order; an unreadable order fails alone', async () => {

@@ -1,11 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { spawnCli } from '../../test-support/run-cli.ts';
 
-const bin = new URL('../../bin/ordergraph.js', import.meta.url).pathname;
 const editorIndex = new URL('../../editor/dist/index.html', import.meta.url).pathname;
 
 interface Served {
@@ -24,7 +24,7 @@ afterEach(() => {
 
 /** `ordergraph serve` as `npm start` runs it, on a free port; resolves once it printed its banner. */
 async function serve(env: Record<string, string>): Promise<Served> {
-  const child = spawn(process.execPath, [bin, 'serve'], { env: { ...process.env, PORT: '0', ...env } });
+  const child = spawnCli(['serve'], { env: { ...process.env, PORT: '0', ...env } });
   started.push(child);
   let output = '';
   child.stdout.on('data', (chunk) => {

@@ -3,7 +3,7 @@ import { loadStrategies } from '../../engine/loader/index.ts';
 import type { StandardOrder } from '../../engine/order/schema.ts';
 import type { Pipeline } from '../../engine/runtime/index.ts';
 import { InMemoryState } from '../../engine/state/index.ts';
-import { decisionTime } from '../order-time.ts';
+import { decisionClock } from '../order-time.ts';
 import { recordsIn } from '../sort/run-record.ts';
 import type { DecideWorkerData, SkippedRow } from '../threads/messages.ts';
 import { failedOutline, outlineOf } from './decision-outline.ts';
@@ -38,8 +38,9 @@ export class Decider {
       trace: true,
       client,
       state: new InMemoryState(data.snapshot),
-      // The order's own time, not the wall clock, so `minutesSincePaid` and friends replay exactly.
-      clock: (order) => new Date(decisionTime(order)),
+      // The order's own time (plus the OMS's delay), not the wall clock, so `minutesSincePaid`,
+      // hold release times and merge windows replay exactly.
+      clock: decisionClock(data.decideAfterMinutes),
     });
     return new Decider(pipeline, new TallyCounter(pipeline.stages), data.views);
   }

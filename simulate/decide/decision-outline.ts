@@ -12,6 +12,8 @@ export interface DecisionOutline {
   carrier: string | null;
   gifts: { sku: string; qty: number }[];
   tags: string[];
+  /** Joined an earlier order's merge group (ships in its parcel). */
+  merged: boolean;
   parcels: { warehouse: string | null; lines: { sku: string; qty: number }[] }[];
   /** Why the decision failed, when it did. */
   error?: string;
@@ -26,6 +28,7 @@ export function outlineOf(decision: Decision): DecisionOutline {
     carrier: decision.carrier,
     gifts: decision.gifts.map((g) => ({ sku: g.sku, qty: g.qty })),
     tags: [...decision.tags],
+    merged: decision.merge?.joined === true,
     parcels: decision.parcels.map((p) => ({
       warehouse: p.warehouse,
       lines: p.lines.map((l) => ({ sku: l.sku, qty: l.qty })),
@@ -42,6 +45,7 @@ export function failedOutline(reason: string): DecisionOutline {
     carrier: null,
     gifts: [],
     tags: [],
+    merged: false,
     parcels: [],
     error: reason,
   };

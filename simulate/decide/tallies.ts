@@ -22,7 +22,20 @@ export interface Tallies {
   carriers: Record<string, number>;
   gifts: Record<string, { orders: number; qty: number }>;
   tags: Record<string, number>;
+  merges: MergeTally;
   ruleHits: RuleHitCount[];
+}
+
+/** What the merge stage (合单) did over the run. */
+export interface MergeTally {
+  /** Orders that opened or joined a group. */
+  orders: number;
+  /** Groups that reached two orders: parcels that carry more than one order. */
+  groups: number;
+  /** Orders that joined an earlier order's group, so ship in its parcel: one parcel fewer each. */
+  parcelsSaved: number;
+  /** Orders a merge rule reached that may not merge, by why (cod, presale, unpaid …). */
+  excluded: Record<string, number>;
 }
 
 /** Counts decisions as they come; memory grows with distinct reasons, warehouses, SKUs and tags, not with orders. */
@@ -35,6 +48,8 @@ export class TallyCounter {
   private readonly carriers = new Map<string, number>();
   private readonly gifts = new Map<string, { orders: number; qty: number }>();
   private readonly tags = new Map<string, number>();
+  private readonly merges = { orders: 0, groups: 0, parcelsSaved: 0 };
+  private readonly mergeExcluded = new Map<string, number>();
   private readonly rules: RuleHitCount[] = [];
   private readonly ruleIndex = new Map<string, RuleHitCount>();
 
@@ -74,9 +89,23 @@ export class TallyCounter {
       entry.qty += qty;
       this.gifts.set(sku, entry);
     }
+    this.addMerge(decision.merge);
     for (const entry of decision.trace ?? []) {
       this.rule(entry.strategyId, '', entry.rule, entry.nodeIds).hits++;
     }
+  }
+
+  // A group is counted when its second order joins: decisions come in order, so that happens once.
+  private addMerge(merge: Decision['merge']): void {
+    if (!merge) return;
+    if (merge.group === null) {
+      countEach(this.mergeExcluded, [merge.excluded ?? NONE]);
+      return;
+    }
+    this.merges.orders++;
+    if (!merge.joined) return;
+    this.merges.parcelsSaved++;
+    if (merge.size === 2) this.merges.groups++;
   }
 
   result(): Tallies {
@@ -91,6 +120,7 @@ export class TallyCounter {
         [...this.gifts].sort(([a, x], [b, y]) => y.orders - x.orders || compareText(a, b)),
       ),
       tags: sortedCounts(this.tags),
+      merges: { ...this.merges, excluded: sortedCounts(this.mergeExcluded) },
       ruleHits: this.rules.map((r) => ({ ...r, nodeIds: [...r.nodeIds] })),
     };
   }

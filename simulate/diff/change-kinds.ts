@@ -8,6 +8,7 @@ export const CHANGE_KINDS = [
   'carrier',
   'gifts',
   'split',
+  'merge',
   'tags',
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
@@ -40,6 +41,8 @@ export const KIND_READERS: Readonly<Record<ChangeKind, KindReader>> = {
     key: (v) => v.parcels.map((p) => p.lines.map((l) => `${l.sku}×${l.qty}`).join('+')).join(' | '),
     label: (v) => (v.parcels.length === 0 ? 'whole' : `${v.parcels.length} parcels`),
   },
+  // Merged or not, not which group: a candidate that adds a merge stage changes only the orders that join.
+  merge: same((v) => (v.merged ? 'merged' : 'alone')),
   tags: same((v) => listed(v.tags)),
 };
 

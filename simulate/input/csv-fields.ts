@@ -13,7 +13,8 @@ export type CellKind = 'text' | 'money' | 'number' | 'integer' | 'boolean' | 'ti
 /**
  * The standard order fields a CSV column can fill, and how its cells are read. `lines.*` fields
  * come from every row of the order (one row per order line); the others from the order's rows,
- * the first non-empty cell winning, since exports often leave them blank after the first line.
+ * the first non-empty cell winning, since exports often leave them blank after the first line. An
+ * order-level export maps no `lines.*` field: its orders have no lines.
  */
 export const CSV_FIELDS = {
   id: 'text',
@@ -29,6 +30,7 @@ export const CSV_FIELDS = {
   'amounts.paid': 'money',
   'amounts.freight': 'money',
   'amounts.discount': 'money',
+  'amounts.refund': 'money',
   'buyer.id': 'text',
   'buyer.nick': 'text',
   'buyer.memberLevel': 'integer',

@@ -9,7 +9,8 @@ const scalar = z.union([z.string(), z.number(), z.boolean()]);
 /**
  * How an old system's CSV export becomes standard orders: which column fills which field, how
  * its dates and numbers are written. One row per order line; rows of one order sit together
- * (as exports write them) and share the order id.
+ * (as exports write them) and share the order id. An order-level export (one row per order, no
+ * line columns) maps no `lines.*` field, and its orders have no lines.
  */
 export const CsvMappingSchema = z
   .object({
@@ -18,7 +19,6 @@ export const CsvMappingSchema = z
     columns: z
       .record(z.string().min(1), z.enum(CSV_FIELD_NAMES))
       .refine((c) => Object.values(c).includes('id'), 'a column must map to "id" (the order id)')
-      .refine((c) => Object.values(c).includes('lines.sku'), 'a column must map to "lines.sku"')
       .refine(
         (c) => Object.values(c).some((f) => f === 'createdAt' || f === 'paidAt'),
         'a column must map to "createdAt" or "paidAt"',
@@ -52,6 +52,9 @@ export const CsvMappingSchema = z
   })
   .strict()
   .superRefine((mapping, ctx) => {
+    for (const message of linesProblems(mapping.columns, mapping.constants)) {
+      ctx.addIssue({ code: 'custom', path: ['columns'], message });
+    }
     for (const [field, words] of Object.entries(mapping.values)) {
       const allowed = ENUM_VALUES[field as CsvField];
       if (!allowed) {
@@ -71,6 +74,28 @@ export const CsvMappingSchema = z
   });
 
 export type CsvMapping = z.infer<typeof CsvMappingSchema>;
+
+/**
+ * Line fields need a SKU to make lines of; without any, the export is order-level and its total
+ * must be mapped, as there are no lines to add it up from.
+ */
+function linesProblems(
+  columns: Record<string, CsvField>,
+  constants: Partial<Record<CsvField, unknown>>,
+): string[] {
+  const mapped = Object.values(columns);
+  const lineFields = [...mapped, ...Object.keys(constants)].filter((f) => f.startsWith('lines.'));
+  if (lineFields.length > 0) {
+    return mapped.includes('lines.sku')
+      ? []
+      : [
+          `a column must map to "lines.sku" when line fields are mapped (${lineFields.join(', ')}); an order-level export maps none`,
+        ];
+  }
+  return mapped.includes('amounts.total') || 'amounts.total' in constants
+    ? []
+    : ['an order-level export (no line columns) must map "amounts.total": it has no lines to add up'];
+}
 
 export function parseCsvMapping(document: unknown, source: string): CsvMapping {
   const parsed = CsvMappingSchema.safeParse(document);

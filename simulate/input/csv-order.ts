@@ -58,7 +58,14 @@ export class CsvOrderReader {
       const row = group.rows.find((r) => (r.cells[column.index] ?? '').trim() !== '');
       if (row) setPath(order, column.field, this.cell(row, column));
     }
-    order.lines = group.rows.map((row) => {
+    // An order-level export has no line columns: its orders have no lines, not one empty line per row.
+    order.lines = this.lineColumns.length === 0 ? [] : this.lines(group);
+    this.fillUnmapped(order);
+    return normaliseOrder(order, { line: group.line });
+  }
+
+  private lines(group: CsvGroup): Json[] {
+    return group.rows.map((row) => {
       const line: Json = {};
       for (const column of this.lineColumns) {
         if ((row.cells[column.index] ?? '').trim() !== '') {
@@ -67,8 +74,6 @@ export class CsvOrderReader {
       }
       return line;
     });
-    this.fillUnmapped(order);
-    return normaliseOrder(order, { line: group.line });
   }
 
   private cell(row: CsvRow, column: CsvColumn): unknown {

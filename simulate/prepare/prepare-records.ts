@@ -1,5 +1,6 @@
 import { InputError } from '../../engine/errors/index.ts';
 import { adaptOrder, detectPlatform } from '../../engine/order/adapters/index.ts';
+import { parseOrderJson } from '../../engine/order/raw-json.ts';
 import type { StandardOrder } from '../../engine/order/schema.ts';
 import { CsvOrderReader } from '../input/csv-order.ts';
 import { decisionTime } from '../order-time.ts';
@@ -48,7 +49,7 @@ export class RecordPreparer {
   private ndjsonOrder(text: string, line: number): StandardOrder {
     let raw: unknown;
     try {
-      raw = JSON.parse(text);
+      raw = parseOrderJson(text);
     } catch (error) {
       throw new InputError('not_json', `not JSON: ${(error as Error).message}`, { line });
     }

@@ -26,6 +26,8 @@ export const DecisionOutlineSchema = z.object({
   carrier: z.string().nullable(),
   gifts: z.array(z.object({ sku: z.string(), qty: z.number() })),
   tags: z.array(z.string()),
+  /** Joined an earlier order's merge group. */
+  merged: z.boolean(),
   parcels: z.array(
     z.object({
       warehouse: z.string().nullable(),
@@ -45,6 +47,8 @@ export const TalliesSchema = z.object({
   carriers: counts,
   gifts: z.record(z.string(), z.object({ orders: count, qty: count })),
   tags: counts,
+  /** The merge stage: orders grouped, groups of two or more, parcels saved, orders that may not merge by why. */
+  merges: z.object({ orders: count, groups: count, parcelsSaved: count, excluded: counts }),
   /** Every rule of every strategy, in stage order, with the orders it fired for (0: never). */
   ruleHits: z.array(RuleHitSchema),
 });
@@ -89,6 +93,8 @@ export const SimulationReportSchema = z.object({
     mapping: z.string().nullable(),
     state: z.string().nullable(),
     limit: z.number().int().positive().nullable(),
+    /** Minutes after its pay (or created) time each order was decided (`--decide-after`). */
+    decideAfterMinutes: z.number().nonnegative(),
     engine: z.string(),
   }),
   strategies: StrategySetSchema,

@@ -12,6 +12,16 @@ function top(counts: Record<string, number>): string {
   return entries.length > TOP ? `${shown.join(' · ')} · … (${entries.length} in all)` : shown.join(' · ');
 }
 
+/** The merge stage's line, when a merge rule reached any order. */
+function mergeLine({ merges }: SimulationReport): string[] {
+  if (merges.orders === 0 && Object.keys(merges.excluded).length === 0) return [];
+  const excluded =
+    Object.keys(merges.excluded).length > 0 ? ` · could not merge: ${top(merges.excluded)}` : '';
+  return [
+    `  merges     ${n(merges.groups)} merged groups, ${n(merges.parcelsSaved)} parcels saved${excluded}`,
+  ];
+}
+
 /** A few lines for the terminal: what was decided, what changed, where the full report is. */
 export function summaryText(report: SimulationReport, outputs: string[]): string {
   const { outcomes, decided } = report;
@@ -26,6 +36,7 @@ export function summaryText(report: SimulationReport, outputs: string[]): string
     `  warehouses ${top(report.warehouses)}`,
     `  carriers   ${top(report.carriers)}`,
     `  gifts      ${top(Object.fromEntries(Object.entries(report.gifts).map(([sku, g]) => [sku, g.orders])))}`,
+    ...mergeLine(report),
     `  rules      ${fired} of ${report.ruleHits.length} fired; ${report.ruleHits.length - fired} never did`,
   ];
   if (report.changed) {

@@ -60,6 +60,8 @@ export interface DecideWorkerData {
   strategies: string;
   engine: 'compiled' | 'reference';
   snapshot: Partial<StateSnapshot>;
+  /** Minutes after its pay (or created) time each order is decided: the pipeline's clock. */
+  decideAfterMinutes: number;
   /** Send each decision's comparable view back, for the baseline diff. */
   views: boolean;
   factory?: PipelineFactorySpec;

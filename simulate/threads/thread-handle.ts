@@ -1,8 +1,7 @@
 import { type ResourceLimits, type TransferListItem, Worker } from 'node:worker_threads';
 import type { DecideWorkerData, PrepareWorkerData } from './messages.ts';
+import { WORKER_ENTRY } from './worker-entry.ts';
 import { WorkerMemoryError } from './worker-memory-error.ts';
-
-const BOOT = new URL('./worker-boot.js', import.meta.url);
 
 /**
  * One worker thread with typed messages. `failure` rejects when the worker throws or exits on its
@@ -18,7 +17,7 @@ export class ThreadHandle<Request, Reply> {
     // A cap on the old generation makes V8 collect before it grows: without one, a decider's heap
     // grew with the run (garbage, not state), which is memory growing with the input.
     const resourceLimits: ResourceLimits = { maxOldGenerationSizeMb: heapMb };
-    this.worker = new Worker(BOOT, { workerData: data, resourceLimits });
+    this.worker = new Worker(WORKER_ENTRY, { workerData: data, resourceLimits });
     this.worker.on('message', (reply: Reply) => this.listener(reply));
     this.failure = new Promise<never>((_, reject) => {
       this.worker.on('error', (error) => {

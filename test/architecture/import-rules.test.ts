@@ -14,6 +14,7 @@ const FOLDERS = [
   'editor/src',
   'editor/serve-editor.ts',
   'cli',
+  'exports',
 ];
 
 describe('import rules', () => {

@@ -17,6 +17,7 @@ export const LAYERS = [
   ['editor', 'editor/src/'],
   ['editor-host', 'editor/serve-editor.ts'],
   ['cli', 'cli/'],
+  ['package-entries', 'exports/'],
 ] as const;
 
 export type Layer = (typeof LAYERS)[number][0];
@@ -56,6 +57,8 @@ export const RULES: Record<Layer, LayerRule> = {
     node: true,
     react: false,
   },
+  // What `import 'ordergraph'` gives an integrator: the engine core, so it runs in a browser too.
+  'package-entries': { imports: ['package-entries', 'engine', 'plugin-sdk'], node: false, react: false },
 };
 
 const TEST_FILE = /(\.test\.tsx?|\.test-helper\.ts|\/test-fixtures\.ts)$|(^|\/)(fixtures|e2e|test-support)\//;

@@ -1,7 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnCli } from '../../../test-support/run-cli.ts';
 import { REPO } from './paths.ts';
 
 export interface ServerUnderTest {
@@ -23,7 +24,7 @@ export interface ServerUnderTest {
  */
 export async function startServer(): Promise<ServerUnderTest> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ordergraph-editor-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, [`${REPO}bin/ordergraph.js`, 'serve'], {
+  const child: ChildProcess = spawnCli(['serve'], {
     cwd: REPO,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ORDERGRAPH_ADMIN_KEY: '' },
     stdio: ['ignore', 'pipe', 'pipe'],

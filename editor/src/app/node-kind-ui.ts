@@ -197,6 +197,22 @@ export const NODE_KIND_UI: NodeKindUis = {
     summary: (content, { label }) => named(CARRIER_MODES, asContent(content).mode, label),
     editor: GenericEditor,
   },
+  merge: {
+    icon: '▣',
+    tone: 'merge',
+    summary: (content, { label }) => {
+      const c = asContent(content);
+      const match = asContent(c.match);
+      const parts = [
+        label({ en: `within ${String(c.windowHours ?? 24)} h`, zh: `${String(c.windowHours ?? 24)} 小时内` }),
+        match.warehouse ? label({ en: 'same warehouse', zh: '同仓' }) : '',
+        match.carrier ? label({ en: 'same carrier', zh: '同快递' }) : '',
+        c.allowPresale ? label({ en: 'presale too', zh: '含预售' }) : '',
+      ];
+      return parts.filter(Boolean).join(' · ');
+    },
+    editor: GenericEditor,
+  },
   plugin: {
     icon: '⚙',
     tone: 'flow',

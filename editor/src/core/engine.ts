@@ -44,6 +44,7 @@ export {
   type ValueShape,
 } from '../../../engine/operators/operator-catalogue.ts';
 export { type AdapterPlatform, adaptOrder, detectPlatform } from '../../../engine/order/adapters/index.ts';
+export { parseOrderJson } from '../../../engine/order/raw-json.ts';
 export type { StandardOrder } from '../../../engine/order/schema.ts';
 export { PLATFORMS } from '../../../engine/order/schema.ts';
 export { createPipeline } from '../../../engine/runtime/pipeline/pipeline.ts';

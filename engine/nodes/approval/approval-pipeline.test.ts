@@ -109,7 +109,7 @@ describe.each(ENGINE_NAMES)('an approval stage of several checks (%s engine)', (
     );
     expect(decision.holds.map((h) => h.reason)).toEqual(['sku_not_mapped', 'merge_wait']);
     const wait = decision.holds.find((h) => h.reason === 'merge_wait')!;
-    expect(wait.autoReleaseMinutes).toBeGreaterThanOrEqual(20);
-    expect(wait.autoReleaseMinutes).toBeLessThanOrEqual(23);
+    // Paid 00:00:05, decided 00:10:05: 30 minutes after payment is 20 minutes from now.
+    expect(wait).toMatchObject({ releaseAt: '2026-11-10T16:30:05.000Z', autoReleaseMinutes: 20 });
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../../events/event-def.ts';
+import { releaseOf } from './release-time.ts';
 
 const reason = z.string().min(1).max(64);
 
@@ -17,12 +18,15 @@ export const holdEvent = defineEvent({
     reason,
     message: z.string().optional(),
     autoReleaseMinutes: z.number().int().positive().optional(),
+    /** Where the minutes count from: the decision (default) or the order's payment (a merge wait). */
+    releaseFrom: z.enum(['hold', 'payment']).optional(),
     urgent: z.boolean().optional(),
   }),
-  // Object.assign, not `{ ...params, ...origin }`: V8 builds a fresh object shape for every spread
-  // that adds keys to another spread's, a microsecond per hold.
-  apply: (params, { decision, origin }) => {
-    decision.holds.push(Object.assign({}, params, origin));
+  // The release is computed here, from the decision clock, not in the rule: rule JSON cannot say
+  // "paidAt + N minus now". Object.assign, not `{ ...params, ...origin }`: V8 builds a fresh object
+  // shape for every spread that adds keys to another spread's, a microsecond per hold.
+  apply: ({ releaseFrom = 'hold', autoReleaseMinutes, ...hold }, { decision, order, origin, now }) => {
+    decision.holds.push(Object.assign(hold, releaseOf(autoReleaseMinutes, releaseFrom, order, now), origin));
   },
 });
 

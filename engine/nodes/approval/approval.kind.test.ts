@@ -73,24 +73,43 @@ describe.each(ENGINE_NAMES)('a hold released N minutes after payment (%s engine)
   });
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
   const paidAt = '2026-11-11T00:10:00+08:00';
-  const releaseAt = async (minutesAfterPayment: number, paid: string | null = paidAt) => {
-    const clock = () => new Date(Date.parse(paidAt) + minutesAfterPayment * 60_000);
+  const holdAfter = async (msAfterPayment: number, paid: string | null = paidAt) => {
+    const clock = () => new Date(Date.parse(paidAt) + msAfterPayment);
     const decision = await createPipeline([result.compiled], { engine, clock }).decide(order(paid));
     expect(decision.holds).toHaveLength(1);
-    return decision.holds[0]!.autoReleaseMinutes;
+    return decision.holds[0]!;
   };
+  const minute = 60_000;
 
-  it('lifts when the wait is up, never before, and at most a band late', async () => {
-    const step = Math.ceil(30 / 12);
-    for (const elapsed of [0, 1, 10, 17, 29]) {
-      const release = await releaseAt(elapsed);
-      expect(release).toBeGreaterThanOrEqual(30 - elapsed);
-      expect(release).toBeLessThan(30 - elapsed + step);
+  it('is one plain rule, whatever the minutes', () => {
+    expect(result.compiled.rules).toHaveLength(1);
+    expect(result.compiled.rules[0]!.event).toEqual({
+      type: 'hold',
+      params: { reason: 'merge_wait', autoReleaseMinutes: 30, releaseFrom: 'payment' },
+    });
+  });
+
+  it('releases exactly 30 minutes after payment, the minutes left rounded up', async () => {
+    for (const [elapsedMs, minutesLeft] of [
+      [0, 30],
+      [1 * minute, 29],
+      [10 * minute + 20_000, 20],
+      [17 * minute, 13],
+      [29 * minute + 59_000, 1],
+    ] as const) {
+      const hold = await holdAfter(elapsedMs);
+      expect(hold.releaseAt).toBe('2026-11-10T16:40:00.000Z');
+      expect(hold.autoReleaseMinutes, `${elapsedMs} ms after payment`).toBe(minutesLeft);
     }
   });
 
-  it('lifts after a minute once the wait is over, and holds an unpaid order with no release time', async () => {
-    expect(await releaseAt(45)).toBe(1);
-    expect(await releaseAt(5, null)).toBeUndefined();
+  it('says a minute once the wait is over, and holds an unpaid order with no release time', async () => {
+    expect(await holdAfter(45 * minute)).toMatchObject({
+      releaseAt: '2026-11-10T16:40:00.000Z',
+      autoReleaseMinutes: 1,
+    });
+    const unpaid = await holdAfter(5 * minute, null);
+    expect(unpaid.releaseAt).toBeUndefined();
+    expect(unpaid.autoReleaseMinutes).toBeUndefined();
   });
 });

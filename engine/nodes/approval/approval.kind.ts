@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { type ContentIssue, defineNodeKind, type Emission, type FieldHints } from '../node-kind.ts';
 import { approveEvent, flagEvent, holdEvent } from './approval.events.ts';
-import { type HoldParams, releaseAfterPayment } from './release-bands.ts';
 
 const reasonCode = z
   .string()
@@ -28,16 +27,20 @@ export const ApprovalContentSchema = z.discriminatedUnion('outcome', [
 export type ApprovalContent = z.infer<typeof ApprovalContentSchema>;
 type HoldContent = Extract<ApprovalContent, { outcome: 'hold' }>;
 
+/**
+ * One hold rule. A release counted from payment is computed when the hold applies, from the decision
+ * clock and the order's `paidAt` (`release-time.ts`), so the rule stays plain rule JSON.
+ */
 function holdEmissions(content: HoldContent): Emission[] {
-  const hold: HoldParams = {
+  const minutes = content.autoReleaseMinutes;
+  const params = {
     reason: content.reason,
     ...(content.message ? { message: content.message } : {}),
     ...(content.urgent ? { urgent: true } : {}),
+    ...(minutes === undefined ? {} : { autoReleaseMinutes: minutes }),
+    ...(minutes !== undefined && content.releaseFrom === 'payment' ? { releaseFrom: 'payment' } : {}),
   };
-  const minutes = content.autoReleaseMinutes;
-  if (minutes !== undefined && content.releaseFrom === 'payment') return releaseAfterPayment(hold, minutes);
-  const params = minutes === undefined ? hold : { ...hold, autoReleaseMinutes: minutes };
-  return [{ key: '', condition: null, event: { type: 'hold', params: { ...params } } }];
+  return [{ key: '', condition: null, event: { type: 'hold', params } }];
 }
 
 function validate(content: ApprovalContent): ContentIssue[] {

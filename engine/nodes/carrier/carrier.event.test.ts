@@ -174,3 +174,40 @@ describe('carrier: fixed carrier', () => {
     expect(builder.finish()).toMatchObject({ carrier: 'SF', events: [{ type: 'carrier' }] });
   });
 });
+
+describe('carrier chain: an order without lines (an order-level export)', () => {
+  const noLines = (more: Record<string, unknown> = {}) => order({ lines: [], ...more });
+  const held = (d: Decision) => d.holds.map((h) => `${h.reason}: ${h.message}`);
+
+  it('still takes a platform-forced or remark-asked carrier: neither reads lines', () => {
+    expect(choose(full(), noLines({ platform: 'jd', shop: 'jd-self', type: 'cod' })).carrier).toBe('JD');
+    expect(choose(full(), noLines(), asking('EMS'))).toMatchObject({ carrier: 'EMS', holds: [] });
+  });
+
+  it('is held no_lines at the SKU level instead of falling through to shop, weight or warehouse', () => {
+    const decision = choose(full(), noLines());
+    expect(decision.carrier).toBeNull();
+    expect(held(decision)).toEqual([
+      "no_lines: the carrier chain's sku level needs the order's lines, and the order has none (its source gave no line detail)",
+    ]);
+    expect(explain(decision)).toMatchObject({ carrier: null, needsLines: 'sku' });
+  });
+
+  it('without SKU rules, lets the shop level choose, and holds at the weight level', () => {
+    expect(choose(full({ sku: [] }), noLines({ shop: 'douyin-live' })).carrier).toBe('YTO');
+    expect(explain(choose(full({ sku: [] }), noLines()))).toMatchObject({ needsLines: 'weight' });
+  });
+
+  it('chooses by area or warehouse when no level before them reads lines', () => {
+    const byPlace = full({ sku: [], weight: [] });
+    expect(choose(byPlace, noLines({ receiver: RECEIVERS.urumqi })).carrier).toBe('EMS');
+    expect(choose(byPlace, noLines())).toMatchObject({ carrier: 'ZTO', holds: [] });
+  });
+
+  it('cannot price the cheapest carrier without the weight', () => {
+    const cheapest = CarrierChainSchema.parse({ mode: 'cheapest' });
+    expect(held(choose(cheapest, noLines()))).toEqual([
+      "no_lines: the carrier chain's cheapest level needs the order's lines, and the order has none (its source gave no line detail)",
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
 import { defineEvent } from '../../events/event-def.ts';
+import { NO_LINES, noLinesMessage } from '../../events/no-lines.ts';
 import { linesWeightKg, shippingLines } from '../../logistics/index.ts';
 import { carrierChainReferences } from './carrier-chain.references.ts';
 import { type CarrierParams, CarrierParamsSchema } from './carrier-chain.schema.ts';
@@ -6,7 +7,8 @@ import { runCarrierChain } from './run-carrier-chain.ts';
 
 /**
  * Chooses the order's carrier: a fixed one, or the chain's choice for this order. A chain that
- * finds none holds the order `no_carrier` with every skipped carrier's reason; a `carrier.explain`
+ * finds none holds the order `no_carrier` with every skipped carrier's reason, or `no_lines` when
+ * it reached a level that reads lines the order does not have; a `carrier.explain`
  * entry in the decision's events says which level chose and what was skipped.
  */
 export const carrierEvent = defineEvent<CarrierParams>({
@@ -36,6 +38,10 @@ export const carrierEvent = defineEvent<CarrierParams>({
     });
     if (outcome.carrier !== null) {
       decision.carrier = outcome.carrier;
+      return;
+    }
+    if (outcome.needsLines) {
+      ctx.hold(NO_LINES, noLinesMessage(`the carrier chain's ${outcome.needsLines} level`));
       return;
     }
     const why = outcome.skipped.length

@@ -19,15 +19,18 @@ export interface Skip {
   reason: string;
 }
 
+/** `needsLines`: the level that would have been asked next reads the order's lines, and the order has none. */
 export type CarrierOutcome =
   | { carrier: string; level: CarrierLevel; freight?: number; skipped: Skip[] }
-  | { carrier: null; skipped: Skip[] };
+  | { carrier: null; skipped: Skip[]; needsLines?: CarrierLevel };
 
 interface Candidate {
   level: CarrierLevel;
   carrier: string;
   /** Why it cannot be used before looking at the carrier itself (a remark asking for a forbidden one). */
   refused?: string;
+  /** Not a carrier: the chain reached a level that reads lines the order does not have. */
+  needsLines?: true;
 }
 
 const matches = (rule: PlatformRule, order: StandardOrder) =>
@@ -66,13 +69,26 @@ function* proposals(chain: CarrierChain, input: CarrierInput): Generator<Candida
   for (const rule of chain.platform)
     if (matches(rule, order)) yield { level: 'platform', carrier: rule.carrier };
   if (chain.remark.enabled) yield* remarkCandidates(chain, input);
-  if (chain.mode === 'cheapest') return;
+  const linesUnknown = order.lines.length === 0;
+  if (chain.mode === 'cheapest') {
+    // Freight is priced by weight: without lines the cheapest carrier is unknown.
+    if (linesUnknown) yield { level: 'cheapest', carrier: '', needsLines: true };
+    return;
+  }
+  if (linesUnknown && chain.sku.length > 0) {
+    yield { level: 'sku', carrier: '', needsLines: true };
+    return;
+  }
   const skus = new Set(order.lines.filter((l) => l.refundStatus !== 'refunded').map((l) => l.sku));
   for (const rule of chain.sku) {
     if (rule.skus.some((sku) => skus.has(sku))) yield { level: 'sku', carrier: rule.carrier };
   }
   for (const rule of chain.shop)
     if (rule.shops.includes(order.shop)) yield { level: 'shop', carrier: rule.carrier };
+  if (linesUnknown && chain.weight.length > 0) {
+    yield { level: 'weight', carrier: '', needsLines: true };
+    return;
+  }
   for (const band of chain.weight) {
     if (weightKg >= band.minKg && (band.maxKg === undefined || weightKg < band.maxKg)) {
       yield { level: 'weight', carrier: band.carrier };
@@ -123,6 +139,7 @@ function cheapest(chain: CarrierChain, input: CarrierInput, skipped: Skip[]): Ca
 export function runCarrierChain(chain: CarrierChain, input: CarrierInput): CarrierOutcome {
   const skipped: Skip[] = [];
   for (const candidate of proposals(chain, input)) {
+    if (candidate.needsLines) return { carrier: null, skipped, needsLines: candidate.level };
     const carrier = clientIndex(input.client).carriers.get(candidate.carrier);
     const reason = candidate.refused ?? refusal(carrier, candidate.carrier, input.order);
     if (!reason) return { carrier: candidate.carrier, level: candidate.level, skipped };

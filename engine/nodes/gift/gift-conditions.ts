@@ -66,6 +66,17 @@ function plainConditionsHold(
   return !when.window || inWindow(order, when.window);
 }
 
+/** Whether the rule counts the order's lines (items, SKUs bought, multiples): an order without lines cannot say. */
+export function countsLines(when: GiftWhen): boolean {
+  return when.itemCount !== undefined || when.buys !== undefined || when.multiple !== undefined;
+}
+
+/** Whether the rule's other conditions hold: for an order without lines, whether the rule is in play at all. */
+export function matchesBesidesLines(rule: GiftRule, order: StandardOrder, state: StrategyState): boolean {
+  const when = { ...rule.when, itemCount: undefined, buys: undefined, multiple: undefined };
+  return matchGiftRule({ ...rule, when }, order, state, []) !== null;
+}
+
 /**
  * What the rule gives this order, or null when a condition fails. Reads state, never changes it.
  * `lines` are the order's qualifying lines, passed in by a caller matching many rules to one order.

@@ -134,3 +134,46 @@ describe('gift.rules event', () => {
     expect(giftsOf(atSh)).toEqual(['G2x1']);
   });
 });
+
+describe('gift.rules event: an order without lines (an order-level export)', () => {
+  const noLines = () => testOrder({ lines: [] });
+  const holdsOf = (decision: { holds: { reason: string; message?: string }[] }) =>
+    decision.holds.map((h) => `${h.reason}: ${h.message}`);
+
+  it('gives what does not count lines (spend bands, first order) and holds no_lines for a rule that does', () => {
+    const decision = applyEvent(
+      giftRules(
+        { id: 'five-items', when: { itemCount: { min: 5 } }, gift: { sku: 'G2' } },
+        { id: 'spend', when: { spend: { bands: [{ min: 99, gift: { sku: 'G1' } }] } } },
+      ),
+      noLines(),
+      new InMemoryState(),
+    );
+    expect(giftsOf(decision)).toEqual(['G1x1']);
+    expect(holdsOf(decision)).toEqual([
+      'no_lines: gift rule "five-items" needs the order\'s lines, and the order has none (its source gave no line detail)',
+    ]);
+  });
+
+  it('does not hold for a rule whose other conditions already rule the order out', () => {
+    const decision = applyEvent(
+      giftRules({ id: 'other-shop', when: { buys: { any: ['A'] }, shops: ['JD-1'] }, gift: { sku: 'G2' } }),
+      noLines(),
+      new InMemoryState(),
+    );
+    expect(decision.holds).toEqual([]);
+  });
+
+  it('stops at an exclusive rule that counts lines: whether it gives decides whether the later ones may', () => {
+    const decision = applyEvent(
+      giftRules(
+        { id: 'box-only', when: { buys: { any: ['SOFA'] } }, gift: { sku: 'G3' }, exclusive: true },
+        { id: 'spend', when: { spend: { bands: [{ min: 99, gift: { sku: 'G1' } }] } } },
+      ),
+      noLines(),
+      new InMemoryState(),
+    );
+    expect(giftsOf(decision)).toEqual([]);
+    expect(decision.holds.map((h) => h.reason)).toEqual(['no_lines']);
+  });
+});

@@ -1,7 +1,14 @@
 import type { MasterDataRef } from '../../client/index.ts';
 import { type ApplyContext, defineEvent } from '../../events/event-def.ts';
+import { NO_LINES, noLinesMessage } from '../../events/no-lines.ts';
 import { capCounters, takeCaps } from './gift-caps.ts';
-import { type GiftMatch, matchGiftRule, qualifyingLines } from './gift-conditions.ts';
+import {
+  countsLines,
+  type GiftMatch,
+  matchesBesidesLines,
+  matchGiftRule,
+  qualifyingLines,
+} from './gift-conditions.ts';
 import {
   type GiftRule,
   type GiftRulesParams,
@@ -23,7 +30,15 @@ export const giftRulesEvent = defineEvent({
   references: giftRulesReferences,
   apply: (params, context) => {
     const lines = qualifyingLines(context.order);
+    const linesUnknown = context.order.lines.length === 0;
     for (const rule of params.rules) {
+      if (linesUnknown && countsLines(rule.when)) {
+        if (!matchesBesidesLines(rule, context.order, context.state)) continue;
+        context.hold(NO_LINES, noLinesMessage(`gift rule "${rule.id}"`));
+        // Whether an exclusive rule gives decides whether the rules after it may: unknown, so none does.
+        if (rule.exclusive) break;
+        continue;
+      }
       const match = matchGiftRule(rule, context.order, context.state, lines);
       if (match && give(rule, match, context) && rule.exclusive) break;
     }

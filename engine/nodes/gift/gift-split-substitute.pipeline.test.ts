@@ -137,4 +137,19 @@ describe.each(ENGINE_NAMES)('gift → substitution → split pipeline (%s engine
     expect(decisions.map((d) => d.tags)).toEqual([['new-buyer'], [], ['new-buyer'], []]);
     expect(decisions.every((d) => d.status === 'approved')).toBe(true);
   });
+
+  it('holds an order without lines no_lines at substitution and split, and gives the gifts that count none', async () => {
+    const pipeline = createPipeline([newBuyers, split, substitution, gifts], {
+      engine,
+      client: testClient,
+      state: new InMemoryState({ stock: { 'WH-SH': { A: 0, G1: 50 } } }),
+    });
+    const decision = await pipeline.decide(testOrder({ id: 'O-5', buyer: { id: 'u5' }, lines: [] }));
+    expect(decision.holds.map((h) => `${h.strategyId}: ${h.reason}`)).toEqual([
+      'subs: no_lines',
+      'split: no_lines',
+    ]);
+    expect(decision).toMatchObject({ status: 'held', substitutions: [], parcels: [], tags: ['new-buyer'] });
+    expect(decision.gifts.map((g) => g.sku)).toEqual(['G3', 'G1']);
+  });
 });

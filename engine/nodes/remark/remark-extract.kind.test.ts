@@ -27,6 +27,7 @@ function extract(buyerMessage: string, sellerMemo = '', params: unknown = defaul
     client: undefined,
     state: new InMemoryState(),
     origin: { strategyId: 'remark', nodeId: 'parse' },
+    now: new Date(),
     hold: (reason, message) => holds.push(`${reason}: ${message}`),
   });
   return { extracted: decision.extracted, flags: decision.flags.map((f) => f.message), holds };

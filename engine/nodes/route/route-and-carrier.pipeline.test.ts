@@ -131,6 +131,16 @@ describe.each(ENGINE_NAMES)('routing and carrier chains in the pipeline (%s engi
     expect(jdCod).toMatchObject({ warehouse: 'WH-BJ', carrier: 'JD', status: 'approved' });
   });
 
+  it('holds an order without lines no_lines at routing, once, and still finds a carrier by area', async () => {
+    const p = pipeline({ 'WH-XA': { 'LIP-01': 9 } });
+    const decision = await p.decide(regionalOrder({ receiver: RECEIVERS.urumqi, lines: [] }));
+    expect(decision).toMatchObject({ status: 'held', warehouse: null, carrier: 'EMS', consumed: [] });
+    // The pipeline's own no_warehouse would only repeat why routing placed nothing.
+    expect(decision.holds.map((h) => `${h.strategyId}/${h.nodeId}: ${h.reason}`)).toEqual([
+      'routing/chain: no_lines',
+    ]);
+  });
+
   it('ships to a remote province from the nearest warehouse with EMS', async () => {
     const p = pipeline({ 'WH-XA': { 'LIP-01': 9 }, 'WH-CD': { 'LIP-01': 9 } });
     const urumqi = await p.decide(regionalOrder({ receiver: RECEIVERS.urumqi }));

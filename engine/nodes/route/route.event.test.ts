@@ -247,3 +247,33 @@ describe('route: fixed warehouse', () => {
     expect(state.stock('WH-GZ', 'LIP-01')).toBe(5);
   });
 });
+
+describe('route: an order without lines (an order-level export)', () => {
+  const noLines = () => to('hangzhou', { lines: [] });
+
+  it('is held no_lines at the stock step, naming it, rather than fitting anywhere', () => {
+    const decision = routeChain({ steps: [{ step: 'area' }, { step: 'stock' }, NEAREST] }, noLines());
+    expect(decision.warehouse).toBeNull();
+    expect(decision.holds).toEqual([
+      {
+        reason: 'no_lines',
+        message:
+          "the stock step needs the order's lines, and the order has none (its source gave no line detail)",
+        strategyId: 'routing',
+        nodeId: 'chain',
+      },
+    ]);
+    expect(decision.events.find((e) => e.type === 'route.explain')?.params).toMatchObject({
+      outcome: { kind: 'hold', reason: 'no_lines' },
+      steps: [{ step: 'candidates' }, { step: 'area' }, { step: 'stock', left: [] }],
+    });
+  });
+
+  it('is routed by a chain without a stock step, or to a fixed warehouse: neither reads lines', () => {
+    expect(routeChain({ steps: [{ step: 'area' }, NEAREST] }, noLines())).toMatchObject({
+      warehouse: 'WH-SH',
+      holds: [],
+    });
+    expect(route({ warehouse: 'WH-GZ' }, noLines())).toMatchObject({ warehouse: 'WH-GZ', consumed: [] });
+  });
+});

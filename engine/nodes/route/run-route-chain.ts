@@ -1,4 +1,5 @@
 import type { Client, Warehouse } from '../../client/index.ts';
+import { NO_LINES, noLinesMessage } from '../../events/no-lines.ts';
 import { available, fitsAt, linesWeightKg, type ShipLine, type Shortage } from '../../logistics/index.ts';
 import type { StandardOrder } from '../../order/schema.ts';
 import type { StrategyState } from '../../state/index.ts';
@@ -17,7 +18,7 @@ export interface RouteInput {
 export type RouteOutcome =
   | { kind: 'placed'; warehouse: string; by: 'chain' | 'default' }
   | { kind: 'split'; parcels: PlannedParcel[] }
-  | { kind: 'hold'; reason: 'no_warehouse' | 'stock_short'; message: string };
+  | { kind: 'hold'; reason: 'no_warehouse' | 'stock_short' | typeof NO_LINES; message: string };
 
 /** The warehouses left after each step, for the decision's explanation. */
 export interface StepLog {
@@ -103,7 +104,11 @@ export function runRouteChain(
     if (step.step === 'binding') left = left.filter(bindingFilter(step, order));
     else if (step.step === 'area') left = left.filter(areaFilter(step, destination));
     else if (step.step === 'rank') left = [[...left].sort(best)[0]!];
-    else {
+    else if (order.lines.length === 0) {
+      // Every warehouse "fits" no lines; the stock that matters is unknown, so none is chosen.
+      log.push({ step: 'stock', left: [] });
+      return { outcome: { kind: 'hold', reason: NO_LINES, message: noLinesMessage('the stock step') }, log };
+    } else {
       const fitting = left.filter((w) => fitsAt(state, w.id, lines));
       if (fitting.length > 0) left = fitting;
       else if (step.onNoSingleFit === 'hold') {

@@ -1,4 +1,5 @@
 import { defineEvent } from '../../events/event-def.ts';
+import { holdWithoutLines } from '../../events/no-lines.ts';
 import { effectiveLines } from '../../logistics/index.ts';
 import { SplitParamsSchema } from './split.schema.ts';
 import { splitParcels } from './split-parcels.ts';
@@ -16,7 +17,9 @@ export const splitEvent = defineEvent({
     ...bulky.skus.map((id, i) => ({ kind: 'sku' as const, id, path: `bulky.skus[${i}]` })),
     ...accessories.skus.map((id, i) => ({ kind: 'sku' as const, id, path: `accessories.skus[${i}]` })),
   ],
-  apply: (params, { order, decision, client }) => {
+  apply: (params, context) => {
+    if (holdWithoutLines(context, 'splitting')) return;
+    const { order, decision, client } = context;
     const parcels = splitParcels(effectiveLines(order, decision, client), params, client);
     decision.parcels = parcels.length > 1 ? parcels : [];
   },

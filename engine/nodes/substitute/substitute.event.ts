@@ -1,5 +1,6 @@
 import type { MasterDataRef } from '../../client/index.ts';
 import { type ApplyContext, defineEvent } from '../../events/event-def.ts';
+import { holdWithoutLines } from '../../events/no-lines.ts';
 import { substitutedLines } from '../../logistics/index.ts';
 import { remarkContainsAny } from '../gift/gift-conditions.ts';
 import { canSupply } from '../gift/stock-supply.ts';
@@ -17,6 +18,7 @@ export const substituteEvent = defineEvent({
   params: SubstituteParamsSchema,
   references: substituteReferences,
   apply: ({ substitutions }, context) => {
+    if (holdWithoutLines(context, 'substitution')) return;
     const { decision, order, client, origin } = context;
     for (const sub of substitutions) {
       const lines = substitutedLines(order, decision.substitutions, client);

@@ -30,6 +30,7 @@ function applyTag(params: unknown, before: string[]): string[] | 'invalid' {
     client: undefined,
     state: new InMemoryState(),
     origin: { strategyId: 's', nodeId: 'n' },
+    now: new Date(),
     hold: () => {},
   });
   return decision.tags;

@@ -66,13 +66,14 @@ function toStandard(o: RawRecord, id: string): StandardOrderInput {
   const { status, issues } = mapStatus(STATUS, o.orderState, 'orderState', paidAt !== null);
   const hold = PLATFORM_HOLDS[text(o.orderState)];
   const consignee = o.consigneeInfo === undefined ? {} : record(o.consigneeInfo, 'consigneeInfo');
+  const presale = presaleOf(o);
   return {
     id,
     platform: 'jd',
     shop: text(o.venderId),
-    type: isCod ? 'cod' : 'normal',
+    type: isCod ? 'cod' : presale ? 'presale' : 'normal',
     status,
-    payStatus: isCod || !paidAt ? 'unpaid' : 'paid',
+    payStatus: isCod || !paidAt ? 'unpaid' : presale === 'balanceUnpaid' ? 'partPaid' : 'paid',
     createdAt: requiredTime(o.orderStartTime, 'orderStartTime'),
     paidAt,
     amounts: {
@@ -94,7 +95,7 @@ function toStandard(o: RawRecord, id: string): StandardOrderInput {
     buyerMessage: text(o.orderRemark),
     sellerMemo: text(o.venderRemark),
     invoiceRequested: invoiceRequested(o),
-    lines: items(o.itemInfoList),
+    lines: items(o.itemInfoList, presale !== undefined),
     issues: hold ? [...issues, hold] : issues,
   };
 }
@@ -115,7 +116,39 @@ function invoiceRequested(o: RawRecord): boolean {
   return info !== '' && !info.includes('不需要');
 }
 
-function items(list: unknown): StandardOrderInput['lines'] {
+/**
+ * JD's order has no presale field of its own. Its flags do: `sendpayMap` (the order's sendpay, as a
+ * map of position to value) has "1" at 297 for a presale whose balance is not paid yet, the flag
+ * JD's own distribution code reads to print 预 on the waybill. An order whose balance is paid keeps
+ * only JD's words for it: 预售 in `orderStateRemark` or among the marks of `orderMarkDesc`.
+ * `orderType` is the business model (22 SOP, 25 SOPL, 75 LOC), not the sale, so it decides nothing.
+ */
+function presaleOf(o: RawRecord): 'balanceUnpaid' | 'presale' | undefined {
+  if (text(sendpay(o.sendpayMap)[PRESALE_UNPAID_POSITION]) === '1') return 'balanceUnpaid';
+  const marks =
+    typeof o.orderMarkDesc === 'object' && o.orderMarkDesc !== null
+      ? Object.entries(o.orderMarkDesc as RawRecord)
+          .flat()
+          .map(text)
+      : [text(o.orderMarkDesc)];
+  return [text(o.orderStateRemark), ...marks].some((words) => words.includes('预售')) ? 'presale' : undefined;
+}
+
+const PRESALE_UNPAID_POSITION = '297';
+
+/** `sendpayMap` comes as JSON text ("{\"297\":\"1\"}") from the API and as an object from some exports. */
+function sendpay(value: unknown): RawRecord {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as RawRecord;
+  if (typeof value !== 'string' || !value.trim().startsWith('{')) return {};
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return typeof parsed === 'object' && parsed !== null ? (parsed as RawRecord) : {};
+  } catch {
+    return {}; // a flag map JD garbled is no reason to refuse the order
+  }
+}
+
+function items(list: unknown, isPresale: boolean): StandardOrderInput['lines'] {
   if (!Array.isArray(list) || list.length === 0)
     throw rawFieldError('itemInfoList', 'the order has no items');
   return list.map((raw, i) => {
@@ -128,6 +161,7 @@ function items(list: unknown): StandardOrderInput['lines'] {
       name: text(item.skuName),
       qty: quantity(item.itemTotal, `${at}.itemTotal`),
       price: yuan(item.jdPrice, `${at}.jdPrice`),
+      isPresale,
     };
   });
 }

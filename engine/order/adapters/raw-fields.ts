@@ -39,7 +39,10 @@ export function text(value: unknown): string {
   return '';
 }
 
-/** An order id. A JSON number past 2^53 has already lost digits, so it is refused rather than guessed. */
+/**
+ * An order id. Raw order text read with `parseOrderJson` has its long ids as strings already; a JSON
+ * number past 2^53 here was parsed elsewhere and has lost digits, so it is refused rather than guessed.
+ */
 export function rawId(value: unknown, field: string): string {
   if (typeof value === 'string' && value.trim()) return value.trim();
   if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return String(value);
@@ -51,7 +54,9 @@ export function rawId(value: unknown, field: string): string {
   }
   throw rawFieldError(
     field,
-    value === undefined || value === '' ? 'the order id is missing' : `${describe(value)} is not an order id`,
+    value === undefined || value === ''
+      ? 'the order id is missing'
+      : `${describe(value)} is not an order id (a string or a whole number)`,
   );
 }
 

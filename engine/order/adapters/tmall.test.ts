@@ -57,7 +57,7 @@ describe('adaptTmall', () => {
         message: 'The receiver\'s province "香港特别行政区" is not a province of China',
       },
     ]);
-    expect(order.amounts).toEqual({ total: 89.9, paid: 99.9, freight: 10, discount: 0 });
+    expect(order.amounts).toEqual({ total: 89.9, paid: 99.9, freight: 10, discount: 0, refund: 0 });
     expect(order.lines[0]!.sku).toBe('SZSS-NUT-750');
   });
 

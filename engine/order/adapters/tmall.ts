@@ -61,12 +61,13 @@ function toStandard(t: RawRecord, id: string): StandardOrderInput {
   const paidAt = chinaTime(t.pay_time, 'pay_time');
   const isCod = COD_TYPES.has(text(t.type));
   const isStep = text(t.type) === 'step';
-  const lines = tradeLines(t.orders).map((o, i) => line(o, `orders.order[${i}]`, isStep));
+  const rawLines = tradeLines(t.orders);
+  const lines = rawLines.map((o, i) => line(o, `orders.order[${i}]`, isStep));
   const { status, issues } = mapStatus(STATUS, t.status, 'status', paidAt !== null);
   const flag = Number(t.seller_flag ?? 0);
   return {
     id,
-    platform: 'tmall',
+    platform: shopPlatform(t, rawLines),
     shop: text(t.seller_nick),
     type: isCod ? 'cod' : isStep || lines.some((l) => l.isPresale) ? 'presale' : 'normal',
     status,
@@ -102,6 +103,22 @@ function toStandard(t: RawRecord, id: string): StandardOrderInput {
     lines,
     issues,
   };
+}
+
+/**
+ * Taobao or Tmall, from the seller's type. TOP documents it on each order line as `seller_type`:
+ * "B" (商城商家, a Tmall shop) or "C" (普通卖家, a Taobao shop); OMS exports that flatten the trade
+ * carry it on the trade as `seller_type` or `shop_type`. `trade_from` ("WAP,JHS", "TAOBAO") says
+ * where the buyer ordered, not what the shop is, so it decides nothing. A trade that does not say
+ * stays Tmall, as this adapter has always read TOP trades.
+ */
+function shopPlatform(t: RawRecord, lines: readonly RawRecord[]): 'tmall' | 'taobao' {
+  for (const value of [...lines.map((o) => o.seller_type), t.seller_type, t.shop_type]) {
+    const type = text(value).trim().toUpperCase();
+    if (type === 'C') return 'taobao';
+    if (type === 'B') return 'tmall';
+  }
+  return 'tmall';
 }
 
 /** The API nests lines as `orders.order[]`; exports and hand-written orders often have a bare `orders[]`. */

@@ -1,6 +1,7 @@
 import type { Client } from '../../client/schema.ts';
 import type { Decision } from '../../decision/decision.ts';
 import type { AnyEventDef, ApplyContext, EventOrigin } from '../../events/index.ts';
+import { NO_LINES } from '../../events/no-lines.ts';
 import type { StageView } from '../../facts/index.ts';
 import { eventDef } from '../../nodes/registry.ts';
 import type { StandardOrder } from '../../order/schema.ts';
@@ -30,6 +31,8 @@ export class DecisionBuilder {
     private readonly order: StandardOrder,
     private readonly client: Client | undefined,
     private readonly state: StrategyState,
+    /** The decision time events read (hold release times): the pipeline's clock for the order. */
+    private readonly now: Date = new Date(),
   ) {
     this.decision = {
       orderId: order.id,
@@ -68,9 +71,15 @@ export class DecisionBuilder {
     this.decision.holds.push({ reason, message, ...origin });
   }
 
-  /** The pipeline's own hold, unless a stage already held the order for this reason and said more. */
+  /**
+   * The pipeline's own hold, unless a stage already held the order for this reason and said more,
+   * or held it `no_lines`: an order without lines is unplaced for that reason, and saying
+   * `no_warehouse` or `no_carrier` as well would only repeat it.
+   */
   holdUnlessHeld(reason: string, message: string): void {
-    if (!this.decision.holds.some((h) => h.reason === reason)) this.hold(reason, message);
+    if (!this.decision.holds.some((h) => h.reason === reason || h.reason === NO_LINES)) {
+      this.hold(reason, message);
+    }
   }
 
   private context(origin: EventOrigin): ApplyContext {
@@ -80,6 +89,7 @@ export class DecisionBuilder {
       client: this.client,
       state: this.state,
       origin,
+      now: this.now,
       hold: this.holdFrom(origin),
     };
   }
@@ -103,6 +113,7 @@ export class DecisionBuilder {
       tags: [...d.tags],
       holds: d.holds.map((h) => h.reason),
       gifts: d.gifts.map((g) => g.sku),
+      merged: d.merge?.joined === true,
     };
   }
 

@@ -19,7 +19,10 @@ export interface PipelineOptions {
   client?: Client;
   /** Counters, stock and buyer history; a fresh in-memory state when not given. */
   state?: StrategyState;
-  /** The decision time computed facts such as `minutesSincePaid` measure from; simulation fixes it. */
+  /**
+   * The decision time: computed facts such as `minutesSincePaid` measure from it and events read it
+   * (`ApplyContext.now`: hold release times). Simulation fixes it to the order's own time.
+   */
   clock?: (order: StandardOrder) => Date;
   /** The plugin host and installed builds, when the strategies call plugins (engine/plugins). */
   plugins?: PipelinePlugins;
@@ -71,10 +74,12 @@ export function createPipeline(
   const clock = options.clock ?? (() => new Date());
 
   const decideNow = async (order: StandardOrder, precomputed?: OrderPlugins): Promise<Decision> => {
-    const builder = new DecisionBuilder(order, options.client, state);
+    // One clock reading per order: the facts and the events (hold release times) share it.
+    const now = clock(order);
+    const builder = new DecisionBuilder(order, options.client, state, now);
     const trace: TraceEntry[] = [];
     const facts: OrderFacts = orderFacts(
-      { order, client: options.client, state, now: clock(order) },
+      { order, client: options.client, state, now },
       builder.decision.extracted,
       builder.view(),
     );

@@ -7,10 +7,11 @@ import { EmbeddedState } from './embedded-state.ts';
 import { EmbeddedStrategies } from './embedded-strategies.ts';
 import { EmbeddedVersions } from './embedded-versions.ts';
 import { Workspace } from './workspace.ts';
+import type { LockOptions } from './workspace-lock.ts';
 
 /** The default store: a workspace folder of JSON documents and NDJSON logs. */
-export async function openEmbeddedStore(dataDir: string): Promise<Store> {
-  const ws = await Workspace.open(dataDir);
+export async function openEmbeddedStore(dataDir: string, lock: LockOptions = {}): Promise<Store> {
+  const ws = await Workspace.open(dataDir, lock);
   return {
     kind: 'embedded',
     location: ws.dir,
@@ -21,7 +22,8 @@ export async function openEmbeddedStore(dataDir: string): Promise<Store> {
     audit: new EmbeddedAudit(ws),
     state: new EmbeddedState(ws),
     keys: new EmbeddedKeys(ws),
-    ping: async () => undefined,
+    // Unhealthy once another server took the workspace over: an orchestrator restarts this one.
+    ping: async () => ws.assertHeld(),
     close: () => ws.close(),
   };
 }

@@ -1,15 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WorkspaceLockedError } from '../errors.ts';
 import { openEmbeddedStore } from './embedded-store.ts';
 import { layout } from './layout.ts';
+import { currentOwner } from './lock-owner.ts';
 import { LOCK_FILE } from './workspace-lock.ts';
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'ordergraph-ws-'));
-const lockOf = (pid: number) => JSON.stringify({ pid, host: hostname(), since: new Date().toISOString() });
+const lockOf = async (pid: number) => JSON.stringify({ ...(await currentOwner(10_000)), pid });
 
 describe('embedded workspace', () => {
   it('refuses a second server on the same DATA_DIR, and frees it on close', async () => {
@@ -24,7 +25,7 @@ describe('embedded workspace', () => {
   it('takes over a lock left by a process that died', async () => {
     const dir = await tempDir();
     const dead = spawnSync(process.execPath, ['-e', 'process.pid']).pid!;
-    await writeFile(join(dir, LOCK_FILE), lockOf(dead));
+    await writeFile(join(dir, LOCK_FILE), await lockOf(dead));
     const store = await openEmbeddedStore(dir);
     expect(JSON.parse(await readFile(join(dir, LOCK_FILE), 'utf8')).pid).toBe(process.pid);
     await store.close();

@@ -6,7 +6,7 @@ import { ensureDir, fsyncDir, isTempFile, writeFileAtomic } from './atomic-file.
 import { KeyedMutex } from './keyed-mutex.ts';
 import { GITIGNORE, layout } from './layout.ts';
 import { NdjsonLog } from './ndjson-log.ts';
-import { acquireWorkspaceLock } from './workspace-lock.ts';
+import { type LockOptions, WorkspaceLock } from './workspace-lock.ts';
 
 const MISSING = Symbol('missing');
 
@@ -22,20 +22,20 @@ export class Workspace {
 
   private constructor(
     readonly dir: string,
-    private readonly unlock: () => Promise<void>,
+    private readonly lock: WorkspaceLock,
   ) {}
 
-  static async open(dataDir: string): Promise<Workspace> {
+  static async open(dataDir: string, lockOptions: LockOptions = {}): Promise<Workspace> {
     const dir = resolve(dataDir);
     await ensureDir(dir);
-    const unlock = await acquireWorkspaceLock(dir);
-    const workspace = new Workspace(dir, unlock);
+    const lock = await WorkspaceLock.acquire(dir, lockOptions);
+    const workspace = new Workspace(dir, lock);
     try {
       await sweepTempFiles(dir);
       await workspace.writeIfMissing('.gitignore', GITIGNORE);
       await workspace.writeIfMissing(layout.workspace, `${JSON.stringify({ formatVersion: 1 }, null, 2)}\n`);
     } catch (error) {
-      await unlock();
+      await lock.release();
       throw error;
     }
     return workspace;
@@ -78,6 +78,7 @@ export class Workspace {
 
   /** Validates and writes a document atomically, as indented JSON a person can read and diff. */
   async write<T>(rel: string, schema: z.ZodType<T>, value: T): Promise<T> {
+    this.lock.assertHeld();
     const checked = schema.parse(value);
     const path = this.abs(rel);
     await ensureDir(join(path, '..'));
@@ -92,6 +93,7 @@ export class Workspace {
   }
 
   async remove(rel: string): Promise<void> {
+    this.lock.assertHeld();
     this.cache.delete(rel);
     await rm(this.abs(rel), { force: true });
     await fsyncDir(join(this.abs(rel), '..'));
@@ -111,6 +113,7 @@ export class Workspace {
 
   /** The append-only log at `rel`, one writer per file for the life of the workspace. */
   log(rel: string): NdjsonLog {
+    this.lock.assertHeld();
     let log = this.logs.get(rel);
     if (!log) {
       log = new NdjsonLog(this.abs(rel));
@@ -136,7 +139,12 @@ export class Workspace {
     await Promise.all([...this.logs.values()].map((log) => log.close()));
     this.logs.clear();
     this.cache.clear();
-    await this.unlock();
+    await this.lock.release();
+  }
+
+  /** Throws once another server took this workspace over (this one stalled past the lock's stale age). */
+  assertHeld(): void {
+    this.lock.assertHeld();
   }
 }
 

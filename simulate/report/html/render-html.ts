@@ -37,6 +37,10 @@ export function renderHtml(report: SimulationReport): string {
     ),
     section('Tags (orders)', barChart(rows(report.tags, base?.tags), series)),
     section(
+      'Merges (合单)',
+      barChart(rows(mergeCounts(report.merges), base && mergeCounts(base.merges)), series),
+    ),
+    section(
       'Orders by pay hour (China time)',
       hourChart(report.payHours, { name: 'orders', className: 'c' }),
     ),
@@ -71,6 +75,16 @@ ${sections.join('\n')}
 `;
 }
 
+/** Groups, parcels saved, then each reason orders could not merge: zero rows left out, so no merge stage shows None. */
+function mergeCounts(merges: SimulationReport['merges']): Record<string, number> {
+  const counts: Record<string, number> = {
+    'merged groups': merges.groups,
+    'parcels saved': merges.parcelsSaved,
+  };
+  for (const [why, orders] of Object.entries(merges.excluded)) counts[`not mergeable: ${why}`] = orders;
+  return Object.fromEntries(Object.entries(counts).filter(([, value]) => value > 0));
+}
+
 function section(title: string, body: string): string {
   return `<section><h2>${e(title)}</h2>${body}</section>`;
 }
@@ -92,7 +106,14 @@ function overview(report: SimulationReport): string {
       'result',
       `${fmt(report.orders)} orders read, ${fmt(report.decided)} decided, ${fmt(report.skippedTotal)} skipped`,
     ],
-    ['order', 'by pay time (created time for orders never paid), ties by input line'],
+    [
+      'order',
+      `by pay time (created time for orders never paid), ties by input line; each decided ${
+        report.input.decideAfterMinutes > 0
+          ? `${fmt(report.input.decideAfterMinutes)} minutes after it`
+          : 'at it'
+      }`,
+    ],
     [
       'run',
       `${(report.durationMs / 1000).toFixed(1)} s, ${fmt(report.ordersPerSecond)} orders/s, engine ${report.input.engine}`,

@@ -23,6 +23,7 @@ export function describeOutline(view: DecisionOutline): string {
   ];
   if (view.gifts.length > 0) parts.push(`gifts ${KIND_READERS.gifts.label(view)}`);
   if (view.parcels.length > 0) parts.push(KIND_READERS.split.label(view));
+  if (view.merged) parts.push('merged');
   if (view.tags.length > 0) parts.push(`tags ${view.tags.join(', ')}`);
   return parts.join(' · ');
 }
@@ -34,6 +35,7 @@ const KIND_TITLES: Readonly<Record<ChangeKind, string>> = {
   carrier: 'Carrier',
   gifts: 'Gifts',
   split: 'Split into parcels',
+  merge: 'Merged with an earlier order',
   tags: 'Tags',
 };
 

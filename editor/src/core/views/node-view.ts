@@ -20,6 +20,7 @@ export interface NodeView {
     | 'split'
     | 'routing'
     | 'carrier'
+    | 'merge'
     | 'tag'
     | 'start';
   summary(content: unknown, context: SummaryContext): string;

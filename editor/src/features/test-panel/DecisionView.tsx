@@ -27,6 +27,14 @@ export function DecisionView({ decision }: { decision: Decision }) {
       decision.substitutions.map((s) => `${s.from}→${s.to}×${s.qty}`).join('、'),
     ]);
   }
+  if (decision.merge) {
+    // The group by its key's first digits and its size so far; the reason code when it may not merge.
+    const { group, size, excluded } = decision.merge;
+    rows.push([
+      t('decision.merge'),
+      group === null ? `— ${excluded ?? ''}` : `${group.slice(0, 8)} ×${size}`,
+    ]);
+  }
   const extracted = Object.entries(decision.extracted);
   return (
     <div className="og-decision" data-testid="decision" data-status={decision.status}>

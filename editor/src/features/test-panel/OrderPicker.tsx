@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../atoms/Button.tsx';
 import { Select } from '../../atoms/Select.tsx';
-import { detectPlatform, generateOrders } from '../../core/engine.ts';
+import { detectPlatform, generateOrders, parseOrderJson } from '../../core/engine.ts';
 import { SAMPLE_ORDERS } from '../../infrastructure/samples/sample-orders.ts';
 import { useMasterData } from '../../stores/client-store.ts';
 import { useDoc } from '../../stores/document-store.ts';
@@ -28,7 +28,7 @@ function decode(value: string): OrderSource {
 
 function detected(text: string): string | undefined {
   try {
-    return detectPlatform(JSON.parse(text));
+    return detectPlatform(parseOrderJson(text));
   } catch {
     return undefined;
   }

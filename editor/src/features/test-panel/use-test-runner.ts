@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { type CompiledStrategy, compileStrategy, runStrategyTests } from '../../core/engine.ts';
+import { readPastedOrder } from '../../core/test-run/pasted-order.ts';
 import { runDraft } from '../../core/test-run/run-draft.ts';
 import { getLive, getVersion } from '../../infrastructure/api/ordergraph-api.ts';
 import { SAMPLE_ORDERS } from '../../infrastructure/samples/sample-orders.ts';
@@ -40,12 +41,12 @@ export function useTestRunner() {
     } else if (source.kind === 'sample') {
       order = SAMPLE_ORDERS.find((s) => s.name === source.name)?.order;
     } else {
-      try {
-        order = JSON.parse(pasted);
-      } catch (error) {
-        actions.finished({ ok: false, stage: 'order', message: (error as Error).message });
+      const read = readPastedOrder(pasted);
+      if (!read.ok) {
+        actions.finished({ ok: false, stage: 'order', message: read.message });
         return;
       }
+      order = read.order;
     }
     let stages: CompiledStrategy[] = [];
     if (scope === 'pipeline' && clientId) {

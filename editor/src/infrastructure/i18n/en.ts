@@ -19,7 +19,7 @@ export const en = {
     noClients: 'This key may not work on any client.',
     masterData: '{{warehouses}} warehouses · {{carriers}} carriers · {{skus}} SKUs',
     pipelineOrder:
-      'Strategies run in pipeline order: remark parsing → approval → gifts → substitution → split → routing → carrier → tags.',
+      'Strategies run in pipeline order: remark parsing → approval → gifts → substitution → split → routing → carrier → merge → tags.',
     newStrategy: 'New strategy',
   },
   newStrategy: {
@@ -65,6 +65,7 @@ export const en = {
     split: 'Split',
     routing: 'Warehouse routing',
     carrier: 'Carrier',
+    merge: 'Merge',
     tag: 'Tagging',
   },
   familyHelp: {
@@ -75,6 +76,7 @@ export const en = {
     split: 'Splits an order into parcels (拆单).',
     routing: 'Chooses the warehouse (分仓).',
     carrier: 'Chooses the carrier (快递).',
+    merge: "Ships a buyer's orders to one address as one parcel (合单).",
     tag: 'Adds tags (打标).',
   },
   hitPolicy: { first: 'First hit wins', collect: 'Every hit applies' },
@@ -321,6 +323,7 @@ export const en = {
     no_rules: 'Decides nothing',
     unknown_reference: 'Not in master data',
     unknown_event_type: 'Unknown action',
+    compiled_too_large: 'Too big to run',
   },
   issueText: {
     missing_branch: '"{{node}}" has no edge for its "{{branch}}" branch: connect it to the next node.',
@@ -392,6 +395,7 @@ export const en = {
     gifts: 'Gifts',
     parcels: 'Parcels',
     substitutions: 'Substitutions',
+    merge: 'Merge',
     extracted: 'Extracted',
     hold: 'Held',
     flag: 'Flagged',

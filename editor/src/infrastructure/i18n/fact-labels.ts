@@ -19,6 +19,7 @@ export const FACT_LABELS: Readonly<Record<string, Label>> = {
   'amounts.paid': { en: 'Amount paid', zh: '实付金额' },
   'amounts.freight': { en: 'Freight', zh: '运费' },
   'amounts.discount': { en: 'Discount', zh: '优惠金额' },
+  'amounts.refund': { en: 'Amount refunded', zh: '退款金额' },
   buyer: { en: 'Buyer', zh: '买家' },
   'buyer.id': { en: 'Buyer id', zh: '买家编号' },
   'buyer.nick': { en: 'Buyer nick', zh: '买家昵称' },
@@ -63,5 +64,6 @@ export const FACT_LABELS: Readonly<Record<string, Label>> = {
   'decision.tags': { en: 'Tags so far', zh: '已有标签' },
   'decision.holds': { en: 'Holds so far', zh: '已有拦截' },
   'decision.gifts': { en: 'Gifts so far', zh: '已有赠品' },
+  'decision.merged': { en: 'Merged with an earlier order', zh: '已与先前订单合单' },
   extracted: { en: 'Extracted from remarks', zh: '备注提取' },
 };

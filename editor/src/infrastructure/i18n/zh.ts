@@ -20,7 +20,8 @@ export const zh: Resources = {
     loading: '加载中…',
     noClients: '此密钥没有可操作的客户。',
     masterData: '{{warehouses}} 个仓库 · {{carriers}} 家快递 · {{skus}} 个商品',
-    pipelineOrder: '策略按流水线顺序执行：备注解析 → 审单 → 赠品 → 商品替换 → 拆单 → 分仓 → 快递 → 打标。',
+    pipelineOrder:
+      '策略按流水线顺序执行：备注解析 → 审单 → 赠品 → 商品替换 → 拆单 → 分仓 → 快递 → 合单 → 打标。',
     newStrategy: '新建策略',
   },
   newStrategy: {
@@ -65,6 +66,7 @@ export const zh: Resources = {
     split: '拆单',
     routing: '分仓',
     carrier: '快递',
+    merge: '合单',
     tag: '打标',
   },
   familyHelp: {
@@ -75,6 +77,7 @@ export const zh: Resources = {
     split: '把订单拆成多个包裹。',
     routing: '选择发货仓库。',
     carrier: '选择快递公司。',
+    merge: '同一买家发往同一地址的订单合并为一个包裹。',
     tag: '给订单打标签。',
   },
   hitPolicy: { first: '首个命中生效', collect: '全部命中生效' },
@@ -319,6 +322,7 @@ export const zh: Resources = {
     no_rules: '没有决策',
     unknown_reference: '主数据中没有',
     unknown_event_type: '未知动作',
+    compiled_too_large: '规则过大',
   },
   issueText: {
     missing_branch: '"{{node}}"的"{{branch}}"分支还没有连到下一个节点。',
@@ -382,6 +386,7 @@ export const zh: Resources = {
     gifts: '赠品',
     parcels: '包裹',
     substitutions: '商品替换',
+    merge: '合单',
     extracted: '提取',
     hold: '拦截',
     flag: '标记',

@@ -1,0 +1,82 @@
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import type { SimulateCommandOptions } from './simulate.ts';
+
+/** `ordergraph simulate`: its options and help (the simulation loads when it runs); `engineOption` is the one every command shares. */
+export function addSimulateCommand(program: Command, engineOption: () => Option): void {
+  program
+    .command('simulate')
+    .description(
+      'replay a history of orders through strategies (and a baseline) in pay-time order; report what they decide and what changed',
+    )
+    .requiredOption(
+      '--strategies <dir>',
+      'the candidate strategies: a folder of *.strategy.json (client.json beside or above)',
+    )
+    .requiredOption(
+      '--orders <file>',
+      'NDJSON of raw Tmall / JD / Douyin or standard orders, or a CSV export with --map',
+    )
+    .addOption(
+      new Option(
+        '--platform <platform>',
+        'every NDJSON line is from this platform (default: detected per line)',
+      ).choices(['tmall', 'jd', 'douyin', 'standard']),
+    )
+    .option(
+      '--map <mapping.json>',
+      'read --orders as a CSV export, its columns mapped to standard order fields',
+    )
+    .option(
+      '--baseline <dir>',
+      'the published strategies, to list the orders the candidate decides differently',
+    )
+    .option(
+      '--state <snapshot.json>',
+      'counters, stock and buyer history both pipelines start from (default: empty)',
+    )
+    .option('--json <file>', 'write the full report as JSON')
+    .option('--html <file>', 'write a self-contained HTML report with charts, to open or email')
+    .option(
+      '--workers <n>',
+      'threads reading and adapting the input (default: one per core)',
+      positiveInteger,
+    )
+    .option('--limit <n>', 'only the first n orders of the file', positiveInteger)
+    .option(
+      '--decide-after <minutes>',
+      'decide each order this many minutes after it was paid (created, if unpaid), as an OMS that waits would (default: 0)',
+      wholeNumber,
+    )
+    .addOption(engineOption())
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Orders are decided in pay-time order (an order never paid at its created time), ties by input line, each',
+        'from the state the orders before it left: gift caps and stock are consumed as they would have been. The',
+        'same inputs give the same report, whatever --workers. Rows that cannot be read are listed with their line.',
+        'The clock an order is decided by is its pay time plus --decide-after, so minutesSincePaid is that delay:',
+        'a "hold orders paid less than N minutes ago" check holds every replayed order unless it is N or more.',
+        '',
+        'Example:',
+        '  ordergraph simulate --strategies samples/clients/demo/strategies --orders samples/history/demo-history.ndjson --html report.html',
+      ].join('\n'),
+    )
+    .action(async (options: SimulateCommandOptions) =>
+      (await import('./simulate.ts')).simulateCommand(options),
+    );
+}
+
+function positiveInteger(value: string): number {
+  const n = wholeNumber(value);
+  if (n < 1) throw new InvalidArgumentError('use a whole number, 1 or more');
+  return n;
+}
+
+function wholeNumber(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) {
+    throw new InvalidArgumentError('use a whole number, 0 or more');
+  }
+  return n;
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseOrder } from '../../order/normalise.ts';
+import { fnv1a64, mergeKey, mergeMatch, shipsFrom } from './merge-key.ts';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+const order = (receiver: Record<string, string> = {}, overrides: Record<string, unknown> = {}) =>
+  normaliseOrder({
+    id: 'T-1',
+    platform: 'tmall',
+    shop: 'TM-1',
+    createdAt: '2026-11-11T10:00:00+08:00',
+    paidAt: '2026-11-11T10:00:05+08:00',
+    amounts: { total: 10 },
+    buyer: { id: 'b-1' },
+    receiver: {
+      name: '王*',
+      phone: '138****5678',
+      province: '浙江省',
+      city: '杭州市',
+      district: '西湖区',
+      address: '文三路 90 号',
+      ...receiver,
+    },
+    lines: [{ sku: 'A', qty: 1, price: 10 }],
+    ...overrides,
+  });
+const placed = { warehouse: 'WH-SH', parcels: [], carrier: 'ZTO' };
+const keyOf = (o: ReturnType<typeof order>, keys = { warehouse: false, carrier: false, presale: false }) =>
+  mergeKey(mergeMatch(o, placed, keys));
+
+describe('fnv1a64', () => {
+  it('gives the published FNV-1a 64 test vectors', () => {
+    expect(fnv1a64(bytes(''))).toBe('cbf29ce484222325');
+    expect(fnv1a64(bytes('a'))).toBe('af63dc4c8601ec8c');
+    expect(fnv1a64(bytes('foobar'))).toBe('85944171f73967e8');
+  });
+});
+
+describe('mergeKey', () => {
+  it('is the same for the same parcel, whatever the whitespace in the address', () => {
+    expect(keyOf(order())).toBe(keyOf(order({ address: '文三路90号' })));
+    expect(keyOf(order())).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('tells apart another buyer, receiver, phone, street, district or shop', () => {
+    const base = keyOf(order());
+    expect(keyOf(order({}, { buyer: { id: 'b-2' } }))).not.toBe(base);
+    expect(keyOf(order({ name: '李*' }))).not.toBe(base);
+    expect(keyOf(order({ phone: '139****5678' }))).not.toBe(base);
+    expect(keyOf(order({ address: '文三路 91 号' }))).not.toBe(base);
+    expect(keyOf(order({ district: '上城区' }))).not.toBe(base);
+    expect(keyOf(order({}, { shop: 'TM-2' }))).not.toBe(base);
+  });
+
+  it('takes in the warehouse, the carrier and presale only when asked to', () => {
+    const o = order();
+    const none = { warehouse: false, carrier: false, presale: false };
+    const other = { warehouse: 'WH-GZ', parcels: [], carrier: 'SF' };
+    expect(mergeKey(mergeMatch(o, other, none))).toBe(mergeKey(mergeMatch(o, placed, none)));
+    const both = { ...none, warehouse: true, carrier: true };
+    expect(mergeKey(mergeMatch(o, other, both))).not.toBe(mergeKey(mergeMatch(o, placed, both)));
+    expect(keyOf(o, { ...none, presale: true })).not.toBe(keyOf(o));
+  });
+});
+
+describe('shipsFrom', () => {
+  it('is the warehouse, or the parcels’ warehouses, or null when a parcel has none', () => {
+    expect(shipsFrom({ warehouse: 'WH-SH', parcels: [] })).toBe('WH-SH');
+    const parcel = (warehouse: string | null) => ({ warehouse, lines: [], reason: 'bulky' });
+    expect(shipsFrom({ warehouse: null, parcels: [parcel('WH-TJ'), parcel('WH-SH'), parcel('WH-TJ')] })).toBe(
+      'WH-SH+WH-TJ',
+    );
+    expect(shipsFrom({ warehouse: null, parcels: [parcel('WH-TJ'), parcel(null)] })).toBeNull();
+    expect(shipsFrom({ warehouse: null, parcels: [] })).toBeNull();
+  });
+});

@@ -1,0 +1,78 @@
+import type { Decision } from '../../decision/decision.ts';
+import type { StandardOrder } from '../../order/schema.ts';
+
+const encoder = new TextEncoder();
+
+/** What an order's parcel is told apart by: the fields two orders must share to ship as one. */
+export interface MergeMatch {
+  shop: string;
+  buyerId: string;
+  name: string;
+  phone: string;
+  /** Province, city, district and street, whitespace dropped: "文三路 90 号" and "文三路90号" are one door. */
+  address: string;
+  warehouse: string | null;
+  carrier: string | null;
+  presale: boolean;
+}
+
+export function mergeMatch(
+  order: StandardOrder,
+  decision: Pick<Decision, 'warehouse' | 'parcels' | 'carrier'>,
+  keys: { warehouse: boolean; carrier: boolean; presale: boolean },
+): MergeMatch {
+  const r = order.receiver;
+  return {
+    shop: order.shop,
+    buyerId: order.buyer.id,
+    name: r.name.trim(),
+    phone: r.phone.replace(/\s+/g, ''),
+    address: [r.province, r.city, r.district, r.address].join('').replace(/\s+/g, ''),
+    warehouse: keys.warehouse ? shipsFrom(decision) : null,
+    carrier: keys.carrier ? decision.carrier : null,
+    presale: keys.presale,
+  };
+}
+
+/** The warehouse the order ships from, or its parcels' warehouses; null when routing placed none. */
+export function shipsFrom(decision: Pick<Decision, 'warehouse' | 'parcels'>): string | null {
+  if (decision.warehouse !== null) return decision.warehouse;
+  const parcels = decision.parcels.map((p) => p.warehouse);
+  if (parcels.length === 0 || parcels.some((w) => w === null)) return null;
+  return [...new Set(parcels)].sort().join('+');
+}
+
+/**
+ * The group key: a 64-bit FNV-1a hash of the match values, as 16 hex digits. A hash, not the values
+ * themselves, so the state the server keeps and serves (`GET …/state`) holds no names, phones or
+ * addresses, and a key is short whatever the address. Two different parcels colliding needs two
+ * open groups among the ~2^32 it takes for an even chance: far beyond any shop's open orders.
+ */
+export function mergeKey(match: MergeMatch): string {
+  const text = JSON.stringify([
+    match.shop,
+    match.buyerId,
+    match.name,
+    match.phone,
+    match.address,
+    match.warehouse,
+    match.carrier,
+    match.presale,
+  ]);
+  return fnv1a64(encoder.encode(text));
+}
+
+/** FNV-1a, 64 bits, in two 32-bit halves (no BigInt in the hot path): the offset basis and prime of the spec. */
+export function fnv1a64(bytes: Uint8Array): string {
+  let hi = 0xcbf29ce4;
+  let lo = 0x84222325;
+  for (const byte of bytes) {
+    lo = (lo ^ byte) >>> 0;
+    // (hi·2^32 + lo) × (2^40 + 0x1b3) mod 2^64: lo×0x1b3 carries into hi, and lo×2^40 lands in hi as lo<<8.
+    const low = lo * 0x1b3;
+    const carry = Math.floor(low / 0x1_0000_0000);
+    hi = (Math.imul(hi, 0x1b3) + carry + (lo << 8)) >>> 0;
+    lo = low >>> 0;
+  }
+  return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
+}

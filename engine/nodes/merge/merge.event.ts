@@ -1,0 +1,63 @@
+import type { Decision } from '../../decision/decision.ts';
+import { defineEvent } from '../../events/event-def.ts';
+import type { StandardOrder } from '../../order/schema.ts';
+import { type MergeParams, MergeParamsSchema } from './merge.schema.ts';
+import { mergeKey, mergeMatch, shipsFrom } from './merge-key.ts';
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Merge (合单): the order joins the open group of orders with the same shop, buyer and receiver (and
+ * warehouse and carrier, when asked), or opens one that takes orders paid within `windowHours` of its
+ * own payment. The window runs on pay times, not on the decision clock, so the same orders merge
+ * however long the OMS waits to decide them. What it did is `decision.merge`, and in `consumed` for
+ * the state log; an order merges once, so a second merge rule reaching it changes nothing.
+ */
+export const mergeEvent = defineEvent({
+  type: 'merge',
+  label: { en: 'Merge orders', zh: '合单' },
+  params: MergeParamsSchema,
+  apply: (params, { order, decision, state, origin }) => {
+    if (decision.merge) return;
+    const excluded = exclusion(order, decision, params);
+    if (excluded !== undefined) {
+      decision.merge = { group: null, joined: false, size: 0, excluded, ...origin };
+      return;
+    }
+    const paidAt = Date.parse(order.paidAt!);
+    const presale = params.allowPresale && isPresale(order);
+    const key = mergeKey(mergeMatch(order, decision, { ...params.match, presale }));
+    const open = state.mergeGroup(key, paidAt);
+    const group = open
+      ? { closesAt: open.closesAt, size: open.size + 1 }
+      : { closesAt: paidAt + params.windowHours * HOUR_MS, size: 1 };
+    state.recordMergeGroup(key, group, paidAt);
+    const closesAt = new Date(group.closesAt).toISOString();
+    decision.merge = { group: key, joined: open !== undefined, size: group.size, closesAt, ...origin };
+    decision.consumed.push({
+      kind: 'merge',
+      group: key,
+      at: new Date(paidAt).toISOString(),
+      closesAt,
+      size: group.size,
+    });
+  },
+});
+
+/** Why the order may not merge, or undefined when it may. */
+function exclusion(order: StandardOrder, decision: Decision, params: MergeParams): string | undefined {
+  // A courier collects one sum per parcel: two COD orders in one parcel cannot be paid for apart.
+  if (order.type === 'cod') return 'cod';
+  if (order.paidAt === null) return 'unpaid';
+  if (!params.allowPresale && isPresale(order)) return 'presale';
+  // An empty id or address would match every other order missing it.
+  if (order.buyer.id === '') return 'no_buyer';
+  if (order.receiver.address.trim() === '') return 'no_address';
+  if (params.match.warehouse && shipsFrom(decision) === null) return 'no_warehouse';
+  if (params.match.carrier && decision.carrier === null) return 'no_carrier';
+  return undefined;
+}
+
+function isPresale(order: StandardOrder): boolean {
+  return order.type === 'presale' || order.lines.some((line) => line.isPresale);
+}

@@ -1,0 +1,158 @@
+import fc from 'fast-check';
+import { parse as parseLossless } from 'lossless-json';
+import { describe, expect, it } from 'vitest';
+import { mayHoldUnsafeInteger, parseOrderJson, quoteUnsafeIntegers } from './raw-json.ts';
+
+/** lossless-json, a maintained lossless parser, as the oracle: unsafe integers as their digits, the rest as JSON.parse. */
+const oracle = (text: string) =>
+  parseLossless(text, null, {
+    parseNumber: (literal) => {
+      const value = Number(literal);
+      return Number.isSafeInteger(value) || !/^-?\d+$/.test(literal) ? value : literal;
+    },
+    onDuplicateKey: ({ newValue }) => newValue,
+  });
+
+const noUnsafeInteger = (value: unknown): boolean =>
+  typeof value === 'number'
+    ? Number.isSafeInteger(value) || !Number.isInteger(value)
+    : typeof value !== 'object' || value === null || Object.values(value).every(noUnsafeInteger);
+
+describe('parseOrderJson', () => {
+  it('keeps every digit of an integer past 2^53, as a string, and nothing else changes', () => {
+    const text =
+      '{"tid": 3456789012345678901, "orders": {"order": [{"oid": 3456789012345678902, "num": 2, "price": "159.00"}]},' +
+      ' "safe": 9007199254740991, "edge": 9007199254740992, "negative": -12345678901234567890, "fee": 1.5, "big": 1e21}';
+    expect(parseOrderJson(text)).toEqual({
+      tid: '3456789012345678901',
+      orders: { order: [{ oid: '3456789012345678902', num: 2, price: '159.00' }] },
+      safe: 9007199254740991,
+      edge: '9007199254740992',
+      negative: '-12345678901234567890',
+      fee: 1.5,
+      big: 1e21,
+    });
+  });
+
+  it('leaves text without a 16-digit number to JSON.parse, and long digits inside strings alone', () => {
+    expect(mayHoldUnsafeInteger('{"tid_str": "4012345678901234567", "num_iid": 612345678901}')).toBe(false);
+    expect(mayHoldUnsafeInteger('{"tid":\n\t4012345678901234567}')).toBe(true);
+    expect(mayHoldUnsafeInteger('[1, -4012345678901234567]')).toBe(true);
+    const inStrings = [
+      '{"memo": "tid: 4012345678901234567, ok", "tid": 4012345678901234567}',
+      '{"memo": "say \\"x\\": 4012345678901234567}", "n": [4012345678901234568]}',
+      '{"memo": "ends in a backslash \\\\", "tid": 4012345678901234567}',
+    ];
+    expect(inStrings.map(parseOrderJson)).toEqual([
+      { memo: 'tid: 4012345678901234567, ok', tid: '4012345678901234567' },
+      { memo: 'say "x": 4012345678901234567}', n: ['4012345678901234568'] },
+      { memo: 'ends in a backslash \\', tid: '4012345678901234567' },
+    ]);
+  });
+
+  it('quotes only integer tokens: a leading zero, a fraction or an exponent stays for JSON.parse', () => {
+    const text =
+      '{"a": 01234567890123456789, "b": 12345678901234567.5, "c": 12345678901234567e2, "d": 12345678901234567}';
+    expect(quoteUnsafeIntegers(text)).toBe(
+      '{"a": 01234567890123456789, "b": 12345678901234567.5, "c": 12345678901234567e2, "d": "12345678901234567"}',
+    );
+    expect(() => parseOrderJson(text)).toThrow(SyntaxError);
+    const fractionAndExponent = '{"b": 12345678901234567.5, "c": 12345678901234567e2}';
+    expect(parseOrderJson(fractionAndExponent)).toEqual(JSON.parse(fractionAndExponent));
+    // A number where a key belongs stays a number, so the text stays what it was: not JSON.
+    expect(() => parseOrderJson('{"a": 1, 12345678901234567890}')).toThrow(SyntaxError);
+  });
+
+  it('reads as JSON.parse does: the last duplicate key wins, __proto__ is an own key', () => {
+    const parsed = parseOrderJson(
+      '{"tid": 3456789012345678901, "a": 1, "a": 2, "__proto__": {"x": 1}}',
+    ) as Record<string, unknown>;
+    expect(parsed.a).toBe(2);
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+    expect(Object.keys(parsed)).toEqual(['tid', 'a', '__proto__']);
+  });
+
+  it("refuses text that is not JSON with JSON.parse's own message, on either path", () => {
+    const messageOf = (text: string) => {
+      try {
+        parseOrderJson(text);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'parsed';
+    };
+    for (const text of ['{"tid": 3456789012345678901,}', '{"tid": 34,}', '', '{"a": 1234567890123456789']) {
+      expect(messageOf(text)).toBe(
+        (() => {
+          try {
+            JSON.parse(text);
+          } catch (error) {
+            return (error as Error).message;
+          }
+          return 'parsed';
+        })(),
+      );
+    }
+  });
+
+  it('gives what JSON.parse gives wherever no integer passes 2^53', () => {
+    fc.assert(
+      fc.property(fc.jsonValue().filter(noUnsafeInteger), (value) => {
+        const text = JSON.stringify(value);
+        expect(parseOrderJson(text)).toEqual(JSON.parse(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads what lossless-json reads, strings with quotes, colons and backslashes around long integers included', () => {
+    const unsafe = fc.bigInt({ min: 2n ** 53n, max: 10n ** 22n }).map((n) => n.toString());
+    // Strings that look like JSON inside: quotes, backslashes, separators and long digit runs.
+    const tricky = fc
+      .array(fc.oneof(fc.constantFrom('"', '\\', ':', ',', '[', ']', '{', '}', ' ', 'a'), unsafe), {
+        maxLength: 8,
+      })
+      .map((parts) => parts.join(''));
+    const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        unsafe.map((digits) => ({ raw: digits })),
+        fc.integer(),
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        tricky,
+        fc.constantFrom(true, false, null),
+        fc.array(tie('value'), { maxLength: 4 }),
+        fc.dictionary(tricky, tie('value'), { maxKeys: 4 }),
+      ),
+    })).value;
+    const write = (v: unknown): string =>
+      v !== null && typeof v === 'object' && 'raw' in v
+        ? `\n ${(v as { raw: string }).raw}`
+        : Array.isArray(v)
+          ? `[${v.map(write).join(',')}]`
+          : v !== null && typeof v === 'object'
+            ? `{${Object.entries(v)
+                .map(([k, x]) => `${JSON.stringify(k)}:${write(x)}`)
+                .join(', ')}}`
+            : JSON.stringify(v);
+    fc.assert(
+      // Within an array: a whole text that is one bare number is no order, and is left to JSON.parse.
+      fc.property(fc.array(value, { maxLength: 3 }), (v) => {
+        const text = write(v);
+        expect(parseOrderJson(text)).toEqual(oracle(text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('matches JSON.parse on every value but the unsafe integers, which it keeps as digits', () => {
+    const unsafe = fc.bigInt({ min: 2n ** 53n, max: 10n ** 25n }).map((n) => n.toString());
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.string(), unsafe, fc.integer())), (entries) => {
+        const text = `[${entries.map(([s, digits, n]) => `{"s":${JSON.stringify(s)},"id":${digits},"n":${n}}`).join(',')}]`;
+        expect(parseOrderJson(text)).toEqual(entries.map(([s, id, n]) => ({ s, id, n })));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
