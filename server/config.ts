@@ -22,6 +22,8 @@ export interface ServerConfig {
   /** Nodes, edges, nesting and string sizes a request body may have. */
   limits: RequestLimits;
   trustProxy: boolean | number | string;
+  /** On SIGTERM or SIGINT, how long requests in flight (and queued behind them) may take to finish before their connections are cut. */
+  shutdownGraceMs: number;
   /** The sample client imported into an empty store on first start. */
   demoDir: string;
 }
@@ -50,6 +52,9 @@ const EnvSchema = z.object({
   MAX_JSON_DEPTH: z.coerce.number().int().min(8).max(1000).default(64),
   MAX_STRING_LENGTH: z.coerce.number().int().min(128).default(10_000),
   TRUST_PROXY: z.string().optional(),
+  // Long enough to drain a full queue of batches: cutting a connection after its decisions were recorded
+  // makes the OMS retry them (answered from the audit log, but slower and noisier).
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
 });
 
 export interface ConfigOverrides {
@@ -91,6 +96,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: ConfigOverrides
       maxStringLength: e.MAX_STRING_LENGTH,
     },
     trustProxy: trustProxyOf(e.TRUST_PROXY),
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     demoDir: SAMPLES_DEMO,
   };
 }

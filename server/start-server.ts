@@ -17,7 +17,10 @@ export interface RunningServer {
   adminKey: AdminKey;
   /** What the first start imported; undefined on later starts. */
   demo: DemoImport | undefined;
-  /** Stops taking requests, lets those in flight finish (up to `graceMs`), then closes the store. */
+  /**
+   * Stops taking connections, lets the requests in flight and queued finish (up to `graceMs`, by default
+   * the config's `shutdownGraceMs`; then their connections are cut), then closes the store.
+   */
   close(graceMs?: number): Promise<void>;
 }
 
@@ -50,6 +53,7 @@ export async function startServer(
     },
   });
   let server: Server;
+  let stopping = false;
   let demo: DemoImport | undefined;
   let adminKey: AdminKey;
   try {
@@ -67,6 +71,10 @@ export async function startServer(
       assets,
     });
     server = createServer(app);
+    // While stopping, every answer closes its connection, so no keep-alive connection outlives the drain.
+    server.on('request', (_req, res) => {
+      if (stopping) res.setHeader('Connection', 'close');
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', (error: NodeJS.ErrnoException) =>
         reject(
@@ -91,11 +99,18 @@ export async function startServer(
     store,
     adminKey,
     demo,
-    close: async (graceMs = 10_000) => {
+    close: async (graceMs = config.shutdownGraceMs) => {
+      stopping = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Connections go as soon as they are idle: those answering now close after their answer.
       server.closeIdleConnections();
-      const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
+      const timer = setTimeout(() => {
+        logger.warn('shutdown grace is over; cutting the connections still answering', { graceMs });
+        server.closeAllConnections();
+      }, graceMs);
       await closed;
+      clearInterval(sweep);
       clearTimeout(timer);
       // After the last response: every acknowledged write is already durable; this flushes the rest.
       await store.close();

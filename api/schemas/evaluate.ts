@@ -15,16 +15,42 @@ const options = {
   }),
 };
 
-const anOrder = z.record(z.string(), z.unknown()).meta({
-  description:
-    "a standard order or a raw Tmall / JD / Douyin order; integers past 2^53 (TOP's numeric `tid` and `oid`) keep every digit",
-});
+const ORDER_DESCRIPTION =
+  "a standard order or a raw Tmall / JD / Douyin order; integers past 2^53 (TOP's numeric `tid` and `oid`) keep every digit";
+
+const anOrder = z.record(z.string(), z.unknown()).meta({ description: ORDER_DESCRIPTION });
 
 export const EvaluateBody = z.object({ order: anOrder, ...options }).meta({ id: 'Evaluate' });
 
-/** The batch limit is the server's setting (MAX_BATCH), so the schema is made for it. */
+/**
+ * The batch limit is the server's setting (MAX_BATCH), so the schema is made for it. Its elements are
+ * read one by one: anything that is not an order (`"x"`, `null`) fails alone, in its own result.
+ */
 export const evaluateBatchBody = (maxBatch: number) =>
-  z.object({ orders: z.array(anOrder).min(1).max(maxBatch), ...options }).meta({ id: 'EvaluateBatch' });
+  z
+    .object({
+      orders: z
+        .array(
+          z.unknown().meta({
+            description: `${ORDER_DESCRIPTION}; an element that is not one gets its own \`invalid_order\` result`,
+          }),
+        )
+        .min(1)
+        .max(maxBatch),
+      ...options,
+    })
+    .meta({ id: 'EvaluateBatch' });
+
+export const ReplaySchema = z
+  .object({
+    at: z.string().meta({ description: 'when the order was decided' }),
+    release: z.number().int().meta({ description: 'the release that decided it' }),
+  })
+  .meta({
+    id: 'Replay',
+    description:
+      'present when the order id was already decided for real: this is that recorded decision (without its trace), answered again, and nothing was consumed',
+  });
 
 export const EvaluateAnswer = z.object({
   clientId: z.string(),
@@ -32,16 +58,35 @@ export const EvaluateAnswer = z.object({
   dryRun: z.boolean(),
   platform: z.string(),
   decision: DecisionDoc,
+  replay: ReplaySchema.optional(),
 });
 
-const ErrorItem = z.object({ code: z.string(), message: z.string() }).loose();
+const ErrorItem = z
+  .object({
+    code: z
+      .string()
+      .meta({ description: '`invalid_order` for an element that is not an object, else what failed' }),
+    message: z.string(),
+    index: z.number().int().meta({ description: "the order's place in the batch, from 0" }),
+  })
+  .loose()
+  .meta({ id: 'EvaluationError' });
 
 const ResultItem = z
   .union([
-    z.object({ index: z.number().int(), ok: z.literal(true), platform: z.string(), decision: DecisionDoc }),
+    z.object({
+      index: z.number().int(),
+      ok: z.literal(true),
+      platform: z.string(),
+      decision: DecisionDoc,
+      replay: ReplaySchema.optional(),
+    }),
     z.object({ index: z.number().int(), ok: z.literal(false), error: ErrorItem }),
   ])
-  .meta({ id: 'EvaluationResult' });
+  .meta({
+    id: 'EvaluationResult',
+    description: 'one per order of the batch, in its order: a decision, or an error for that order alone',
+  });
 
 export const EvaluateBatchAnswer = z.object({
   clientId: z.string(),

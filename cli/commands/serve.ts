@@ -10,8 +10,9 @@ export interface ServeOptions {
 }
 
 /**
- * Serves the REST API, and the built editor at `/`, until SIGINT or SIGTERM, then finishes the
- * requests in flight, flushes the store and exits 0 (a second signal exits at once, with 1).
+ * Serves the REST API, and the built editor at `/`, until SIGINT or SIGTERM, then stops accepting
+ * connections, finishes the requests in flight and queued (up to SHUTDOWN_GRACE_MS), flushes the
+ * store and exits 0 (a second signal exits at once, with 1).
  */
 export async function serveCommand(options: ServeOptions): Promise<void> {
   const config = configFromEnv(process.env, options);

@@ -1,3 +1,4 @@
+import { idRecordFrom } from './id-record.ts';
 import { type MergeGroup, MergeGroups } from './merge-groups.ts';
 import { type StateSnapshot, StateSnapshotSchema, type StrategyState } from './state.ts';
 
@@ -70,7 +71,7 @@ export class InMemoryState implements StrategyState {
 
   snapshot(): StateSnapshot {
     const sorted = <V>(m: Map<string, V>) =>
-      Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      idRecordFrom([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     const merges = this.merges.snapshot();
     return {
       counters: sorted(this.counters),

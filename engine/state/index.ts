@@ -1,3 +1,4 @@
+export { emptyIdRecord, type IdRecord, idRecord, idRecordFrom, ownValue } from './id-record.ts';
 export { InMemoryState } from './in-memory-state.ts';
 export { type MergeGroup, MergeGroups } from './merge-groups.ts';
 export {

@@ -1,3 +1,4 @@
+import { idRecordFrom } from './id-record.ts';
 import type { MergeGroupSnapshot } from './state.ts';
 
 /** An open merge group as the engine reads it: when it closes (epoch ms) and the orders in it. */
@@ -39,13 +40,13 @@ export class MergeGroups {
     if (this.groups.size >= this.sweepAt) this.sweep();
   }
 
-  /** The groups still open after the latest order recorded, by key; undefined when there are none. */
+  /** The groups still open after the latest order recorded, by key (no prototype); undefined when there are none. */
   snapshot(): Record<string, MergeGroupSnapshot> | undefined {
     const open = [...this.groups]
       .filter(([, group]) => group.closesAt > this.latest)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     if (open.length === 0) return undefined;
-    return Object.fromEntries(
+    return idRecordFrom(
       open.map(([key, { closesAt, size }]) => [key, { closesAt: new Date(closesAt).toISOString(), size }]),
     );
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emptyIdRecord, idRecord } from './id-record.ts';
 import type { MergeGroup } from './merge-groups.ts';
 
 /** An open merge group (合单) in a snapshot: orders matching its key join it until it closes. */
@@ -11,18 +12,22 @@ export const MergeGroupSnapshotSchema = z.object({
 
 export type MergeGroupSnapshot = z.infer<typeof MergeGroupSnapshotSchema>;
 
-/** Counters, stock and buyer history as they stand between orders; simulation starts from one. */
+/**
+ * Counters, stock and buyer history as they stand between orders; simulation starts from one.
+ * Every record is keyed by ids from orders and users, so each is an `idRecord`: any key survives
+ * (`__proto__`, `constructor` …) and parses into an object with no prototype.
+ */
 export const StateSnapshotSchema = z.object({
-  counters: z.record(z.string(), z.number().int().nonnegative()).default({}),
+  counters: idRecord(z.number().int().nonnegative()).default(emptyIdRecord),
   /** warehouse id → sku → units on hand. A SKU absent here is not tracked: it never runs out. */
-  stock: z.record(z.string(), z.record(z.string(), z.number().int())).default({}),
+  stock: idRecord(idRecord(z.number().int())).default(emptyIdRecord),
   /** buyer id → orders decided so far. */
-  buyers: z.record(z.string(), z.number().int().nonnegative()).default({}),
+  buyers: idRecord(z.number().int().nonnegative()).default(emptyIdRecord),
   /**
    * Open merge groups by group key (a hash of the match values, see engine/nodes/merge); absent when
    * none is open, so a snapshot of a pipeline without a merge stage reads as it always did.
    */
-  merges: z.record(z.string(), MergeGroupSnapshotSchema).optional(),
+  merges: idRecord(MergeGroupSnapshotSchema).optional(),
 });
 
 export type StateSnapshot = z.infer<typeof StateSnapshotSchema>;

@@ -19,6 +19,11 @@ export interface Reply {
   status?: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /**
+   * A top-level array field of `body` that may be long (a batch's results): it is written an element
+   * at a time, handing the event loop back every few milliseconds, instead of in one JSON.stringify.
+   */
+  sliceField?: string;
 }
 
 export interface RouteInput<P extends AnyObject, Q extends AnyObject, B extends z.ZodType> {
@@ -117,6 +122,8 @@ export class ApiBuilder {
       });
       res.status(reply.status ?? 200).set(reply.headers ?? {});
       if (reply.body === undefined) res.end();
+      else if (reply.sliceField)
+        await sendInSlices(res, reply.body as Record<string, unknown>, reply.sliceField);
       else res.json(reply.body);
     });
   }
@@ -246,4 +253,50 @@ function losslessBody(req: Request): unknown {
   } catch {
     return req.body; // body-parser took it, the lossless parser did not: the adapter names any rounded id
   }
+}
+
+/** Serialising this long at a stretch is the most a response holds the event loop. */
+const SLICE_MS = 5;
+
+/** `res.json(body)`, but with `body[field]` written element by element, yielding between slices and to backpressure. */
+async function sendInSlices(res: Response, body: Record<string, unknown>, field: string): Promise<void> {
+  const items = body[field];
+  if (!Array.isArray(items)) {
+    res.json(body);
+    return;
+  }
+  const { [field]: _items, ...rest } = body;
+  const head = JSON.stringify(rest);
+  res.type('json');
+  let closed = false;
+  res.once('close', () => {
+    closed = true;
+  });
+  const write = async (chunk: string) => {
+    if (res.write(chunk) || closed) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        res.off('drain', done);
+        res.off('close', done);
+        resolve();
+      };
+      res.on('drain', done);
+      res.on('close', done);
+    });
+  };
+  await write(`${head === '{}' ? '{' : `${head.slice(0, -1)},`}${JSON.stringify(field)}:[`);
+  let chunk = '';
+  let sliceStart = performance.now();
+  for (const [i, item] of items.entries()) {
+    if (closed) return;
+    chunk += (i === 0 ? '' : ',') + JSON.stringify(item);
+    if (performance.now() - sliceStart >= SLICE_MS) {
+      await write(chunk);
+      chunk = '';
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+  await write(`${chunk}]}`);
+  res.end();
 }

@@ -31,7 +31,7 @@ export const evaluateRoutes: ApiModule = (api, { evaluation, maxBatch }) => {
     tag: 'evaluate',
     summary: 'Decide one order',
     description:
-      "Runs the client's published pipeline on one order; the decision is audited unless `dryRun`.",
+      "Runs the client's published pipeline on one order; the decision is audited unless `dryRun`. Idempotent by order id: an order id already decided for real (an OMS retry) gets the recorded decision again, with `replay` and the header `Idempotent-Replay: true`, and consumes nothing.",
     permission: 'evaluate:dry',
     params: ClientParams,
     body: EvaluateBody,
@@ -49,14 +49,19 @@ export const evaluateRoutes: ApiModule = (api, { evaluation, maxBatch }) => {
       const { order, ...rest } = body;
       const out = await evaluation.evaluate(params.clientId, [order], rest, caller.actor);
       const result = out.results[0]!;
-      if (!result.ok) throw new ApiError(400, result.error.code, result.error.message, result.error);
+      if (!result.ok) {
+        const { index: _index, ...error } = result.error;
+        throw new ApiError(400, error.code, error.message, error);
+      }
       return {
+        ...(result.replay ? { headers: { 'Idempotent-Replay': 'true' } } : {}),
         body: {
           clientId: out.clientId,
           release: out.release,
           dryRun: out.dryRun,
           platform: result.platform,
           decision: result.decision,
+          ...(result.replay ? { replay: result.replay } : {}),
         },
       };
     },
@@ -67,7 +72,7 @@ export const evaluateRoutes: ApiModule = (api, { evaluation, maxBatch }) => {
     path: '/clients/{clientId}/evaluate/batch',
     tag: 'evaluate',
     summary: 'Decide a batch of orders',
-    description: `Up to ${maxBatch} orders, decided in order. An order that cannot be read fails alone (\`ok: false\`).`,
+    description: `Up to ${maxBatch} orders, decided in order. The answer has one result per element, in order: a decision (with \`replay\` when the order id was already decided for real), or \`ok: false\` and \`error: {code, message, index}\` for an element that is not an order (\`invalid_order\`) or cannot be read, which fails alone.`,
     permission: 'evaluate:dry',
     params: ClientParams,
     body: evaluateBatchBody(maxBatch),
@@ -84,7 +89,7 @@ export const evaluateRoutes: ApiModule = (api, { evaluation, maxBatch }) => {
       checkMode(caller, body.dryRun);
       const { orders, ...rest } = body;
       const out = await evaluation.evaluate(params.clientId, orders, rest, caller.actor);
-      return { body: { ...out, counts: countByStatus(out.results) } };
+      return { body: { ...out, counts: countByStatus(out.results) }, sliceField: 'results' };
     },
   });
 };

@@ -35,4 +35,32 @@ describe('DryRunState', () => {
     expect(live.mergeGroup('g', t('10:30'))?.size).toBe(1);
     expect(live.mergeGroup('h', t('10:30'))).toBeUndefined();
   });
+
+  it('adds up counters, stock and buyers keyed constructor or __proto__ like any other id', () => {
+    const own = <V>(entries: [string, V][]) => Object.fromEntries(entries);
+    const live = new InMemoryState({
+      counters: own([['__proto__', 1]]),
+      stock: own([['__proto__', own([['constructor', 5]])]]),
+      buyers: own([['toString', 1]]),
+    });
+    const dry = new DryRunState(live);
+    for (const id of ['__proto__', 'constructor', 'toString']) {
+      expect(dry.takeFromCounter(id, 1, 10)).toBe(true);
+      dry.recordBuyerOrder(id);
+    }
+    expect(dry.reserveStock('__proto__', 'constructor', 2)).toBe(true);
+    const snapshot = dry.snapshot();
+    expect(Object.entries(snapshot.counters)).toEqual([
+      ['__proto__', 2],
+      ['constructor', 1],
+      ['toString', 1],
+    ]);
+    expect(Object.entries(snapshot.buyers)).toEqual([
+      ['toString', 2],
+      ['__proto__', 1],
+      ['constructor', 1],
+    ]);
+    expect(JSON.stringify(snapshot.stock)).toBe('{"__proto__":{"constructor":3}}');
+    expect(JSON.stringify(live.snapshot().buyers)).toBe('{"toString":1}');
+  });
 });

@@ -1,5 +1,6 @@
 import {
   InMemoryState,
+  idRecordFrom,
   type MergeGroup,
   type StateSnapshot,
   type StrategyState,
@@ -63,22 +64,29 @@ export class DryRunState implements StrategyState {
   }
 
   snapshot(): StateSnapshot {
+    // Maps while adding up: the keys are ids from orders (a buyer `constructor`, a SKU `__proto__`).
     const live = this.live.snapshot();
-    const counters = { ...live.counters };
-    for (const [key, qty] of Object.entries(this.taken.snapshot().counters)) {
-      if (!key.startsWith(STOCK_PREFIX)) counters[key] = (counters[key] ?? 0) + qty;
-    }
-    const stock = Object.fromEntries(
-      Object.entries(live.stock).map(([wh, skus]) => [
-        wh,
-        Object.fromEntries(Object.keys(skus).map((sku) => [sku, this.stock(wh, sku) ?? 0])),
-      ]),
-    );
     const taken = this.taken.snapshot();
-    const buyers = { ...live.buyers };
-    for (const [id, n] of Object.entries(taken.buyers)) buyers[id] = (buyers[id] ?? 0) + n;
-    const merges = live.merges || taken.merges ? { ...live.merges, ...taken.merges } : undefined;
-    return { counters, stock, buyers, ...(merges ? { merges } : {}) };
+    const counters = new Map(Object.entries(live.counters));
+    for (const [key, qty] of Object.entries(taken.counters)) {
+      if (!key.startsWith(STOCK_PREFIX)) counters.set(key, (counters.get(key) ?? 0) + qty);
+    }
+    const stock = Object.entries(live.stock).map(
+      ([wh, skus]) =>
+        [wh, idRecordFrom(Object.keys(skus).map((sku) => [sku, this.stock(wh, sku) ?? 0] as const))] as const,
+    );
+    const buyers = new Map(Object.entries(live.buyers));
+    for (const [id, n] of Object.entries(taken.buyers)) buyers.set(id, (buyers.get(id) ?? 0) + n);
+    const merges =
+      live.merges || taken.merges
+        ? idRecordFrom([...Object.entries(live.merges ?? {}), ...Object.entries(taken.merges ?? {})])
+        : undefined;
+    return {
+      counters: idRecordFrom(counters),
+      stock: idRecordFrom(stock),
+      buyers: idRecordFrom(buyers),
+      ...(merges ? { merges } : {}),
+    };
   }
 }
 

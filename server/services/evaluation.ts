@@ -21,9 +21,24 @@ export interface EvaluateOptions {
   dryRun: boolean;
 }
 
+/** Set on a result that is an earlier recorded decision answered again (an OMS retry), not a new one. */
+export interface Replay {
+  /** When the order was decided. */
+  at: string;
+  /** The release that decided it. */
+  release: number;
+}
+
 export type EvaluationResult =
-  | { index: number; ok: true; platform: AdapterPlatform; decision: Decision }
-  | { index: number; ok: false; error: { code: string; message: string } & Record<string, unknown> };
+  | { index: number; ok: true; platform: string; decision: Decision; replay?: Replay }
+  | {
+      index: number;
+      ok: false;
+      error: { code: string; message: string; index: number } & Record<string, unknown>;
+    };
+
+/** A long batch hands the event loop back this often, so health checks and other clients are answered. */
+const SLICE_MS = 5;
 
 export interface Evaluation {
   clientId: string;
@@ -40,6 +55,8 @@ export interface Evaluation {
  */
 export class EvaluationService {
   private readonly runtimes = new Map<string, Promise<ClientRuntime>>();
+  /** Per client: live decisions made by this process and not yet known durable, by order id. */
+  private readonly pending = new Map<string, Map<string, PendingRecord>>();
 
   constructor(
     private readonly store: Store,
@@ -63,45 +80,125 @@ export class EvaluationService {
       );
     }
     const runtime = await this.runtime(clientId);
+    const pending = this.pendingOf(clientId);
     const { results, persisted } = await runtime.exclusive(async () => {
       const pipeline = await runtime.pipeline(live, client, options, (release) => this.compiledOf(release));
       const results: EvaluationResult[] = [];
       const audit: DecisionRecord[] = [];
       const consumption: ConsumptionEntry[] = [];
+      // Replays of decisions still being written: their answer waits until they are durable.
+      const earlier: Promise<unknown>[] = [];
+      // This batch's own decisions: an order id twice in one batch is decided once.
+      const decided = new Map<string, PendingRecord>();
+      const mode = options.dryRun ? 'dry' : 'live';
+      // Handed to the store a slice at a time (checking a record is not free), in decision order.
+      const writes: Promise<unknown>[] = [];
+      let flushed = 0;
+      const flush = () => {
+        if (flushed === audit.length) return;
+        const records = audit.slice(flushed);
+        const entries = consumption.slice(flushed);
+        flushed = audit.length;
+        for (const write of [this.store.audit.append(records), this.store.state.append(clientId, entries)]) {
+          write.catch(() => undefined); // awaited below, with the rest; never left unhandled by a throw
+          writes.push(write);
+        }
+      };
+      let sliceStart = performance.now();
       for (const [index, raw] of orders.entries()) {
-        const { result, buyerId } = await decideOne(index, raw, options.platform, (order) =>
-          pipeline.decide(order),
-        );
+        if (performance.now() - sliceStart >= SLICE_MS) {
+          flush();
+          // Inside the client's turn: its other requests still wait, everything else runs.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          sliceStart = performance.now();
+        }
+        const read = readOrder(index, raw, options.platform);
+        if (!read.ok) {
+          results.push(read.result);
+          this.metrics.evaluations.inc({ status: 'invalid', mode });
+          continue;
+        }
+        const { order, platform } = read;
+        if (!options.dryRun) {
+          const recorded =
+            decided.get(order.id) ?? (await this.recorded(clientId, runtime, pending, order.id));
+          if (recorded) {
+            if (recorded.durable) earlier.push(recorded.durable);
+            const { record } = recorded;
+            results.push({
+              index,
+              ok: true,
+              platform: record.platform,
+              decision: record.decision as Decision,
+              replay: { at: record.at, release: record.release },
+            });
+            this.metrics.evaluations.inc({ status: record.decision.status, mode: 'replay' });
+            continue;
+          }
+        }
+        const result = await decideOne(index, order, platform, (o) => pipeline.decide(o));
         results.push(result);
-        this.metrics.evaluations.inc({
-          status: result.ok ? result.decision.status : 'invalid',
-          mode: options.dryRun ? 'dry' : 'live',
-        });
+        this.metrics.evaluations.inc({ status: result.ok ? result.decision.status : 'invalid', mode });
         if (!result.ok || options.dryRun) continue;
         const { decision } = result;
         // The trace stays out of the audit log: it is most of a decision's size, and the caller
         // that asked for it has it in the answer.
         const { trace: _trace, ...audited } = decision;
-        audit.push({
+        const record: DecisionRecord = {
           clientId,
           orderId: decision.orderId,
           at: new Date().toISOString(),
           release: live.release,
-          platform: result.platform,
+          platform,
           by,
           decision: audited,
-        });
-        consumption.push({ orderId: decision.orderId, buyerId, consumed: decision.consumed });
+        };
+        audit.push(record);
+        decided.set(decision.orderId, { record });
+        consumption.push({ orderId: decision.orderId, buyerId: order.buyer.id, consumed: decision.consumed });
       }
       // Queued here, inside the client's turn, so the logs keep decision order; awaited outside it.
-      const persisted = Promise.all([
-        this.store.audit.append(audit),
-        this.store.state.append(clientId, consumption),
-      ]);
+      flush();
+      const persisted = Promise.all([...writes, ...earlier]);
+      for (const record of audit) pending.set(record.orderId, { record, durable: persisted });
+      // Once durable, a retry finds them in the audit log.
+      const forget = () => {
+        for (const record of audit) {
+          if (pending.get(record.orderId)?.record === record) pending.delete(record.orderId);
+        }
+      };
+      persisted.then(forget, forget);
       return { results, persisted };
     });
     await persisted;
     return { clientId, release: live.release, dryRun: options.dryRun, results };
+  }
+
+  /**
+   * The decision already recorded for an order id, if any: one this process is still writing, else
+   * (only for ids the state has seen, so a new order costs nothing) the newest in the audit log.
+   */
+  private async recorded(
+    clientId: string,
+    runtime: ClientRuntime,
+    pending: Map<string, PendingRecord>,
+    orderId: string,
+  ): Promise<PendingRecord | undefined> {
+    const inFlight = pending.get(orderId);
+    if (inFlight) return inFlight;
+    if (!runtime.state.seenOrder(orderId)) return undefined;
+    const found = await this.store.audit.findByOrder(clientId, orderId);
+    const record = found.at(-1);
+    return record ? { record } : undefined;
+  }
+
+  private pendingOf(clientId: string): Map<string, PendingRecord> {
+    let pending = this.pending.get(clientId);
+    if (!pending) {
+      pending = new Map();
+      this.pending.set(clientId, pending);
+    }
+    return pending;
   }
 
   /** The client's counters, stock and buyer history as this server holds them now. */
@@ -150,20 +247,50 @@ export class EvaluationService {
   }
 }
 
-async function decideOne(
-  index: number,
-  raw: unknown,
-  given: AdapterPlatform | undefined,
-  decide: (order: StandardOrder) => Promise<Decision>,
-): Promise<{ result: EvaluationResult; buyerId: string }> {
+type ReadOrder =
+  | { ok: true; order: StandardOrder; platform: AdapterPlatform }
+  | { ok: false; result: EvaluationResult };
+
+/** Any element of a batch: an order that cannot be read (not even an object) fails alone, not its batch. */
+function readOrder(index: number, raw: unknown, given: AdapterPlatform | undefined): ReadOrder {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    const got = raw === null ? 'null' : Array.isArray(raw) ? 'an array' : `a ${typeof raw}`;
+    return {
+      ok: false,
+      result: {
+        index,
+        ok: false,
+        error: { code: 'invalid_order', message: `an order must be a JSON object, not ${got}`, index },
+      },
+    };
+  }
   const platform = given ?? detectPlatform(raw) ?? 'standard';
   try {
-    const order = adaptOrder(platform, raw);
-    return { result: { index, ok: true, platform, decision: await decide(order) }, buyerId: order.buyer.id };
+    return { ok: true, order: adaptOrder(platform, raw), platform };
   } catch (error) {
-    // An order that cannot be read (or a rule that cannot run on it) fails alone, not its batch.
     if (error instanceof OrdergraphError)
-      return { result: { index, ok: false, error: { ...error.toJSON() } }, buyerId: '' };
+      return { ok: false, result: { index, ok: false, error: { ...error.toJSON(), index } } };
     throw error;
   }
+}
+
+async function decideOne(
+  index: number,
+  order: StandardOrder,
+  platform: AdapterPlatform,
+  decide: (order: StandardOrder) => Promise<Decision>,
+): Promise<EvaluationResult> {
+  try {
+    return { index, ok: true, platform, decision: await decide(order) };
+  } catch (error) {
+    // A rule that cannot run on an order fails that order alone, not its batch.
+    if (error instanceof OrdergraphError) return { index, ok: false, error: { ...error.toJSON(), index } };
+    throw error;
+  }
+}
+
+interface PendingRecord {
+  record: DecisionRecord;
+  /** Resolves once the record is durable; absent when it already is. */
+  durable?: Promise<unknown>;
 }

@@ -1,4 +1,4 @@
-import { MergeGroups, type StateSnapshot } from '../../engine/state/index.ts';
+import { emptyIdRecord, idRecordFrom, MergeGroups, type StateSnapshot } from '../../engine/state/index.ts';
 import type { ConsumptionEntry, PersistedState } from './records.ts';
 
 /**
@@ -9,18 +9,19 @@ import type { ConsumptionEntry, PersistedState } from './records.ts';
  * result does not depend on the order entries are replayed in.
  */
 export class StateReplay {
-  private readonly counters: Record<string, number>;
-  private readonly stock: Record<string, Record<string, number>>;
-  private readonly buyers: Record<string, number>;
+  // Maps, not objects: the keys are ids from orders (a buyer `constructor`, a SKU `__proto__`).
+  private readonly counters: Map<string, number>;
+  private readonly stock: Map<string, Map<string, number>>;
+  private readonly buyers: Map<string, number>;
   private readonly seen: Set<string>;
   private readonly merges: MergeGroups;
 
   constructor(from: PersistedState) {
-    this.counters = { ...from.snapshot.counters };
-    this.stock = Object.fromEntries(
-      Object.entries(from.snapshot.stock).map(([wh, skus]) => [wh, { ...skus }]),
+    this.counters = new Map(Object.entries(from.snapshot.counters));
+    this.stock = new Map(
+      Object.entries(from.snapshot.stock).map(([wh, skus]) => [wh, new Map(Object.entries(skus))]),
     );
-    this.buyers = { ...from.snapshot.buyers };
+    this.buyers = new Map(Object.entries(from.snapshot.buyers));
     this.seen = new Set(from.seenOrders);
     this.merges = new MergeGroups(from.snapshot.merges);
   }
@@ -28,26 +29,26 @@ export class StateReplay {
   apply(entry: ConsumptionEntry): void {
     for (const item of entry.consumed) {
       if (item.kind === 'counter') {
-        this.counters[item.key] = (this.counters[item.key] ?? 0) + item.qty;
+        this.counters.set(item.key, (this.counters.get(item.key) ?? 0) + item.qty);
       } else if (item.kind === 'merge') {
         const group = { closesAt: Date.parse(item.closesAt), size: item.size };
         this.merges.record(item.group, group, Date.parse(item.at));
       } else {
-        const levels = this.stock[item.warehouse];
-        const onHand = levels?.[item.sku];
-        if (levels && onHand !== undefined) levels[item.sku] = onHand - item.qty;
+        const levels = this.stock.get(item.warehouse);
+        const onHand = levels?.get(item.sku);
+        if (levels && onHand !== undefined) levels.set(item.sku, onHand - item.qty);
       }
     }
-    if (entry.buyerId) this.buyers[entry.buyerId] = (this.buyers[entry.buyerId] ?? 0) + 1;
+    if (entry.buyerId) this.buyers.set(entry.buyerId, (this.buyers.get(entry.buyerId) ?? 0) + 1);
     this.seen.add(entry.orderId);
   }
 
   result(): PersistedState {
     const merges = this.merges.snapshot();
     const snapshot: StateSnapshot = {
-      counters: this.counters,
-      stock: this.stock,
-      buyers: this.buyers,
+      counters: idRecordFrom(this.counters),
+      stock: idRecordFrom([...this.stock].map(([wh, skus]) => [wh, idRecordFrom(skus)] as const)),
+      buyers: idRecordFrom(this.buyers),
       ...(merges ? { merges } : {}),
     };
     return { snapshot, seenOrders: [...this.seen].sort() };
@@ -55,6 +56,6 @@ export class StateReplay {
 }
 
 export const EMPTY_STATE: PersistedState = {
-  snapshot: { counters: {}, stock: {}, buyers: {} },
+  snapshot: { counters: emptyIdRecord(), stock: emptyIdRecord(), buyers: emptyIdRecord() },
   seenOrders: [],
 };

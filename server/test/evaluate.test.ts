@@ -78,19 +78,83 @@ describe('evaluate', () => {
     expect(answer.body.error.issues[0].field).toBe('orders');
   });
 
-  it('audits live decisions by order id, but not dry runs', async () => {
-    await server.call('POST', `${base}/evaluate`, { key: service, body: { order: standardOrder('AUD-1') } });
-    await server.call('POST', `${base}/evaluate`, { key: service, body: { order: standardOrder('AUD-1') } });
+  it('audits live decisions by order id, once: a retry gets the recorded decision, not dry runs', async () => {
+    const first = await server.call('POST', `${base}/evaluate`, {
+      key: service,
+      body: { order: standardOrder('AUD-1') },
+    });
+    expect(first.headers.get('idempotent-replay')).toBeNull();
+    expect(first.body.replay).toBeUndefined();
+    const retry = await server.call('POST', `${base}/evaluate`, {
+      key: service,
+      body: { order: standardOrder('AUD-1') },
+    });
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get('idempotent-replay')).toBe('true');
+    expect(retry.body.replay).toMatchObject({ release: 1, at: expect.any(String) });
+    const { trace: _trace, ...decided } = first.body.decision;
+    expect(retry.body.decision).toEqual(decided);
     await server.call('POST', `${base}/evaluate`, {
       key: service,
       body: { order: standardOrder('AUD-2'), dryRun: true },
     });
     const one = await server.call('GET', `${base}/audit/decisions?orderId=AUD-1`);
-    expect(one.body.decisions).toHaveLength(2);
+    expect(one.body.decisions).toHaveLength(1);
     expect(one.body.decisions[0]).toMatchObject({ orderId: 'AUD-1', release: 1, platform: 'standard' });
     expect(one.body.decisions[0].by).toContain('test service');
     expect(one.body.decisions[0].decision.trace).toBeUndefined();
+    expect(retry.body.replay.at).toBe(one.body.decisions[0].at);
     expect((await server.call('GET', `${base}/audit/decisions?orderId=AUD-2`)).body.decisions).toEqual([]);
+  });
+
+  it('decides an order once when its retry arrives while the first is still being recorded', async () => {
+    const send = () =>
+      server.call('POST', `${base}/evaluate`, { key: service, body: { order: standardOrder('RACE-1') } });
+    const answers = await Promise.all([send(), send(), send()]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    expect(answers.map((a) => a.headers.get('idempotent-replay'))).toEqual([null, 'true', 'true']);
+    const { trace: _trace, ...decided } = answers[0]!.body.decision;
+    for (const retry of answers.slice(1)) expect(retry.body.decision).toEqual(decided);
+    const audited = await server.call('GET', `${base}/audit/decisions?orderId=RACE-1`);
+    expect(audited.body.decisions).toHaveLength(1);
+  });
+
+  it('answers every element of a batch alone: non-objects, unreadable orders and repeats', async () => {
+    const orders = [standardOrder('EL-1'), 'x', null, 42, [], { nonsense: true }, standardOrder('EL-1')];
+    const answer = await server.call('POST', `${base}/evaluate/batch`, {
+      key: service,
+      body: { orders, dryRun: true },
+    });
+    expect(answer.status).toBe(200);
+    const { results } = answer.body;
+    expect(results.map((r: { index: number }) => r.index)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(results.map((r: { ok: boolean }) => r.ok)).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      true,
+    ]);
+    for (const index of [1, 2, 3, 4]) {
+      expect(results[index].error).toMatchObject({ code: 'invalid_order', index });
+    }
+    expect(results[2].error.message).toContain('null');
+    expect(results[5].error).toMatchObject({ code: expect.any(String), index: 5 });
+    expect(answer.body.counts.invalid).toBe(5);
+    // A dry run records nothing, so nothing is replayed.
+    expect(results[6].replay).toBeUndefined();
+    const live = await server.call('POST', `${base}/evaluate/batch`, {
+      key: service,
+      body: { orders: [standardOrder('EL-2'), null, standardOrder('EL-2')], trace: false },
+    });
+    expect(live.body.results[1].error).toMatchObject({ code: 'invalid_order', index: 1 });
+    expect(live.body.results[0].replay).toBeUndefined();
+    expect(live.body.results[2].replay).toMatchObject({ release: 1 });
+    expect(live.body.results[2].decision).toEqual(live.body.results[0].decision);
+    const audited = await server.call('GET', `${base}/audit/decisions?orderId=EL-2`);
+    expect(audited.body.decisions).toHaveLength(1);
   });
 
   it('keeps counters, stock and buyer history, replaceable by the OMS', async () => {
@@ -134,7 +198,7 @@ describe('evaluate', () => {
     expect(metrics.text).toMatch(
       /ordergraph_evaluations_total\{status="(approved|held|flagged)",mode="live"\} \d+/,
     );
-    expect(metrics.text).toMatch(/ordergraph_evaluations_total\{status="invalid",mode="live"\} 2/);
+    expect(metrics.text).toMatch(/ordergraph_evaluations_total\{status="invalid",mode="live"\} 3/);
     expect(metrics.text).toContain(
       'ordergraph_http_requests_total{method="POST",route="/api/v1/clients/{clientId}/evaluate",status="200"}',
     );

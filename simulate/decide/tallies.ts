@@ -1,5 +1,6 @@
 import type { CompiledStrategy } from '../../engine/compiler/index.ts';
 import type { Decision } from '../../engine/decision/decision.ts';
+import { idRecordFrom } from '../../engine/state/id-record.ts';
 
 export const NONE = '(none)';
 
@@ -116,9 +117,7 @@ export class TallyCounter {
       flagReasons: sortedCounts(this.flagReasons),
       warehouses: sortedCounts(this.warehouses),
       carriers: sortedCounts(this.carriers),
-      gifts: Object.fromEntries(
-        [...this.gifts].sort(([a, x], [b, y]) => y.orders - x.orders || compareText(a, b)),
-      ),
+      gifts: idRecordFrom([...this.gifts].sort(([a, x], [b, y]) => y.orders - x.orders || compareText(a, b))),
       tags: sortedCounts(this.tags),
       merges: { ...this.merges, excluded: sortedCounts(this.mergeExcluded) },
       ruleHits: this.rules.map((r) => ({ ...r, nodeIds: [...r.nodeIds] })),
@@ -148,9 +147,12 @@ function countEach(counts: Map<string, number>, keys: readonly string[]): void {
   for (const key of new Set(keys)) counts.set(key, (counts.get(key) ?? 0) + 1);
 }
 
-/** Most first, ties by name: the same input gives the same JSON, byte for byte. */
+/**
+ * Most first, ties by name: the same input gives the same JSON, byte for byte. An object with no
+ * prototype: its keys come from orders, and a tag `constructor` must not read as Object's.
+ */
 export function sortedCounts(counts: ReadonlyMap<string, number>): Record<string, number> {
-  return Object.fromEntries([...counts].sort(([a, x], [b, y]) => y - x || compareText(a, b)));
+  return idRecordFrom([...counts].sort(([a, x], [b, y]) => y - x || compareText(a, b)));
 }
 
 export function compareText(a: string, b: string): number {

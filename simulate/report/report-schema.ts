@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { idRecord } from '../../engine/state/id-record.ts';
 import { CHANGE_KINDS } from '../diff/change-kinds.ts';
 
 const count = z.number().int().nonnegative();
-const counts = z.record(z.string(), count);
+// Keyed by reasons, warehouses, carriers, SKUs and tags from orders: any key, `__proto__` included.
+const counts = idRecord(count);
 
 export const SkippedRowSchema = z.object({
   line: z.number().int().positive(),
@@ -45,7 +47,7 @@ export const TalliesSchema = z.object({
   flagReasons: counts,
   warehouses: counts,
   carriers: counts,
-  gifts: z.record(z.string(), z.object({ orders: count, qty: count })),
+  gifts: idRecord(z.object({ orders: count, qty: count })),
   tags: counts,
   /** The merge stage: orders grouped, groups of two or more, parcels saved, orders that may not merge by why. */
   merges: z.object({ orders: count, groups: count, parcelsSaved: count, excluded: counts }),

@@ -1,4 +1,5 @@
 import type { StandardOrder } from '../../order/schema.ts';
+import { idRecordFrom } from '../../state/id-record.ts';
 import { defineFact } from './fact-provider.ts';
 import { skuIndex } from './sku-index.ts';
 
@@ -33,11 +34,12 @@ export const unitPricesFact = defineFact({
   type: 'object',
   label: { en: 'Unit price by SKU', zh: '各商品成交单价' },
   compute: ({ order }) => {
-    const prices: Record<string, number> = {};
+    // A Map, then an object with no prototype: a SKU `constructor` or `__proto__` is a SKU like any other.
+    const prices = new Map<string, number>();
     for (const line of soldLines(order)) {
-      const known = prices[line.sku];
-      if (known === undefined || line.price < known) prices[line.sku] = line.price;
+      const known = prices.get(line.sku);
+      if (known === undefined || line.price < known) prices.set(line.sku, line.price);
     }
-    return prices;
+    return idRecordFrom(prices);
   },
 });

@@ -1,3 +1,4 @@
+import { ownValue } from '../../../engine/state/id-record.ts';
 import type { SimulationReport } from '../report-schema.ts';
 import { escapeHtml as e } from './escape.ts';
 import { STYLE } from './style.ts';
@@ -20,7 +21,9 @@ export function renderHtml(report: SimulationReport): string {
     return keys
       .map((label) => ({
         label,
-        values: base ? [baseline?.[label] ?? 0, candidate[label] ?? 0] : [candidate[label] ?? 0],
+        values: base
+          ? [ownValue(baseline, label) ?? 0, ownValue(candidate, label) ?? 0]
+          : [ownValue(candidate, label) ?? 0],
       }))
       .sort((a, b) => Math.max(...b.values) - Math.max(...a.values) || (a.label < b.label ? -1 : 1));
   };

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { standardOrder } from './fixtures.ts';
+import { TestServer } from './harness.ts';
+
+const base = '/api/v1/clients/demo';
+
+/**
+ * A full batch decides for a while; it hands the event loop back every few milliseconds, so the
+ * health check (and other clients) are answered meanwhile. Real HTTP on loopback, a real store.
+ */
+describe('a long batch', { timeout: 120_000 }, () => {
+  let server: TestServer;
+  let service: string;
+  beforeAll(async () => {
+    server = await TestServer.start({ maxBatch: 1000 });
+    service = await server.keyFor('service', ['demo']);
+    // Warm up: the pipeline is built on the first decision.
+    await server.call('POST', `${base}/evaluate`, { key: service, body: { order: standardOrder('WARM-1') } });
+  });
+  afterAll(() => server.stop());
+
+  it('keeps /healthz under 100 ms while 1,000 orders are decided', async () => {
+    // The worst probe of a run is what an orchestrator's health check would see. On a loaded 2-core
+    // machine one run can lose 100 ms+ to the OS scheduler (or a GC) alone, so up to three runs are
+    // made and the best must stay under the bound; a server that held the loop for the batch (seconds,
+    // before it yielded) fails every run.
+    const runs: { probes: number; max: number; median: number }[] = [];
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const run = await probeDuringBatch(server, service, `YIELD-${attempt}`);
+      runs.push(run);
+      console.log(
+        `healthz during a 1,000-order batch (run ${attempt + 1}): ${run.probes} probes, max ${run.max.toFixed(1)} ms, median ${run.median.toFixed(1)} ms`,
+      );
+      if (run.max < 100) break;
+    }
+    // Enough probes landed inside each batch for the maximum to mean something.
+    for (const run of runs) expect(run.probes).toBeGreaterThanOrEqual(5);
+    expect(Math.min(...runs.map((r) => r.max))).toBeLessThan(100);
+  });
+});
+
+async function probeDuringBatch(
+  server: TestServer,
+  service: string,
+  prefix: string,
+): Promise<{ probes: number; max: number; median: number }> {
+  const orders = Array.from({ length: 1000 }, (_, i) => standardOrder(`${prefix}-${i}`));
+  const probes: number[] = [];
+  let done = false;
+  // The answer (megabytes of traced decisions) is read as bytes while probing and parsed after: this
+  // process is the server's too, and parsing it here would be counted against the server.
+  const batch = (async () => {
+    const res = await fetch(`${server.running.url}${base}/evaluate/batch`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${service}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ orders }),
+    });
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of res.body as AsyncIterable<Uint8Array>) chunks.push(chunk);
+    return { status: res.status, chunks };
+  })().finally(() => {
+    done = true;
+  });
+  // Sequential probes for as long as the batch runs.
+  while (!done) {
+    const started = performance.now();
+    const health = await fetch(`${server.running.url}/healthz`);
+    await health.text();
+    if (!done) probes.push(performance.now() - started);
+    expect(health.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  const { status, chunks } = await batch;
+  expect(status).toBe(200);
+  const answer = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  expect(answer.results).toHaveLength(1000);
+  expect(answer.results.map((r: { index: number }) => r.index)).toEqual(orders.map((_, i) => i));
+  expect(answer.counts.invalid).toBe(0);
+  return { probes: probes.length, max: Math.max(...probes), median: median(probes) };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
