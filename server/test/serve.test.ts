@@ -4,16 +4,9 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawnCli } from '../../test-support/run-cli.ts';
+import { type Served, serveCli } from './serve-cli.test-helper.ts';
 
 const editorIndex = new URL('../../editor/dist/index.html', import.meta.url).pathname;
-
-interface Served {
-  child: ChildProcess;
-  output: () => string;
-  url: string;
-  exit: Promise<number | null>;
-}
 
 // Servers a failed assertion left running are stopped after each test.
 const started: ChildProcess[] = [];
@@ -22,34 +15,7 @@ afterEach(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
-/** `ordergraph serve` as `npm start` runs it, on a free port; resolves once it printed its banner. */
-async function serve(env: Record<string, string>): Promise<Served> {
-  const child = spawnCli(['serve'], { env: { ...process.env, PORT: '0', ...env } });
-  started.push(child);
-  let output = '';
-  child.stdout.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    output += chunk;
-  });
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const match = /Ordergraph API on (http:\/\/\S+)/.exec(output);
-      // The admin key line is the last of the banner.
-      if (match && /admin API key[^\n]*\n/.test(output)) {
-        clearInterval(timer);
-        resolve(match[1]!);
-      }
-    }, 20);
-    void exit.then(() => {
-      clearInterval(timer);
-      reject(new Error(`serve exited early:\n${output}`));
-    });
-  });
-  return { child, output: () => output, url, exit };
-}
+const serve = (env: Record<string, string>): Promise<Served> => serveCli(env, started);
 
 // Each test starts real servers (a second or more each on a busy machine).
 describe('ordergraph serve', { timeout: 60_000 }, () => {

@@ -4,19 +4,12 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawnCli } from '../../test-support/run-cli.ts';
 import { configFromEnv } from '../config.ts';
 import { standardOrder } from './fixtures.ts';
+import { type Served, serveCli } from './serve-cli.test-helper.ts';
 
 const ADMIN_KEY = 'an-admin-key-for-the-shutdown-tests';
 const base = '/api/v1/clients/demo';
-
-interface Served {
-  child: ChildProcess;
-  output: () => string;
-  url: string;
-  exit: Promise<number | null>;
-}
 
 const started: ChildProcess[] = [];
 const dirs: string[] = [];
@@ -26,35 +19,9 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
 });
 
-/** `ordergraph serve` in a child process on a free port; resolves once it printed its banner. */
-async function serve(dataDir: string, env: Record<string, string> = {}): Promise<Served> {
-  const child = spawnCli(['serve'], {
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, ORDERGRAPH_ADMIN_KEY: ADMIN_KEY, ...env },
-  });
-  started.push(child);
-  let output = '';
-  child.stdout.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    output += chunk;
-  });
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const match = /Ordergraph API on (http:\/\/\S+)/.exec(output);
-      if (match && /admin API key[^\n]*\n/.test(output)) {
-        clearInterval(timer);
-        resolve(match[1]!);
-      }
-    }, 20);
-    void exit.then(() => {
-      clearInterval(timer);
-      reject(new Error(`serve exited early:\n${output}`));
-    });
-  });
-  return { child, output: () => output, url, exit };
-}
+/** `ordergraph serve` on a workspace of the test's own, with the admin key the tests use. */
+const serve = (dataDir: string, env: Record<string, string> = {}): Promise<Served> =>
+  serveCli({ DATA_DIR: dataDir, ORDERGRAPH_ADMIN_KEY: ADMIN_KEY, ...env }, started);
 
 async function call(url: string, method: string, path: string, body?: unknown) {
   const res = await fetch(`${url}${path}`, {
