@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { type Client, parseClient } from '../../engine/client/index.ts';
 import { StrategySchema } from '../../engine/graph/schema.ts';
 import { CLIENT_FILE, readJsonFile, strategyFiles } from '../../engine/loader/index.ts';
@@ -12,6 +12,14 @@ import type { ReleaseEntry } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 
 export const IMPORTER = 'ordergraph (demo import)';
+
+/**
+ * A version's note names its file relative to the demo folder (`strategies/x.strategy.json`): the
+ * note is served to every caller, and the server's own path on disk is none of theirs.
+ */
+export function importNote(demoDir: string, file: string): string {
+  return `imported from ${relative(demoDir, file).split(sep).join('/')}`;
+}
 
 export interface DemoImport {
   clientId: string;
@@ -52,7 +60,7 @@ export async function importDemoClient(
     try {
       const version =
         latest?.version ??
-        (await cutVersion(store, client.id, strategy.id, { note: `imported from ${file}` }, IMPORTER))
+        (await cutVersion(store, client.id, strategy.id, { note: importNote(demoDir, file) }, IMPORTER))
           .version;
       published.push({ strategyId: strategy.id, version });
     } catch (error) {

@@ -86,6 +86,17 @@ describe('chinaTime', () => {
     expect(chinaTime('2025-11-11 10:60:00', 'created')).toBe('2025-11-11T11:00:00+08:00');
     expect(chinaTime('1971-01-01 07:59:59', 'created')).toBeNull();
   });
+
+  // Found by the route fuzz test: a JD orderStartTime of 1.79e308 answered evaluate/batch with 500.
+  it('refuses finite numbers beyond what a Date holds (and past year 9999) as "not a time", an InputError and no RangeError', () => {
+    for (const value of [Number.MAX_VALUE, 1e20, '99999999999999999999', 8.64e15]) {
+      expect(() => chinaTime(value, 'orderStartTime')).toThrow(InputError);
+      expect(() => chinaTime(value, 'orderStartTime')).toThrow(/orderStartTime: .* is not a time/);
+    }
+    // Within a Date but past year 9999 an ISO time would need six digits and a sign: not a time either.
+    expect(() => chinaTime(8.64e15 - 8 * 3_600_000, 'created')).toThrow(/is not a time/);
+    expect(chinaTime(253_402_271_999_000, 'created')).toBe('9999-12-31T23:59:59+08:00');
+  });
 });
 
 describe('rawId', () => {

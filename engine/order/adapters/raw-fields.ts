@@ -107,9 +107,14 @@ export function chinaTime(value: unknown, field: string): string | null {
   } else {
     ms = Number.NaN;
   }
-  if (!Number.isFinite(ms)) throw rawFieldError(field, `${describe(value)} is not a time`);
+  // A Date holds ±8.64e15 ms: a finite number beyond it (1e308, 20 digits) is no time either, not a
+  // RangeError; nor is one past year 9999, whose ISO form would need a sign and six digits.
+  const local = new Date(ms + CHINA_OFFSET_MS);
+  if (!Number.isFinite(ms) || Number.isNaN(local.getTime()) || local.getUTCFullYear() > 9999) {
+    throw rawFieldError(field, `${describe(value)} is not a time`);
+  }
   if (ms < Date.UTC(1971, 0, 1)) return null;
-  return `${new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
+  return `${local.toISOString().slice(0, 19)}+08:00`;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
