@@ -14,6 +14,9 @@ export {
   ClientRecordSchema,
 } from './schemas/clients.ts';
 export {
+  type AuditedDecision,
+  AuditedDecisionSchema,
+  auditedDecision,
   DecisionList,
   DecisionQuery,
   type DecisionRecord,

@@ -142,7 +142,9 @@ export class EvaluationService {
         if (!result.ok || options.dryRun) continue;
         const { decision } = result;
         // The trace stays out of the audit log: it is most of a decision's size, and the caller
-        // that asked for it has it in the answer.
+        // that asked for it has it in the answer. Events keep their params, however large: an OMS
+        // retry is answered from this record and must get the decision it got the first time
+        // (`auditedDecision` in api/schemas/decisions.ts is the ≤ 1 KB summary, not used here yet).
         const { trace: _trace, ...audited } = decision;
         const record: DecisionRecord = {
           clientId,

@@ -59,3 +59,17 @@ export class WorkspaceLockedError extends OrdergraphError {
     );
   }
 }
+
+/** DATA_DIR (or this server's lock file in it) is gone from disk: nothing may be written until it is back. */
+export class WorkspaceMissingError extends OrdergraphError {
+  readonly code = 'workspace_missing';
+
+  constructor(
+    readonly dataDir: string,
+    readonly detail: string,
+  ) {
+    super(
+      `the workspace ${dataDir} is not there any more (${detail}); restart the server on a DATA_DIR that exists`,
+    );
+  }
+}

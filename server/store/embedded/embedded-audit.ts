@@ -1,28 +1,76 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { z } from 'zod';
+import { CorruptDocumentError } from '../errors.ts';
 import { type DecisionRecord, DecisionRecordSchema } from '../records.ts';
 import type { AuditStore } from '../store.ts';
 import { layout } from './layout.ts';
 import { readNdjson } from './ndjson-log.ts';
 import type { Workspace } from './workspace.ts';
 
-/** `audit/<yyyy-mm-dd>.ndjson` (UTC days): one line per decision, appended and synced before the answer goes out. */
+/** Where one decision's line is: its day file, byte offset and byte length (newline included). */
+const IndexEntrySchema = z.object({ o: z.string(), d: z.string(), p: z.number().int(), n: z.number().int() });
+type IndexEntry = z.infer<typeof IndexEntrySchema>;
+
+const dayOf = (name: string) => name.slice(0, -'.ndjson'.length);
+
+/**
+ * `audit/<yyyy-mm-dd>.ndjson` (UTC days): one line per decision, appended and synced before the answer goes
+ * out. `audit-index/<clientId>.ndjson` says where each of a client's decisions is (day, byte offset,
+ * length): it is read once into a Map at the client's first lookup or write, and appended after each
+ * write, so a lookup by order id reads the index entries and then only the lines it names. A workspace
+ * from before the index gets it built at that first use, by one scan of the day files for the client.
+ */
 export class EmbeddedAudit implements AuditStore {
   /** Days whose log is open; only the newest stays open, so a server up for months does not hold a file per day. */
   private readonly openDays = new Set<string>();
+  /** Per client: order id → where its decisions are, oldest first. */
+  private readonly indexes = new Map<string, Promise<Map<string, IndexEntry[]>>>();
+  /** Bytes read from day files by lookups (and by building an index): lets tests tell a lookup from a scan. */
+  bytesRead = 0;
 
   constructor(private readonly ws: Workspace) {}
 
   async append(records: readonly DecisionRecord[]): Promise<void> {
     const byDay = new Map<string, DecisionRecord[]>();
+    const clients = new Set<string>();
     for (const record of records) {
-      // Parsed first so each line holds the schema's fields in the schema's order (the scan below relies on it).
       const checked = DecisionRecordSchema.parse(record);
       const day = new Date(checked.at).toISOString().slice(0, 10);
       byDay.set(day, [...(byDay.get(day) ?? []), checked]);
+      clients.add(checked.clientId);
+    }
+    // Indexes are loaded (or built) before the lines they will point at exist, so none is missed or doubled.
+    const indexes = new Map(
+      await Promise.all([...clients].map(async (c) => [c, await this.index(c)] as const)),
+    );
+    const written = await Promise.all(
+      [...byDay].map(async ([day, dayRecords]) => {
+        this.openDays.add(day);
+        const lines = dayRecords.map((record) => `${JSON.stringify(record)}\n`);
+        const offsets = await this.ws.log(layout.auditDay(day)).append(dayRecords);
+        return dayRecords.map((record, i) => ({
+          clientId: record.clientId,
+          entry: {
+            o: record.orderId,
+            d: day,
+            p: offsets[i] ?? 0,
+            n: Buffer.byteLength(lines[i] ?? '', 'utf8'),
+          },
+        }));
+      }),
+    );
+    const byClient = new Map<string, IndexEntry[]>();
+    for (const { clientId, entry } of written.flat()) {
+      const list = byClient.get(clientId);
+      if (list) list.push(entry);
+      else byClient.set(clientId, [entry]);
     }
     await Promise.all(
-      [...byDay].map(([day, dayRecords]) => {
-        this.openDays.add(day);
-        return this.ws.log(layout.auditDay(day)).append(dayRecords);
+      [...byClient].map(async ([clientId, entries]) => {
+        await this.ws.log(layout.auditIndex(clientId)).append(entries);
+        const index = indexes.get(clientId);
+        if (index) for (const entry of entries) add(index, entry);
       }),
     );
     const newest = [...this.openDays].sort().at(-1);
@@ -33,18 +81,96 @@ export class EmbeddedAudit implements AuditStore {
   }
 
   async findByOrder(clientId: string, orderId: string): Promise<DecisionRecord[]> {
-    // Lines start with clientId then orderId, so a prefix test skips every other order without parsing it.
-    const prefix = `{"clientId":${JSON.stringify(clientId)},"orderId":${JSON.stringify(orderId)},`;
-    const days = (await this.ws.list(layout.audit)).filter((name) => name.endsWith('.ndjson'));
+    const entries = (await this.index(clientId)).get(orderId) ?? [];
     const found: DecisionRecord[] = [];
-    for (const day of days) {
-      const records = await readNdjson(
-        this.ws.abs(`${layout.audit}/${day}`),
-        (value) => DecisionRecordSchema.parse(value),
-        (line) => line.startsWith(prefix),
-      );
-      found.push(...records);
+    for (const entry of entries) {
+      const path = this.ws.abs(layout.auditDay(entry.d));
+      const handle = await open(path, 'r');
+      try {
+        const buffer = Buffer.alloc(entry.n);
+        const { bytesRead } = await handle.read(buffer, 0, entry.n, entry.p);
+        this.bytesRead += bytesRead;
+        let value: unknown;
+        try {
+          value = JSON.parse(buffer.subarray(0, bytesRead).toString('utf8'));
+        } catch (error) {
+          throw new CorruptDocumentError(
+            path,
+            `index points at no line at byte ${entry.p}: ${(error as Error).message}`,
+          );
+        }
+        const record = DecisionRecordSchema.parse(value);
+        if (record.clientId === clientId && record.orderId === orderId) found.push(record);
+      } finally {
+        await handle.close();
+      }
     }
     return found;
+  }
+
+  private index(clientId: string): Promise<Map<string, IndexEntry[]>> {
+    let index = this.indexes.get(clientId);
+    if (!index) {
+      index = this.loadIndex(clientId);
+      index.catch(() => this.indexes.delete(clientId)); // tried again next time
+      this.indexes.set(clientId, index);
+    }
+    return index;
+  }
+
+  private async loadIndex(clientId: string): Promise<Map<string, IndexEntry[]>> {
+    const rel = layout.auditIndex(clientId);
+    const index = new Map<string, IndexEntry[]>();
+    const known = (await this.ws.list('audit-index')).includes(`${clientId}.ndjson`);
+    if (known) {
+      for (const entry of await readNdjson(this.ws.abs(rel), (v) => IndexEntrySchema.parse(v)))
+        add(index, entry);
+      return index;
+    }
+    // No index yet: find this client's lines in the day files (older lines may have the full decision shape).
+    const prefix = Buffer.from(`{"clientId":${JSON.stringify(clientId)},`, 'utf8');
+    const entries: IndexEntry[] = [];
+    for (const name of (await this.ws.list(layout.audit)).filter((n) => n.endsWith('.ndjson'))) {
+      const day = dayOf(name);
+      await scanLines(this.ws.abs(`${layout.audit}/${name}`), (line, offset) => {
+        this.bytesRead += line.length;
+        if (!line.subarray(0, prefix.length).equals(prefix)) return;
+        const orderId = (JSON.parse(line.toString('utf8')) as { orderId?: unknown }).orderId;
+        if (typeof orderId === 'string') entries.push({ o: orderId, d: day, p: offset, n: line.length });
+      });
+    }
+    // Persisted, so the next start reads it instead of scanning (none found: the first write creates it).
+    await this.ws.log(rel).append(entries);
+    for (const entry of entries) add(index, entry);
+    return index;
+  }
+}
+
+function add(index: Map<string, IndexEntry[]>, entry: IndexEntry): void {
+  const list = index.get(entry.o);
+  if (!list) index.set(entry.o, [entry]);
+  else if (!list.some((e) => e.d === entry.d && e.p === entry.p)) list.push(entry);
+}
+
+/** Calls `take` with every complete line (newline included) and its byte offset; a missing file has none. */
+async function scanLines(path: string, take: (line: Buffer, offset: number) => void): Promise<void> {
+  let rest = Buffer.alloc(0);
+  let offset = 0;
+  try {
+    for await (const chunk of createReadStream(path)) {
+      let data = Buffer.concat([rest, chunk as Buffer]);
+      let newline = data.indexOf(0x0a);
+      while (newline >= 0) {
+        const line = data.subarray(0, newline + 1);
+        take(line, offset);
+        offset += line.length;
+        data = data.subarray(newline + 1);
+        newline = data.indexOf(0x0a);
+      }
+      rest = Buffer.from(data);
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
   }
 }

@@ -48,7 +48,9 @@ export class EmbeddedState implements StateStore {
         this.lastSeq.set(clientId, seq);
         return { done: this.ws.log(layout.stateLog(clientId)).append(lines) };
       })
-      .then(({ done }) => done);
+      .then(async ({ done }) => {
+        await done;
+      });
   }
 
   replace(clientId: string, snapshot: StateSnapshot): Promise<void> {

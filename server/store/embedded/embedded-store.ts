@@ -23,7 +23,7 @@ export async function openEmbeddedStore(dataDir: string, lock: LockOptions = {})
     state: new EmbeddedState(ws),
     keys: new EmbeddedKeys(ws),
     // Unhealthy once another server took the workspace over: an orchestrator restarts this one.
-    ping: async () => ws.assertHeld(),
+    ping: () => ws.ping(),
     close: () => ws.close(),
   };
 }

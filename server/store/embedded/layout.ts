@@ -31,12 +31,22 @@ export const layout = {
   release: (clientId: string, release: number) => `${client(clientId)}/releases/${release}.json`,
   audit: 'audit',
   auditDay: (day: string) => `audit/${day}.ndjson`,
+  /** Per client: one line per decision, `{"o":orderId,"d":day,"p":byteOffset,"n":byteLength}`. */
+  auditIndex: (clientId: string) => `audit-index/${seg(clientId, 'client id')}.ndjson`,
   stateSnapshot: (clientId: string) => `state/${seg(clientId, 'client id')}/snapshot.json`,
   stateLog: (clientId: string) => `state/${seg(clientId, 'client id')}/consumption.ndjson`,
 } as const;
 
 /** What a workspace keeps out of git: per-order data, secrets, the lock. */
-export const GITIGNORE = ['# written by ordergraph', 'audit/', 'state/', 'keys.json', '.lock', ''].join('\n');
+export const GITIGNORE = [
+  '# written by ordergraph',
+  'audit/',
+  'audit-index/',
+  'state/',
+  'keys.json',
+  '.lock',
+  '',
+].join('\n');
 
 /** `5.json` → 5; anything else (a temp file, a stray note) → undefined. */
 export function numberedFile(name: string): number | undefined {

@@ -1,12 +1,14 @@
 import { createReadStream } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { CorruptDocumentError } from '../errors.ts';
+import { CorruptDocumentError, WorkspaceMissingError } from '../errors.ts';
 import { ensureDir, fsyncDir } from './atomic-file.ts';
 
 interface PendingAppend {
   text: string;
-  resolve: () => void;
+  /** Byte length of each line in `text`, so the flush can tell each line's offset. */
+  sizes: number[];
+  resolve: (offsets: number[]) => void;
   reject: (error: unknown) => void;
 }
 
@@ -20,16 +22,20 @@ export class NdjsonLog {
   private pending: PendingAppend[] = [];
   private flushing: Promise<void> | undefined;
   private handle: FileHandle | undefined;
+  /** The file's size, i.e. where the next line starts, while it is open. */
+  private size = 0;
 
   constructor(readonly path: string) {}
 
-  /** Appends values in order; the promise resolves once they are on disk. */
-  append(values: readonly unknown[]): Promise<void> {
-    if (values.length === 0) return Promise.resolve();
-    const text = values.map((value) => `${JSON.stringify(value)}\n`).join('');
+  /** Appends values in order; the promise resolves, with each line's byte offset, once they are on disk. */
+  append(values: readonly unknown[]): Promise<number[]> {
+    if (values.length === 0) return Promise.resolve([]);
+    const lines = values.map((value) => `${JSON.stringify(value)}\n`);
+    const sizes = lines.map((line) => Buffer.byteLength(line, 'utf8'));
+    const text = lines.join('');
     return new Promise((resolve, reject) => {
       // Queued synchronously: lines land in the order append() was called.
-      this.pending.push({ text, resolve, reject });
+      this.pending.push({ text, sizes, resolve, reject });
       this.kick();
     });
   }
@@ -49,9 +55,23 @@ export class NdjsonLog {
       const batch = this.pending.splice(0);
       try {
         const handle = await this.open();
-        await handle.appendFile(batch.map((entry) => entry.text).join(''), 'utf8');
+        // A file unlinked under an open handle (DATA_DIR deleted) would swallow the lines: refuse instead.
+        if ((await handle.stat()).nlink === 0) {
+          throw new WorkspaceMissingError(dirname(this.path), `${this.path} was deleted while open`);
+        }
+        const text = batch.map((entry) => entry.text).join('');
+        await handle.appendFile(text, 'utf8');
         await handle.datasync();
-        for (const entry of batch) entry.resolve();
+        let at = this.size;
+        this.size += Buffer.byteLength(text, 'utf8');
+        for (const entry of batch) {
+          const offsets = entry.sizes.map((size) => {
+            const offset = at;
+            at += size;
+            return offset;
+          });
+          entry.resolve(offsets);
+        }
       } catch (error) {
         // A failed write may have left part of a line: reopen (and so repair) before the next one.
         await this.closeHandle();
@@ -66,6 +86,7 @@ export class NdjsonLog {
     await cutTornTail(this.path);
     const handle = await open(this.path, 'a', 0o644);
     await fsyncDir(dirname(this.path));
+    this.size = (await handle.stat()).size;
     this.handle = handle;
     return handle;
   }

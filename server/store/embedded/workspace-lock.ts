@@ -1,7 +1,7 @@
 import { open, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { WorkspaceLockedError } from '../errors.ts';
+import { WorkspaceLockedError, WorkspaceMissingError } from '../errors.ts';
 import { fsyncDir } from './atomic-file.ts';
 import { currentOwner, describeOwner, holderState, type LockOwner, parseOwner } from './lock-owner.ts';
 
@@ -105,6 +105,24 @@ export class WorkspaceLock {
       throw new WorkspaceLockedError(
         join(this.path, '..'),
         `${this.lost}, which took it over from this server`,
+      );
+    }
+  }
+
+  /** Checks on disk that the workspace is still there and the lock file in it is still ours (for health checks). */
+  async verify(): Promise<void> {
+    this.assertHeld();
+    const seen = await sight(this.path);
+    if (seen === undefined) {
+      throw new WorkspaceMissingError(
+        join(this.path, '..'),
+        'its lock file, or the whole folder, was removed',
+      );
+    }
+    if (seen.owner?.token !== this.me.token) {
+      throw new WorkspaceLockedError(
+        join(this.path, '..'),
+        "another owner, whose lock file replaced this server's",
       );
     }
   }

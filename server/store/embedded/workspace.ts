@@ -111,6 +111,11 @@ export class Workspace {
     }
   }
 
+  /** Fails unless DATA_DIR and this server's lock file in it are really there. */
+  async ping(): Promise<void> {
+    await this.lock.verify();
+  }
+
   /** The append-only log at `rel`, one writer per file for the life of the workspace. */
   log(rel: string): NdjsonLog {
     this.lock.assertHeld();
