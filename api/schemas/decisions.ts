@@ -2,26 +2,16 @@ import { z } from 'zod';
 import { DecisionSchema } from '../../engine/decision/decision.ts';
 import { ActorSchema, IdSchema, OrderIdSchema, TimestampSchema } from './fields.ts';
 
-/** Params up to this many bytes of JSON stay on an audited event; larger ones are a node's configuration. */
-export const AUDIT_PARAMS_MAX_BYTES = 256;
-
 /**
- * A decision as the audit log keeps it: everything the evaluate answer had except the trace and large
- * event params. Some events carry their node's whole configuration as params (kilobytes per event); the
- * record points at it instead: `release` names the strategy versions, each event its `strategyId` and
- * `type`, holds, flags, gifts, substitutions and merge their `nodeId`, and `paramsOmitted` says how many
- * bytes of params were left out. Older lines that still carry large params (or a trace) parse too.
+ * A decision as the audit log keeps it, about 1 KB: status, holds, flags, warehouse, carrier, gifts, tags,
+ * parcels, substitutions, merge, what was extracted and what was consumed, each with the strategy and node
+ * that decided it. Not the trace, nor the rule events: their params are mostly a node's whole configuration
+ * (10 KB a decision in the demo), which the record points at instead: `release` names the strategy
+ * versions, holds, flags, gifts and merge their `nodeId`. Lines written before this summary still carry
+ * `events` (and some a trace); they parse, and `events` is kept as it was.
  */
 export const AuditedDecisionSchema = DecisionSchema.omit({ trace: true, events: true }).extend({
-  events: z.array(
-    z.object({
-      strategyId: z.string(),
-      type: z.string(),
-      params: z.record(z.string(), z.unknown()).optional(),
-      /** Bytes of params left out of the audit line (the configuration they came from is in the release). */
-      paramsOmitted: z.number().int().optional(),
-    }),
-  ),
+  events: z.array(z.object({ strategyId: z.string(), type: z.string() }).loose()).optional(),
 });
 
 /** One decision as the audit log keeps it. */
@@ -37,21 +27,14 @@ export const DecisionRecordSchema = z.object({
 
 export type AuditedDecision = z.infer<typeof AuditedDecisionSchema>;
 
-/** The audit summary of a decision: no trace, and events' large params by reference (their size kept). */
+/** The audit summary of a decision: the decision without its trace and rule events. */
 export function auditedDecision(decision: z.infer<typeof DecisionSchema>): AuditedDecision {
-  const { trace: _trace, events, ...rest } = decision;
-  return {
-    ...rest,
-    events: events.map((event) => {
-      if (event.params === undefined) return event;
-      const bytes = JSON.stringify(event.params).length;
-      if (bytes <= AUDIT_PARAMS_MAX_BYTES) return event;
-      return { strategyId: event.strategyId, type: event.type, paramsOmitted: bytes };
-    }),
-  };
+  const { trace: _trace, events: _events, ...summary } = decision;
+  return summary;
 }
 
 export const DecisionDoc = DecisionSchema.meta({ id: 'Decision' });
+export const AuditedDecisionDoc = AuditedDecisionSchema.meta({ id: 'AuditedDecision' });
 export const DecisionRecordDoc = DecisionRecordSchema.meta({ id: 'DecisionRecord' });
 export const DecisionList = z.object({ decisions: z.array(DecisionRecordDoc) });
 export const DecisionQuery = z.object({ orderId: OrderIdSchema });

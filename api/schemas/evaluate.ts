@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DecisionDoc } from './decisions.ts';
+import { AuditedDecisionDoc, DecisionDoc } from './decisions.ts';
 
 const options = {
   platform: z.enum(['tmall', 'jd', 'douyin', 'standard']).optional().meta({
@@ -49,15 +49,18 @@ export const ReplaySchema = z
   .meta({
     id: 'Replay',
     description:
-      'present when the order id was already decided for real: this is that recorded decision (without its trace), answered again, and nothing was consumed',
+      'present when the order id was already decided for real: `decision` is then the recorded summary of that decision (every field the OMS acts on, without the rule events and the trace, which the release reproduces), answered again, and nothing was consumed',
   });
+
+/** A fresh decision, or the recorded summary when the answer is a `replay`. */
+const AnsweredDecision = z.union([DecisionDoc, AuditedDecisionDoc]);
 
 export const EvaluateAnswer = z.object({
   clientId: z.string(),
   release: z.number().int(),
   dryRun: z.boolean(),
   platform: z.string(),
-  decision: DecisionDoc,
+  decision: AnsweredDecision,
   replay: ReplaySchema.optional(),
 });
 
@@ -78,7 +81,7 @@ const ResultItem = z
       index: z.number().int(),
       ok: z.literal(true),
       platform: z.string(),
-      decision: DecisionDoc,
+      decision: AnsweredDecision,
       replay: ReplaySchema.optional(),
     }),
     z.object({ index: z.number().int(), ok: z.literal(false), error: ErrorItem }),

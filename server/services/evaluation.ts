@@ -1,3 +1,4 @@
+import { type AuditedDecision, auditedDecision } from '../../api/schemas/decisions.ts';
 import type { CompiledStrategy } from '../../engine/compiler/index.ts';
 import type { Decision } from '../../engine/decision/decision.ts';
 import { OrdergraphError } from '../../engine/errors/index.ts';
@@ -29,13 +30,18 @@ export interface Replay {
   release: number;
 }
 
+type Decided = { index: number; ok: true; platform: string; decision: Decision; replay?: undefined };
+type Failed = {
+  index: number;
+  ok: false;
+  error: { code: string; message: string; index: number } & Record<string, unknown>;
+};
+
 export type EvaluationResult =
-  | { index: number; ok: true; platform: string; decision: Decision; replay?: Replay }
-  | {
-      index: number;
-      ok: false;
-      error: { code: string; message: string; index: number } & Record<string, unknown>;
-    };
+  | Decided
+  /** An order id already decided for real: its recorded summary, answered again. */
+  | { index: number; ok: true; platform: string; decision: AuditedDecision; replay: Replay }
+  | Failed;
 
 /** A long batch hands the event loop back this often, so health checks and other clients are answered. */
 const SLICE_MS = 5;
@@ -129,7 +135,7 @@ export class EvaluationService {
               index,
               ok: true,
               platform: record.platform,
-              decision: record.decision as Decision,
+              decision: record.decision,
               replay: { at: record.at, release: record.release },
             });
             this.metrics.evaluations.inc({ status: record.decision.status, mode: 'replay' });
@@ -141,11 +147,8 @@ export class EvaluationService {
         this.metrics.evaluations.inc({ status: result.ok ? result.decision.status : 'invalid', mode });
         if (!result.ok || options.dryRun) continue;
         const { decision } = result;
-        // The trace stays out of the audit log: it is most of a decision's size, and the caller
-        // that asked for it has it in the answer. Events keep their params, however large: an OMS
-        // retry is answered from this record and must get the decision it got the first time
-        // (`auditedDecision` in api/schemas/decisions.ts is the ≤ 1 KB summary, not used here yet).
-        const { trace: _trace, ...audited } = decision;
+        // The audit line is the ≤ 1 KB summary (no trace, no rule events: their params are node
+        // configuration, kilobytes a decision). An OMS retry is answered from it.
         const record: DecisionRecord = {
           clientId,
           orderId: decision.orderId,
@@ -153,7 +156,7 @@ export class EvaluationService {
           release: live.release,
           platform,
           by,
-          decision: audited,
+          decision: auditedDecision(decision),
         };
         audit.push(record);
         decided.set(decision.orderId, { record });
@@ -281,7 +284,7 @@ async function decideOne(
   order: StandardOrder,
   platform: AdapterPlatform,
   decide: (order: StandardOrder) => Promise<Decision>,
-): Promise<EvaluationResult> {
+): Promise<Decided | Failed> {
   try {
     return { index, ok: true, platform, decision: await decide(order) };
   } catch (error) {

@@ -92,8 +92,12 @@ describe('evaluate', () => {
     expect(retry.status).toBe(200);
     expect(retry.headers.get('idempotent-replay')).toBe('true');
     expect(retry.body.replay).toMatchObject({ release: 1, at: expect.any(String) });
-    const { trace: _trace, ...decided } = first.body.decision;
+    const { trace: _trace, events: _events, ...decided } = first.body.decision;
     expect(retry.body.decision).toEqual(decided);
+    expect(retry.body.decision.events).toBeUndefined();
+    expect(Buffer.byteLength(JSON.stringify(retry.body.decision))).toBeLessThan(
+      Buffer.byteLength(JSON.stringify(first.body.decision.events)),
+    );
     await server.call('POST', `${base}/evaluate`, {
       key: service,
       body: { order: standardOrder('AUD-2'), dryRun: true },
@@ -113,7 +117,7 @@ describe('evaluate', () => {
     const answers = await Promise.all([send(), send(), send()]);
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
     expect(answers.map((a) => a.headers.get('idempotent-replay'))).toEqual([null, 'true', 'true']);
-    const { trace: _trace, ...decided } = answers[0]!.body.decision;
+    const { trace: _trace, events: _events, ...decided } = answers[0]!.body.decision;
     for (const retry of answers.slice(1)) expect(retry.body.decision).toEqual(decided);
     const audited = await server.call('GET', `${base}/audit/decisions?orderId=RACE-1`);
     expect(audited.body.decisions).toHaveLength(1);
@@ -152,7 +156,9 @@ describe('evaluate', () => {
     expect(live.body.results[1].error).toMatchObject({ code: 'invalid_order', index: 1 });
     expect(live.body.results[0].replay).toBeUndefined();
     expect(live.body.results[2].replay).toMatchObject({ release: 1 });
-    expect(live.body.results[2].decision).toEqual(live.body.results[0].decision);
+    const { events: _events, ...summary } = live.body.results[0].decision;
+    expect(live.body.results[0].decision.events.length).toBeGreaterThan(0);
+    expect(live.body.results[2].decision).toEqual(summary);
     const audited = await server.call('GET', `${base}/audit/decisions?orderId=EL-2`);
     expect(audited.body.decisions).toHaveLength(1);
   });

@@ -111,7 +111,7 @@ describe('stopping and retries', { timeout: 120_000 }, () => {
     const retried = await call(first.url, 'POST', `${base}/evaluate`, { order: standardOrder('RETRY-1') });
     expect(retried.status).toBe(200);
     expect(retried.headers.get('idempotent-replay')).toBe('true');
-    const { trace: _trace, ...recorded } = decided.body.decision;
+    const { trace: _trace, events: _events, ...recorded } = decided.body.decision;
     expect(retried.body.decision).toEqual(recorded);
     expect((await call(first.url, 'GET', `${base}/state`)).body).toEqual(state);
     first.child.kill('SIGTERM');

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { z } from 'zod';
 import { CorruptDocumentError } from '../errors.ts';
 import { type DecisionRecord, DecisionRecordSchema } from '../records.ts';
@@ -12,6 +12,13 @@ import type { Workspace } from './workspace.ts';
 const IndexEntrySchema = z.object({ o: z.string(), d: z.string(), p: z.number().int(), n: z.number().int() });
 type IndexEntry = z.infer<typeof IndexEntrySchema>;
 
+/** Every audit line before `offset` in day `day`, and in every earlier day, is in its client's index. */
+const CheckpointSchema = z.object({ day: z.string(), offset: z.number().int().min(0) });
+type Checkpoint = z.infer<typeof CheckpointSchema>;
+
+/** How often (at most) appends move the checkpoint on: a crash leaves at most this much log to re-check. */
+const CHECKPOINT_EVERY_MS = 30_000;
+
 const dayOf = (name: string) => name.slice(0, -'.ndjson'.length);
 
 /**
@@ -20,6 +27,12 @@ const dayOf = (name: string) => name.slice(0, -'.ndjson'.length);
  * length): it is read once into a Map at the client's first lookup or write, and appended after each
  * write, so a lookup by order id reads the index entries and then only the lines it names. A workspace
  * from before the index gets it built at that first use, by one scan of the day files for the client.
+ *
+ * A line is synced before its index entry is written, so a crash between the two leaves a decided order
+ * the index does not know (its OMS retry would be decided again). `audit-index/_checked.json` says up to
+ * where every line is known to be indexed; it moves on every 30 s of writes and at close, and the first
+ * use after a start indexes whatever complete lines lie past it: at most 30 s of log after a crash,
+ * nothing after a clean stop.
  */
 export class EmbeddedAudit implements AuditStore {
   /** Days whose log is open; only the newest stays open, so a server up for months does not hold a file per day. */
@@ -28,10 +41,49 @@ export class EmbeddedAudit implements AuditStore {
   private readonly indexes = new Map<string, Promise<Map<string, IndexEntry[]>>>();
   /** Bytes read from day files by lookups (and by building an index): lets tests tell a lookup from a scan. */
   bytesRead = 0;
+  /** Lines found past the checkpoint with no index entry, and indexed, at this start. */
+  recoveredLines = 0;
+  private recovered: Promise<void> | undefined;
+  private appending = 0;
+  private failed = false;
+  /** The end of the newest line written by an append. */
+  private written: Checkpoint | undefined;
+  /** Up to where every line has its index entry: `written`, taken when no append is in flight. */
+  private indexedTo: Checkpoint | undefined;
+  private checkpointAt = performance.now();
 
   constructor(private readonly ws: Workspace) {}
 
   async append(records: readonly DecisionRecord[]): Promise<void> {
+    await this.recover();
+    this.appending++;
+    try {
+      await this.appendIndexed(records);
+    } catch (error) {
+      // Its lines may be on disk without index entries: the checkpoint stays where it is, for the next start.
+      this.failed = true;
+      throw error;
+    } finally {
+      this.appending--;
+    }
+    // With no append in flight, every line written so far has its index entry.
+    if (this.appending === 0 && this.written && !this.failed) this.indexedTo = this.written;
+    if (this.appending === 0 && performance.now() - this.checkpointAt >= CHECKPOINT_EVERY_MS) {
+      await this.checkpoint();
+    }
+  }
+
+  /** Writes the checkpoint at the end of what is indexed; called by the store's close, after the last append. */
+  async close(): Promise<void> {
+    if (this.recovered && this.appending === 0) await this.checkpoint();
+  }
+
+  private async checkpoint(): Promise<void> {
+    this.checkpointAt = performance.now();
+    if (this.indexedTo) await this.ws.write(layout.auditChecked, CheckpointSchema, this.indexedTo);
+  }
+
+  private async appendIndexed(records: readonly DecisionRecord[]): Promise<void> {
     const byDay = new Map<string, DecisionRecord[]>();
     const clients = new Set<string>();
     for (const record of records) {
@@ -73,6 +125,10 @@ export class EmbeddedAudit implements AuditStore {
         if (index) for (const entry of entries) add(index, entry);
       }),
     );
+    for (const { entry } of written.flat()) {
+      const end = { day: entry.d, offset: entry.p + entry.n };
+      if (!this.written || compareCheckpoints(end, this.written) > 0) this.written = end;
+    }
     const newest = [...this.openDays].sort().at(-1);
     for (const day of [...this.openDays].filter((d) => d !== newest)) {
       this.openDays.delete(day);
@@ -81,6 +137,7 @@ export class EmbeddedAudit implements AuditStore {
   }
 
   async findByOrder(clientId: string, orderId: string): Promise<DecisionRecord[]> {
+    await this.recover();
     const entries = (await this.index(clientId)).get(orderId) ?? [];
     const found: DecisionRecord[] = [];
     for (const entry of entries) {
@@ -106,6 +163,59 @@ export class EmbeddedAudit implements AuditStore {
       }
     }
     return found;
+  }
+
+  private recover(): Promise<void> {
+    if (!this.recovered) {
+      this.recovered = this.indexPastCheckpoint();
+      this.recovered.catch(() => {
+        this.recovered = undefined; // tried again at the next use
+      });
+    }
+    return this.recovered;
+  }
+
+  /** Indexes the complete lines past the checkpoint that have no entry (written just before a crash). */
+  private async indexPastCheckpoint(): Promise<void> {
+    const days = (await this.ws.list(layout.audit)).filter((n) => n.endsWith('.ndjson')).map(dayOf);
+    const newest = days.at(-1);
+    if (newest === undefined) return;
+    const checked = await this.ws.read(layout.auditChecked, CheckpointSchema);
+    if (!checked) {
+      // A workspace from before checkpoints: its indexes are taken as they are, from here on.
+      this.indexedTo = { day: newest, offset: await fileSize(this.ws.abs(layout.auditDay(newest))) };
+      await this.checkpoint();
+      return;
+    }
+    const missing = new Map<string, IndexEntry[]>();
+    let end: Checkpoint = checked;
+    for (const day of days.filter((d) => d >= checked.day)) {
+      const start = day === checked.day ? checked.offset : 0;
+      await scanLines(
+        this.ws.abs(layout.auditDay(day)),
+        (line, offset) => {
+          end = { day, offset: offset + line.length };
+          const { clientId, orderId } = parseLine(line);
+          if (typeof clientId !== 'string' || typeof orderId !== 'string') return;
+          const list = missing.get(clientId) ?? [];
+          list.push({ o: orderId, d: day, p: offset, n: line.length });
+          missing.set(clientId, list);
+        },
+        start,
+      );
+    }
+    for (const [clientId, entries] of missing) {
+      const index = await this.index(clientId);
+      const unknown = entries.filter(
+        (e) => !index.get(e.o)?.some((known) => known.d === e.d && known.p === e.p),
+      );
+      if (unknown.length === 0) continue;
+      await this.ws.log(layout.auditIndex(clientId)).append(unknown);
+      for (const entry of unknown) add(index, entry);
+      this.recoveredLines += unknown.length;
+    }
+    this.indexedTo = end;
+    await this.checkpoint();
   }
 
   private index(clientId: string): Promise<Map<string, IndexEntry[]>> {
@@ -152,12 +262,42 @@ function add(index: Map<string, IndexEntry[]>, entry: IndexEntry): void {
   else if (!list.some((e) => e.d === entry.d && e.p === entry.p)) list.push(entry);
 }
 
-/** Calls `take` with every complete line (newline included) and its byte offset; a missing file has none. */
-async function scanLines(path: string, take: (line: Buffer, offset: number) => void): Promise<void> {
-  let rest = Buffer.alloc(0);
-  let offset = 0;
+/** A line's client and order ids; none for a line that is not JSON (found by lookups, not by recovery). */
+function parseLine(line: Buffer): Record<string, unknown> {
   try {
-    for await (const chunk of createReadStream(path)) {
+    const value: unknown = JSON.parse(line.toString('utf8'));
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function compareCheckpoints(a: Checkpoint, b: Checkpoint): number {
+  return a.day === b.day ? a.offset - b.offset : a.day < b.day ? -1 : 1;
+}
+
+async function fileSize(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw error;
+  }
+}
+
+/**
+ * Calls `take` with every complete line (newline included) from byte `start` on, and its byte offset;
+ * a missing file has none, a torn last line is not one.
+ */
+async function scanLines(
+  path: string,
+  take: (line: Buffer, offset: number) => void,
+  start = 0,
+): Promise<void> {
+  let rest = Buffer.alloc(0);
+  let offset = start;
+  try {
+    for await (const chunk of createReadStream(path, { start })) {
       let data = Buffer.concat([rest, chunk as Buffer]);
       let newline = data.indexOf(0x0a);
       while (newline >= 0) {

@@ -12,6 +12,7 @@ import type { LockOptions } from './workspace-lock.ts';
 /** The default store: a workspace folder of JSON documents and NDJSON logs. */
 export async function openEmbeddedStore(dataDir: string, lock: LockOptions = {}): Promise<Store> {
   const ws = await Workspace.open(dataDir, lock);
+  const audit = new EmbeddedAudit(ws);
   return {
     kind: 'embedded',
     location: ws.dir,
@@ -19,11 +20,14 @@ export async function openEmbeddedStore(dataDir: string, lock: LockOptions = {})
     strategies: new EmbeddedStrategies(ws),
     versions: new EmbeddedVersions(ws),
     releases: new EmbeddedReleases(ws),
-    audit: new EmbeddedAudit(ws),
+    audit,
     state: new EmbeddedState(ws),
     keys: new EmbeddedKeys(ws),
     // Unhealthy once another server took the workspace over: an orchestrator restarts this one.
     ping: () => ws.ping(),
-    close: () => ws.close(),
+    close: async () => {
+      await audit.close().catch(() => undefined); // a missed checkpoint costs the next start a short scan
+      await ws.close();
+    },
   };
 }

@@ -33,6 +33,8 @@ export const layout = {
   auditDay: (day: string) => `audit/${day}.ndjson`,
   /** Per client: one line per decision, `{"o":orderId,"d":day,"p":byteOffset,"n":byteLength}`. */
   auditIndex: (clientId: string) => `audit-index/${seg(clientId, 'client id')}.ndjson`,
+  /** `{day, offset}`: every audit line before it is in its client's index (ids cannot start with "_"). */
+  auditChecked: 'audit-index/_checked.json',
   stateSnapshot: (clientId: string) => `state/${seg(clientId, 'client id')}/snapshot.json`,
   stateLog: (clientId: string) => `state/${seg(clientId, 'client id')}/consumption.ndjson`,
 } as const;
