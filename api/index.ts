@@ -1,7 +1,8 @@
 /**
  * API v1's documents as zod schemas: the server validates requests and generates its OpenAPI
  * document with them, the store keeps the records among them, and the editor's client reads its
- * types from them. Only zod and the engine's browser-safe schemas come in, so the editor can bundle it.
+ * types from them. Only zod, the engine's browser-safe schemas and the plugin contract come in, so the
+ * editor can bundle it.
  *
  * `…Schema` is what validates (and what the store keeps); `…Doc` is the same schema named for the
  * OpenAPI document; `…Body` is a request body; `…List` and `…Answer` are response bodies.
@@ -33,6 +34,21 @@ export {
 } from './schemas/fields.ts';
 export { ClientParams, StrategyParams, VersionParams } from './schemas/params.ts';
 export {
+  MAX_PLUGIN_SOURCE_CHARS,
+  PluginCreated,
+  type PluginCreatedAnswer,
+  PluginList,
+  PluginParams,
+  PluginUploadBody,
+  PluginVersionDoc,
+  PluginVersionList,
+  PluginVersionParams,
+  type PluginVersionRecord,
+  PluginVersionRecordSchema,
+  type PluginVersionSummary,
+  type PluginVersionView,
+} from './schemas/plugins.ts';
+export {
   PublishBody,
   type PublishInput,
   type Release,
@@ -43,6 +59,34 @@ export {
   RollbackBody,
   type RollbackInput,
 } from './schemas/releases.ts';
+export {
+  type ChangedOrder,
+  ChangedOrderSchema,
+  ChangesPage,
+  ChangesQuery,
+  HistoryCreated,
+  HistoryList,
+  HistoryParams,
+  type HistoryRecord,
+  HistoryRecordDoc,
+  HistoryRecordSchema,
+  HistoryUploadQuery,
+  MappingDoc,
+  MappingList,
+  MappingParams,
+  type MappingRecord,
+  MappingRecordDoc,
+  MappingRecordSchema,
+  ReportDoc,
+  SimulationBody,
+  SimulationCreated,
+  type SimulationInput,
+  type SimulationJob,
+  SimulationJobDoc,
+  SimulationJobSchema,
+  SimulationList,
+  SimulationParams,
+} from './schemas/simulations.ts';
 export { StateSnapshotDoc } from './schemas/state.ts';
 export {
   StrategyDoc,

@@ -13,7 +13,8 @@ import type { StandardOrder } from '../engine/order/schema.ts';
 import type { EngineName } from '../engine/runtime/index.ts';
 import { demoPipeline, loadDemoStrategies } from '../samples/tools/demo-pipeline.ts';
 import { writeResult } from './lib/results.ts';
-import { fmt, formatTable, measureInterleaved } from './lib/timing.ts';
+import { installStageTimers } from './lib/stage-timers.ts';
+import { fmt, formatTable, measureInterleaved, textTable } from './lib/timing.ts';
 
 const ORDER_COUNT = Number(process.env.BENCH_PIPELINE_ORDERS ?? 20_000);
 /** json-rules-engine decides a slice: a few seconds a pass. */
@@ -68,6 +69,45 @@ async function checkAgreement(): Promise<void> {
       );
     }
   }
+}
+
+/**
+ * Issue 18: where each microsecond of `decide` goes, per computed fact and per event type, with the
+ * rest (rule evaluation, stage views, hit selection, decision building, state records) as the
+ * total less those. Timed after the measured passes, since the timers wrap the engine's registries
+ * for the rest of the process; the best of a few passes, by wall time.
+ */
+async function stageBreakdown(): Promise<{ part: string; usPerOrder: number }[]> {
+  const timers = installStageTimers();
+  let best: { part: string; usPerOrder: number }[] | undefined;
+  let bestTotal = Number.POSITIVE_INFINITY;
+  for (let pass = 0; pass < ROUNDS; pass++) {
+    timers.reset();
+    const start = performance.now();
+    await decideEach('compiled', orders, consume);
+    const total = performance.now() - start;
+    if (total >= bestTotal) continue;
+    bestTotal = total;
+    const parts = timers.times().map(({ part, ms }) => ({ part, usPerOrder: (1000 * ms) / ORDER_COUNT }));
+    const covered = parts.reduce((sum, p) => sum + p.usPerOrder, 0);
+    const facts = parts.filter((p) => p.part.startsWith('fact '));
+    const events = parts
+      .filter((p) => p.part.startsWith('event '))
+      .sort((a, b) => b.usPerOrder - a.usPerOrder);
+    const sum = (list: typeof parts) => list.reduce((n, p) => n + p.usPerOrder, 0);
+    best = [
+      { part: 'decide, total (wall, with timers)', usPerOrder: (1000 * total) / ORDER_COUNT },
+      { part: 'computed facts', usPerOrder: sum(facts) },
+      ...facts,
+      { part: 'event applies', usPerOrder: sum(events) },
+      ...events,
+      {
+        part: 'rest: rules, views, hits, decision, state',
+        usPerOrder: (1000 * total) / ORDER_COUNT - covered,
+      },
+    ];
+  }
+  return best!;
 }
 
 async function main(): Promise<void> {
@@ -125,7 +165,15 @@ async function main(): Promise<void> {
     `target ${fmt(TARGET_PER_CORE)} orders/s per core: decide ${fmt(target.decide)} (${target.decideMet ? 'met' : 'not met'}),` +
       ` read + adapt + decide ${fmt(target.endToEnd)} (${target.endToEndMet ? 'met' : 'not met'})`,
   );
+  const stages = await stageBreakdown();
+  console.log(
+    `\nwhere decide's time goes (compiled, wall µs per order, timers included):\n${textTable(
+      ['part', 'µs/order'],
+      stages.map(({ part, usPerOrder }) => [part, usPerOrder.toFixed(2)]),
+    )}\n`,
+  );
   writeResult('pipeline', {
+    stages,
     orders: ORDER_COUNT,
     referenceOrders: REFERENCE_SLICE,
     strategies: strategies.compiled.map((s) => s.strategyId),

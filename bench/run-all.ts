@@ -9,6 +9,10 @@
  *   d graph     compiling a 500-node graph
  *   e memory    heap per compiled strategy
  *   f read      issue 12: reading raw orders without losing digits, per order, before and after
+ *   g simulate  issue 18: `ordergraph simulate` of 200 k and 1 M generated orders, baseline +
+ *               candidate, 2 workers: wall time and peak RSS. Opt-in (it takes minutes, and a few
+ *               more the first time, generating the orders): run only when named,
+ *               `npm run bench -- simulate`, or with everything, `npm run bench -- all`.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -23,6 +27,10 @@ interface Step {
   file: string;
   /** The JSON the step writes to bench/results/, when it writes one. */
   result?: string;
+  /** Arguments after the file. */
+  args?: readonly string[];
+  /** Run only when named (or with `all`): too long for every `npm run bench`. */
+  optIn?: boolean;
 }
 
 const STEPS: readonly Step[] = [
@@ -32,14 +40,32 @@ const STEPS: readonly Step[] = [
   { item: 'd', name: 'graph', file: 'bench/compile-graph.bench.ts', result: 'compile-graph' },
   { item: 'e', name: 'memory', file: 'bench/strategy-memory.bench.ts', result: 'strategy-memory' },
   { item: 'f', name: 'read', file: 'bench/read-orders.bench.ts', result: 'read-orders' },
+  {
+    item: 'g',
+    name: 'simulate',
+    file: 'simulate/bench.ts',
+    result: 'simulate',
+    args: ['--sizes', '200000,1000000', '--workers', '2'],
+    optIn: true,
+  },
 ];
+
+/** Issue 18's targets. */
+const TARGET = {
+  /** The demo pipeline's decide against json-rules-engine's, CPU time, same orders, same run. */
+  decideRatio: 150,
+  /** Read + adapt, CPU µs an order. */
+  readMicros: 10,
+  /** `ordergraph simulate` of 1 M orders, baseline + candidate, wall seconds. */
+  simulateSeconds: 60,
+};
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Runs one bench, echoing its output as it comes and keeping it for the summary. */
 function run(step: Step): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', step.file], {
+    const child = spawn(process.execPath, ['--import', 'tsx', step.file, ...(step.args ?? [])], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -86,6 +112,10 @@ function summarise(ran: ReadonlySet<string>, pluginOutput: string): string[][] {
   }
   if (ran.has('pipeline')) {
     const p = readResult('pipeline');
+    const decideRatio: number = p.ratios['compiled: decide'];
+    const cpuMicros = (name: string) =>
+      1e6 / p.measurements.find((m: { name: string }) => m.name === name).ordersPerCpuSecond;
+    const readMicros = cpuMicros('read + adapt only');
     lines.push(
       [
         'b',
@@ -94,8 +124,22 @@ function summarise(ran: ReadonlySet<string>, pluginOutput: string): string[][] {
         '(c: ≥ 20,000 with a plugin)',
         '',
       ],
+      ['b', 'demo pipeline, decide, CPU µs/order', fmt(cpuMicros('compiled: decide')), '≈ 20 µs', ''],
       ['b', 'demo pipeline, read + adapt + decide, per core', fmt(p.target.endToEnd), '', ''],
-      ['b', 'compiled vs json-rules-engine (CPU)', ratio(p.ratios['compiled: decide']), '', ''],
+      [
+        'b',
+        'compiled vs json-rules-engine, decide (CPU)',
+        ratio(decideRatio),
+        `≥ ${TARGET.decideRatio}×`,
+        yesNo(decideRatio >= TARGET.decideRatio),
+      ],
+      [
+        'b',
+        'read + adapt, demo orders, CPU µs/order',
+        fmt(readMicros),
+        `≤ ${TARGET.readMicros} µs`,
+        yesNo(readMicros <= TARGET.readMicros),
+      ],
     );
   }
   if (ran.has('plugins')) {
@@ -138,16 +182,56 @@ function summarise(ran: ReadonlySet<string>, pluginOutput: string): string[][] {
     const { mixBefore, mixAfter, topBefore, topAfter } = readResult('read-orders').perOrder;
     const change = (before: number, after: number) => `${fmt(before)} → ${fmt(after)}`;
     lines.push(
-      ['f', 'read + adapt, demo mix, CPU µs/order', change(mixBefore, mixAfter), '', ''],
+      [
+        'f',
+        'read + adapt, demo mix, CPU µs/order',
+        change(mixBefore, mixAfter),
+        `≤ ${TARGET.readMicros} µs`,
+        yesNo(mixAfter <= TARGET.readMicros),
+      ],
       ['f', 'read + adapt, TOP numeric ids (vs string ids)', change(topBefore, topAfter), '', ''],
     );
+  }
+  if (ran.has('simulate')) {
+    const measured: { orders: number; wallSeconds: number; peakRssMb: number; candidateOnly: boolean }[] =
+      readResult('simulate').measurements;
+    for (const m of measured) {
+      const what = `simulate ${fmt(m.orders)} orders, ${m.candidateOnly ? 'candidate' : 'baseline + candidate'}`;
+      const timed = m.orders >= 1_000_000 && !m.candidateOnly;
+      lines.push(
+        [
+          'g',
+          `${what}, wall s`,
+          fmt(m.wallSeconds),
+          timed ? `< ${TARGET.simulateSeconds} s` : '',
+          timed ? yesNo(m.wallSeconds < TARGET.simulateSeconds) : '',
+        ],
+        ['g', `${what}, peak RSS`, `${fmt(m.peakRssMb)} MB`, 'flat', ''],
+      );
+    }
   }
   return lines;
 }
 
+const HELP = `npm run bench -- [step …]: the benchmarks in sequence, then a summary against the targets.
+With no step, every step but the opt-in ones; name steps (or their letters) to run only those; \`all\`
+runs every step, the opt-in ones too.
+
+${STEPS.map((s) => `  ${s.item} ${s.name.padEnd(9)} ${s.file}${s.optIn ? '  (opt-in: minutes, not in a plain run)' : ''}`).join('\n')}
+
+g simulate replays 200,000 and 1,000,000 generated orders (baseline + candidate, 2 workers) through
+\`ordergraph simulate\`: the 1 M run has a 60 s target; generating the orders the first time takes a few
+minutes more (kept in the temp folder).`;
+
 async function main(): Promise<void> {
   const only = new Set(process.argv.slice(2));
-  const chosen = STEPS.filter((s) => only.size === 0 || only.has(s.name) || only.has(s.item));
+  if (only.has('--help') || only.has('-h')) {
+    console.log(HELP);
+    return;
+  }
+  const chosen = STEPS.filter((s) =>
+    only.has('all') || only.has(s.name) || only.has(s.item) ? true : only.size === 0 && !s.optIn,
+  );
   const ran = new Set<string>();
   const failed: string[] = [];
   let pluginOutput = '';

@@ -14,6 +14,11 @@ export const ENTRIES = {
   cli: 'cli/main.ts',
   'sandbox-worker': 'sandbox/worker/main.ts',
   'simulate-worker': 'simulate/threads/worker-main.ts',
+  // The server's simulation jobs: the job thread, and the pipeline its decide threads load by URL.
+  'simulation-job': 'simulate/jobs/job-main.ts',
+  'simulation-recorder': 'simulate/jobs/recording-pipeline.ts',
+  // Loaded by URL in simulation's decide threads when a replay runs plugins.
+  'simulate-plugin-pipeline': 'cli/simulate-plugins/plugin-pipeline.ts',
   index: 'exports/index.ts',
   operators: 'exports/operators.ts',
   runtime: 'exports/runtime.ts',

@@ -51,11 +51,20 @@ describe('the packed ordergraph package', { timeout: 60_000 }, () => {
         'plugins/sdk/runtime.ts',
         'samples/clients/demo/client.json',
         'samples/orders/standard-hangzhou.json',
+        'dist/simulate-plugin-pipeline.js',
+        'samples/plugin-demo/address-risk.strategy.json',
       ]),
     );
     if (existsSync(join(ROOT, 'editor/dist/index.html'))) expect(files).toContain('editor/dist/index.html');
+    // TypeScript the server reads as data: the SDK runtime it inlines into builds, and the sample plugins
+    // a first start installs into the demo client.
     const sources = files.filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts'));
-    expect(sources).toEqual(['plugins/sdk/runtime.ts']);
+    expect(sources.sort()).toEqual([
+      'plugins/samples/address-risk/address-risk.plugin.ts',
+      'plugins/samples/gift-stock/gift-stock.plugin.ts',
+      'plugins/samples/remark-classifier/remark-classifier.plugin.ts',
+      'plugins/sdk/runtime.ts',
+    ]);
     expect(files.filter((f) => f.includes('.test.'))).toEqual([]);
   });
 

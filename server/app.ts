@@ -12,8 +12,10 @@ import type { Logger } from './logger.ts';
 import { httpMetrics } from './metrics/http-metrics.ts';
 import type { Metrics } from './metrics/metrics.ts';
 import { API_BASE, openApiDocument, registerSecurity } from './openapi/document.ts';
+import { PluginRegistry } from './plugins/plugin-registry.ts';
 import { API_MODULES } from './routes/index.ts';
 import { EvaluationService } from './services/evaluation.ts';
+import type { SimulationServices } from './simulation/simulation-services.ts';
 import type { Store } from './store/store.ts';
 
 export interface AppOptions {
@@ -34,6 +36,12 @@ export interface AppOptions {
    * server knows nothing of what it serves.
    */
   assets?: RequestHandler;
+  /** Each client's plugins and the sandbox pool they run in; without it the server runs no plugins. */
+  plugins?: PluginRegistry;
+  /** Made by `startServer`, which drains it when stopping; a fresh one otherwise. */
+  evaluation?: EvaluationService;
+  /** History uploads and simulation jobs, started (and closed) by `startServer`. */
+  simulations: SimulationServices;
 }
 
 /** The express application: health and metrics, the OpenAPI document, API v1, and one error handler. */
@@ -70,12 +78,15 @@ export function createApp(options: AppOptions): Express {
   const api = new ApiBuilder(registry, auth, new AuthFailureLimiter(options.authFailureLimit), {
     maxJsonDepth: options.limits.maxJsonDepth,
   });
+  const plugins = options.plugins ?? new PluginRegistry(store, undefined);
   const context = {
     store,
     auth,
-    evaluation: new EvaluationService(store, options.engine, metrics),
+    plugins,
+    evaluation: options.evaluation ?? new EvaluationService(store, options.engine, metrics, plugins),
     maxBatch: options.maxBatch,
     limits: options.limits,
+    simulations: options.simulations,
   };
   for (const register of API_MODULES) register(api, context);
   const document = openApiDocument(registry);

@@ -61,6 +61,29 @@ async function cpuMs(pid: number): Promise<number | undefined> {
   }
 }
 
+let sent = 0;
+/** Where each platform's raw order (at its top level) and the standard order keep the order id. */
+const ID_KEYS = ['id', 'tid', 'tid_str', 'orderId', 'order_id', 'shop_order_id'];
+
+/**
+ * The scenario's body with order ids of this request's own: evaluate is idempotent by order id, so an
+ * order sent again would be answered from the audit log (a replay), not decided.
+ */
+function freshIds(body: unknown): string {
+  sent++;
+  const rename = (order: unknown, i: number) => {
+    const renamed: Record<string, unknown> = { ...(order as Record<string, unknown>) };
+    for (const key of ID_KEYS) if (key in renamed) renamed[key] = `${renamed[key]}${sent}${i}`;
+    return renamed;
+  };
+  const { order, orders, ...rest } = body as { order?: unknown; orders?: unknown[] };
+  return JSON.stringify({
+    ...rest,
+    ...(order === undefined ? {} : { order: rename(order, 0) }),
+    ...(orders === undefined ? {} : { orders: orders.map(rename) }),
+  });
+}
+
 function load(url: string, scenario: Scenario, duration: number) {
   return autocannon({
     url: `${url}${scenario.path}`,
@@ -68,7 +91,9 @@ function load(url: string, scenario: Scenario, duration: number) {
     connections: scenario.connections,
     duration,
     headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify(scenario.body),
+    requests: [
+      { method: 'POST', setupRequest: (request) => ({ ...request, body: freshIds(scenario.body) }) },
+    ],
   });
 }
 
@@ -96,8 +121,10 @@ const dataDir = await mkdtemp(join(tmpdir(), 'ordergraph-bench-'));
 const { url, child } = await startServer(dataDir);
 try {
   const orders = await sampleOrders();
-  const tmall = orders.find((o) => 'tid' in o) ?? orders[0]!;
-  const batch = Array.from({ length: 100 }, (_, i) => orders[i % orders.length]!);
+  // Orders whose id sits at the top level, so each request can give them ids of its own.
+  const renamable = orders.filter((o) => ID_KEYS.some((key) => key in o));
+  const tmall = renamable.find((o) => 'tid' in o) ?? renamable[0]!;
+  const batch = Array.from({ length: 100 }, (_, i) => renamable[i % renamable.length]!);
   const evaluate = '/api/v1/clients/demo/evaluate';
   process.stdout.write(
     `evaluate on ${url}, ${seconds} s per run, embedded store (audit and state fsynced)\n`,

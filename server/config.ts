@@ -26,9 +26,35 @@ export interface ServerConfig {
   shutdownGraceMs: number;
   /** The sample client imported into an empty store on first start. */
   demoDir: string;
+  /** With plugins: sample plugin sources installed into the demo client on its first import … */
+  demoPluginsDir: string;
+  /** … and the sample strategies calling them, published after it. */
+  demoPluginStrategiesDir: string;
+  /** The sandbox pool customer plugins run in (see sandbox/README.md). */
+  plugins: {
+    workers: number;
+    /** CPU budget of one order in a plugin: an order over it is held `plugin_timeout`, alone. */
+    callTimeoutMs: number;
+    memoryLimitMb: number;
+    /** How long an uploaded plugin's build (esbuild, then its manifest read in an isolate) may take. */
+    buildTimeoutMs: number;
+  };
+  /** Simulation as a service: uploaded histories and simulation jobs. */
+  simulations: SimulationConfig;
+}
+
+export interface SimulationConfig {
+  /** Largest history upload, in bytes after gunzip (413 over it). */
+  maxHistoryBytes: number;
+  /** Uploads up to this size are read before the answer (201 with counts); bigger ones answer 202 and are read after. */
+  syncReadBytes: number;
+  /** Threads a job reads its history with; each pipeline decides on one more. Default: the cores. */
+  workers: number | undefined;
 }
 
 const SAMPLES_DEMO = new URL('../samples/clients/demo/', import.meta.url).pathname;
+const SAMPLE_PLUGINS = new URL('../plugins/samples/', import.meta.url).pathname;
+const SAMPLE_PLUGIN_STRATEGIES = new URL('../samples/plugin-demo/', import.meta.url).pathname;
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -55,6 +81,16 @@ const EnvSchema = z.object({
   // Long enough to drain a full queue of batches: cutting a connection after its decisions were recorded
   // makes the OMS retry them (answered from the audit log, but slower and noisier).
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  PLUGIN_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  PLUGIN_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(50),
+  PLUGIN_MEMORY_MB: z.coerce.number().int().min(8).max(4096).default(64),
+  PLUGIN_BUILD_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
+  MAX_HISTORY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(2 * 1024 ** 3),
+  SIMULATION_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
 });
 
 export interface ConfigOverrides {
@@ -98,6 +134,19 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: ConfigOverrides
     trustProxy: trustProxyOf(e.TRUST_PROXY),
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     demoDir: SAMPLES_DEMO,
+    demoPluginsDir: SAMPLE_PLUGINS,
+    demoPluginStrategiesDir: SAMPLE_PLUGIN_STRATEGIES,
+    plugins: {
+      workers: e.PLUGIN_WORKERS,
+      callTimeoutMs: e.PLUGIN_TIMEOUT_MS,
+      memoryLimitMb: e.PLUGIN_MEMORY_MB,
+      buildTimeoutMs: e.PLUGIN_BUILD_TIMEOUT_MS,
+    },
+    simulations: {
+      maxHistoryBytes: e.MAX_HISTORY_BYTES,
+      syncReadBytes: 64 * 1024 ** 2,
+      workers: e.SIMULATION_WORKERS,
+    },
   };
 }
 

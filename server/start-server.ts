@@ -7,9 +7,15 @@ import { type AdminKey, ensureAdminKey } from './auth/bootstrap-admin.ts';
 import type { ServerConfig } from './config.ts';
 import { consoleLogger, type Logger } from './logger.ts';
 import { createMetrics } from './metrics/metrics.ts';
+import { MeteredRunner } from './plugins/metered-runner.ts';
+import { PluginRegistry } from './plugins/plugin-registry.ts';
+import type { ServerPlugins } from './plugins/server-plugins.ts';
+import { EvaluationService } from './services/evaluation.ts';
+import { type SimulationServices, startSimulationServices } from './simulation/simulation-services.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 import { type DemoImport, importDemoClient } from './workspace/import-demo.ts';
+import { importDemoPlugins } from './workspace/import-demo-plugins.ts';
 
 export interface RunningServer {
   url: string;
@@ -28,12 +34,16 @@ export interface StartOptions {
   logger?: Logger;
   /** Served after the API: see `AppOptions.assets`. */
   assets?: RequestHandler;
+  /** The sandbox pool and plugin build (see `AppOptions.plugins`); closed with the server. */
+  plugins?: ServerPlugins;
+  /** The pipeline simulation jobs run a client's plugins with (see `SimulationJobsOptions.pluginPipeline`). */
+  simulationPlugins?: Parameters<typeof startSimulationServices>[3];
 }
 
 /** Opens the store, seeds it on first start, and serves the API until `close`. */
 export async function startServer(
   config: ServerConfig,
-  { logger = consoleLogger, assets }: StartOptions = {},
+  { logger = consoleLogger, assets, plugins, simulationPlugins }: StartOptions = {},
 ): Promise<RunningServer> {
   const store = await openStore({
     ...config,
@@ -55,20 +65,42 @@ export async function startServer(
   let server: Server;
   let stopping = false;
   let demo: DemoImport | undefined;
+  let evaluation: EvaluationService;
   let adminKey: AdminKey;
+  let simulations: SimulationServices;
   try {
+    const metrics = createMetrics();
+    const registry = new PluginRegistry(
+      store,
+      plugins && { ...plugins, runner: new MeteredRunner(plugins.runner, metrics) },
+      config.plugins.buildTimeoutMs,
+    );
+    evaluation = new EvaluationService(store, config.engine, metrics, registry);
     demo = await importDemoClient(store, config.demoDir, logger);
+    if (demo && registry.enabled) {
+      demo.plugins = await importDemoPlugins(
+        store,
+        registry,
+        { plugins: config.demoPluginsDir, strategies: config.demoPluginStrategiesDir },
+        demo.clientId,
+        logger,
+      );
+    }
     adminKey = await ensureAdminKey(store.keys, config.adminKey);
+    simulations = await startSimulationServices(store, logger, config.simulations, simulationPlugins);
     const app = createApp({
       store,
       logger,
-      metrics: createMetrics(),
+      metrics,
+      plugins: registry,
+      evaluation,
       engine: config.engine,
       authFailureLimit: config.authFailureLimit,
       maxBatch: config.maxBatch,
       limits: config.limits,
       trustProxy: config.trustProxy,
       assets,
+      simulations,
     });
     server = createServer(app);
     // While stopping, every answer closes its connection, so no keep-alive connection outlives the drain.
@@ -89,6 +121,7 @@ export async function startServer(
       server.listen(config.port, config.host, () => resolve());
     });
   } catch (error) {
+    await plugins?.close();
     await store.close();
     throw error;
   }
@@ -111,8 +144,12 @@ export async function startServer(
       }, graceMs);
       await closed;
       clearInterval(sweep);
+      // Connections gone is not work done: a caller that hung up leaves its batch deciding.
+      await evaluation.drain();
       clearTimeout(timer);
       // After the last response: every acknowledged write is already durable; this flushes the rest.
+      await simulations.close();
+      await plugins?.close();
       await store.close();
     },
   };

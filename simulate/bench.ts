@@ -5,9 +5,12 @@
  * its report. Generated files are kept in the temp folder between runs.
  *
  *   npm run bench:simulate -- [--sizes 200000,1000000] [--workers 1,2] [--candidate-only]
+ *
+ * Writes bench/results/simulate.json, which `npm run bench -- simulate` (issue 18's opt-in step:
+ * it takes minutes) reads for its summary: 1 M orders under 60 s wall, peak RSS at each size.
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -61,6 +64,7 @@ function simulateOnce(file: string, workers: number): SimulationReport {
 }
 
 const rows: string[] = [];
+const measurements: Record<string, number | boolean>[] = [];
 console.error(
   `${cpus().length} cores (${availableParallelism()} available), ${cpus()[0]?.model}; load ${loadavg()
     .map((l) => l.toFixed(1))
@@ -76,6 +80,18 @@ for (const size of list(values.sizes)) {
       `| ${size.toLocaleString('en')} | ${workers} | ${seconds(report.durationMs)} | ${seconds(reading)} | ${seconds(deciding)} | ${report.ordersPerSecond.toLocaleString('en')} | ${seconds(report.run.cpuMs)} | ${Math.round((1000 * report.run.cpuMs) / size)} µs | ${report.run.peakRssMb} MB | ${report.run.sortedRuns} | ${loadavg()[0]!.toFixed(1)} |`,
     );
     console.error(rows.at(-1));
+    measurements.push({
+      orders: size,
+      workers,
+      candidateOnly: values['candidate-only'],
+      wallSeconds: report.durationMs / 1000,
+      readingSeconds: reading / 1000,
+      decidingSeconds: deciding / 1000,
+      ordersPerSecond: report.ordersPerSecond,
+      cpuSeconds: report.run.cpuMs / 1000,
+      peakRssMb: report.run.peakRssMb,
+      sortedRuns: report.run.sortedRuns,
+    });
   }
 }
 console.log(
@@ -86,4 +102,22 @@ console.log(
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
   ].join('\n'),
+);
+// bench/results/simulate.json for `npm run bench -- simulate` (bench/run-all.ts); written here, not
+// through bench/lib, which the simulate layer may not import.
+mkdirSync(join(root, 'bench/results'), { recursive: true });
+writeFileSync(
+  join(root, 'bench/results/simulate.json'),
+  `${JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      node: process.version,
+      cpu: cpus()[0]?.model,
+      cores: availableParallelism(),
+      loadAverage: loadavg(),
+      measurements,
+    },
+    null,
+    2,
+  )}\n`,
 );

@@ -43,3 +43,23 @@ export function spawnCli(args: readonly string[], options: SpawnOptions): ChildP
 export function spawnCli(args: readonly string[], options: SpawnOptions = {}): ChildProcess {
   return spawn(process.execPath, cliArgs(args), options);
 }
+
+/**
+ * Runs `ordergraph <args>` to the end without blocking this process: for a CLI talking to a server
+ * that runs in this same process (a test's), which `runCli` would starve.
+ */
+export function runCliAsync(
+  args: readonly string[],
+  options: SpawnOptionsWithoutStdio = {},
+): Promise<CliResult> {
+  const child = spawnCli(args, options);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}

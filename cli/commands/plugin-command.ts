@@ -2,7 +2,10 @@ import type { Command } from 'commander';
 import { collect } from '../options.ts';
 import type { Platform } from './plugin-support.ts';
 
-/** `ordergraph plugin build` and `ordergraph plugin test`; their code (esbuild, the sandbox) loads when they run. */
+/**
+ * `ordergraph plugin build`, `plugin test` and `plugin publish`; their code (esbuild, the sandbox, HTTP)
+ * loads when they run.
+ */
 export function addPluginCommand(program: Command, platformOf: (value: string) => Platform): void {
   const plugin = program.command('plugin').description('build and try sandboxed plugins (plugins/README.md)');
   plugin
@@ -38,5 +41,18 @@ export function addPluginCommand(program: Command, platformOf: (value: string) =
     )
     .action(async (path: string, options) =>
       (await import('./plugin-test.ts')).pluginTestCommand(path, options),
+    );
+  plugin
+    .command('publish')
+    .description(
+      "upload a plugin's source to a server, which builds it and stores it as an immutable version of the client's plugin (exit 1 with file:line:column when it does not build)",
+    )
+    .argument('<file>', 'a *.plugin.ts source')
+    .requiredOption('--client <id>', 'the client the plugin is for')
+    .option('--server <url>', 'the server, e.g. http://localhost:3000 (default: ORDERGRAPH_SERVER)')
+    .option('--key <key>', 'a developer or admin API key (default: ORDERGRAPH_KEY)')
+    .option('--note <text>', 'what changed, kept with the version')
+    .action(async (file: string, options) =>
+      (await import('./plugin-publish.ts')).pluginPublishCommand(file, options),
     );
 }

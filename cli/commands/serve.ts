@@ -2,6 +2,8 @@ import { serveEditor } from '../../editor/serve-editor.ts';
 import type { EngineName } from '../../engine/runtime/index.ts';
 import { configFromEnv } from '../../server/config.ts';
 import { startServer } from '../../server/start-server.ts';
+import { pluginPipelineFactory } from '../simulate-plugins/plugin-pipeline.ts';
+import { serverPlugins } from './server-plugins.ts';
 
 export interface ServeOptions {
   port?: string;
@@ -16,7 +18,11 @@ export interface ServeOptions {
  */
 export async function serveCommand(options: ServeOptions): Promise<void> {
   const config = configFromEnv(process.env, options);
-  const server = await startServer(config, { assets: serveEditor() });
+  const server = await startServer(config, {
+    assets: serveEditor(),
+    plugins: serverPlugins(config.plugins),
+    simulationPlugins: pluginPipelineFactory,
+  });
   const out = (line = '') => process.stdout.write(`${line}\n`);
   out(`Ordergraph API on ${server.url}  (store: ${server.store.kind}, ${server.store.location})`);
   out(
@@ -26,6 +32,12 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     out(
       `  imported client "${server.demo.clientId}": ${server.demo.strategies} strategies, published as release ${server.demo.release ?? '(none)'}`,
     );
+    const plugins = server.demo.plugins;
+    if (plugins) {
+      out(
+        `  installed sample plugins ${plugins.plugins.join(', ') || '(none)'}; release ${plugins.release ?? '(none)'} runs the strategies that call them`,
+      );
+    }
   }
   if (server.adminKey.source === 'generated') {
     out(`  admin API key (shown once, stored hashed): ${server.adminKey.key}`);

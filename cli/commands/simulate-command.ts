@@ -1,5 +1,17 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { InputError } from '../../engine/errors/index.ts';
 import type { SimulateCommandOptions } from './simulate.ts';
+
+/** What `simulate` takes: local options, and those of a run on a server (`--server`). */
+type SimulateOptions = Omit<SimulateCommandOptions, 'strategies'> & {
+  strategies?: string;
+  server?: string;
+  key?: string;
+  client: string;
+  candidate?: string[];
+  baselineRelease?: number;
+  liveState?: boolean;
+};
 
 /** `ordergraph simulate`: its options and help (the simulation loads when it runs); `engineOption` is the one every command shares. */
 export function addSimulateCommand(program: Command, engineOption: () => Option): void {
@@ -8,9 +20,9 @@ export function addSimulateCommand(program: Command, engineOption: () => Option)
     .description(
       'replay a history of orders through strategies (and a baseline) in pay-time order; report what they decide and what changed',
     )
-    .requiredOption(
+    .option(
       '--strategies <dir>',
-      'the candidate strategies: a folder of *.strategy.json (client.json beside or above)',
+      'the candidate strategies: a folder of *.strategy.json (client.json beside or above); not with --server',
     )
     .requiredOption(
       '--orders <file>',
@@ -43,11 +55,39 @@ export function addSimulateCommand(program: Command, engineOption: () => Option)
     )
     .option('--limit <n>', 'only the first n orders of the file', positiveInteger)
     .option(
+      '--plugins <dir>',
+      'run the strategies with these built plugins (*.plugin.json), in deterministic mode: a plugin sees the pay time as now and a seeded Math.random',
+    )
+    .option(
+      '--plugin-seed <n>',
+      "with --plugins: the seed of every order's Math.random (default 1)",
+      wholeNumber,
+    )
+    .option(
       '--decide-after <minutes>',
       'decide each order this many minutes after it was paid (created, if unpaid), as an OMS that waits would (default: 0)',
       wholeNumber,
     )
     .addOption(engineOption())
+    .option(
+      '--server <url>',
+      'run the simulation on an ordergraph server instead (upload, run, download the report)',
+    )
+    .option('--key <key>', 'the API key for --server (consultant or admin; default: $ORDERGRAPH_KEY)')
+    .option('--client <id>', 'the client on --server', 'demo')
+    .option(
+      '--candidate <strategy[@version]...>',
+      'with --server: strategies replacing their live ones (a draft, or @version); without, live is replayed alone',
+    )
+    .option(
+      '--baseline-release <n>',
+      'with --server: compare against this release instead of the live one',
+      positiveInteger,
+    )
+    .option(
+      '--live-state',
+      "with --server: start from the client's live counters, stock and buyers (--state: a snapshot file)",
+    )
     .addHelpText(
       'after',
       [
@@ -60,11 +100,38 @@ export function addSimulateCommand(program: Command, engineOption: () => Option)
         '',
         'Example:',
         '  ordergraph simulate --strategies samples/clients/demo/strategies --orders samples/history/demo-history.ndjson --html report.html',
+        '  ordergraph simulate --server http://localhost:3000 --key $KEY --orders samples/history/tmall-order-export.csv \\',
+        '    --map samples/history/tmall-order-export-mapping.json --candidate carrier --html report.html',
       ].join('\n'),
     )
-    .action(async (options: SimulateCommandOptions) =>
-      (await import('./simulate.ts')).simulateCommand(options),
-    );
+    .action(async (options: SimulateOptions) => {
+      if (options.server) {
+        const key = options.key ?? process.env.ORDERGRAPH_KEY;
+        if (!key)
+          throw new InputError('key_required', '--server needs --key (or ORDERGRAPH_KEY)', {
+            field: '--key',
+          });
+        const { state, ...rest } = options;
+        return (await import('./simulate-remote.ts')).simulateRemote({
+          ...rest,
+          server: options.server,
+          key,
+          ...(options.liveState ? { liveState: true } : {}),
+          ...(state ? { stateFile: state } : {}),
+        });
+      }
+      const { strategies } = options;
+      if (!strategies) {
+        throw new InputError(
+          'strategies_required',
+          'say which strategies to replay: --strategies <dir> (or --server)',
+          {
+            field: '--strategies',
+          },
+        );
+      }
+      return (await import('./simulate.ts')).simulateCommand({ ...options, strategies });
+    });
 }
 
 function positiveInteger(value: string): number {

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { InputError } from '../../engine/errors/index.ts';
 import type { AdapterPlatform } from '../../engine/order/adapters/index.ts';
 import type { EngineName } from '../../engine/runtime/index.ts';
+import { readBuiltPlugins } from '../../plugins/build/index.ts';
 import { progressOn } from '../../simulate/progress.ts';
 import { renderHtml } from '../../simulate/report/html/render-html.ts';
 import { summaryText } from '../../simulate/report/summary-text.ts';
@@ -9,6 +10,7 @@ import { simulate } from '../../simulate/simulate.ts';
 import { InvalidStrategiesError } from '../../simulate/strategy-set.ts';
 import { CliExit, EXIT } from '../exit.ts';
 import { formatIssues } from '../format/issues.ts';
+import { pluginPipelineFactory } from '../simulate-plugins/plugin-pipeline.ts';
 
 export interface SimulateCommandOptions {
   strategies: string;
@@ -23,6 +25,9 @@ export interface SimulateCommandOptions {
   limit?: number;
   decideAfter?: number;
   engine: EngineName;
+  /** A folder of built plugins (`*.plugin.json`) the strategies call. */
+  plugins?: string;
+  pluginSeed?: number;
 }
 
 export async function simulateCommand(options: SimulateCommandOptions): Promise<void> {
@@ -38,6 +43,14 @@ export async function simulateCommand(options: SimulateCommandOptions): Promise<
       ...(options.workers ? { workers: options.workers } : {}),
       ...(options.limit ? { limit: options.limit } : {}),
       ...(options.decideAfter ? { decideAfterMinutes: options.decideAfter } : {}),
+      ...(options.plugins
+        ? {
+            pipelineFactory: pluginPipelineFactory(
+              readBuiltPlugins(options.plugins),
+              options.pluginSeed ?? 1,
+            ),
+          }
+        : {}),
       engine: options.engine,
       progress: progressOn(process.stderr),
     });

@@ -2,7 +2,9 @@ export { carrierRefusal, freightCost } from './freight.ts';
 export { MACRO_REGION_LABELS, MACRO_REGIONS, type MacroRegion, macroRegionOf } from './macro-regions.ts';
 export {
   inAnyRegion,
+  keyInAnyRegion,
   mostPreciseCode,
+  placeKey,
   REGION_DISTANCES,
   type RegionCodes,
   regionCode,

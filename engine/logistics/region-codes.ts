@@ -52,7 +52,11 @@ export function placeKey(place: RegionCodes): string {
  * freight ask this dozens of times an order, so each region's prefix is worked out once.
  */
 export function inAnyRegion(place: RegionCodes, regions: readonly string[]): boolean {
-  const key = placeKey(place);
+  return keyInAnyRegion(placeKey(place), regions);
+}
+
+/** `inAnyRegion` for a place's `placeKey`, for callers testing one place against many lists. */
+export function keyInAnyRegion(key: string, regions: readonly string[]): boolean {
   if (!key) return false;
   for (const region of regions) {
     const prefix = regionPrefix(region);

@@ -79,8 +79,13 @@ export function shippingLines(
   decision: Pick<Decision, 'substitutions' | 'gifts'>,
   client?: Client,
 ): ShipLine[] {
+  // effectiveLines' lines, then its gift lines, summed by SKU: the gifts' sku and qty are all
+  // that counts of them, so no gift line is built.
   const qty = new Map<string, number>();
-  for (const line of effectiveLines(order, decision, client))
+  for (const line of substitutedLines(order, decision.substitutions, client))
     qty.set(line.sku, (qty.get(line.sku) ?? 0) + line.qty);
-  return [...qty].filter(([, n]) => n > 0).map(([sku, n]) => ({ sku, qty: n }));
+  for (const gift of decision.gifts) qty.set(gift.sku, (qty.get(gift.sku) ?? 0) + gift.qty);
+  const lines: ShipLine[] = [];
+  for (const [sku, n] of qty) if (n > 0) lines.push({ sku, qty: n });
+  return lines;
 }

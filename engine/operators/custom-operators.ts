@@ -33,11 +33,38 @@ export interface RegexValue {
 }
 
 const regexCache = new Map<string, RegExp | null>();
+/**
+ * By the rule value object, which a rule hands over again for every order: no key string built per
+ * test. Rule JSON is not changed once loaded (a new strategy version is new objects).
+ */
+const regexByValue = new WeakMap<object, RegExp | null>();
 
 /** Compiles once per pattern; an invalid pattern never matches (the compiler reports it as an issue). */
 export function compileRegex(value: unknown): RegExp | null {
-  const { pattern, flags } =
-    typeof value === 'string' ? { pattern: value, flags: '' } : ((value ?? {}) as Partial<RegexValue>);
+  if (typeof value === 'string') return regexForPattern(value);
+  if (typeof value !== 'object' || value === null) return null;
+  let regex = regexByValue.get(value);
+  if (regex === undefined) {
+    regex = regexFor(value);
+    regexByValue.set(value, regex);
+  }
+  return regex;
+}
+
+/** A pattern given as a plain string (no flags), by the string itself: no key is built per test. */
+const regexByPattern = new Map<string, RegExp | null>();
+
+function regexForPattern(pattern: string): RegExp | null {
+  let regex = regexByPattern.get(pattern);
+  if (regex === undefined) {
+    regex = regexFor({ pattern, flags: '' });
+    regexByPattern.set(pattern, regex);
+  }
+  return regex;
+}
+
+function regexFor(value: object): RegExp | null {
+  const { pattern, flags } = value as Partial<RegexValue>;
   if (typeof pattern !== 'string') return null;
   const key = `${flags ?? ''}/${pattern}`;
   let regex = regexCache.get(key);

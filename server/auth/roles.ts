@@ -16,10 +16,24 @@ export const PERMISSIONS = [
   'state:read',
   'state:write',
   'key:admin',
+  'plugin:read',
+  /** Upload and delete plugin builds: plugin developers and admins. */
+  'plugin:write',
+  /** Read mappings, histories, simulation jobs and their reports. */
+  'simulation:read',
+  /** Upload histories and mappings, start and cancel simulations: consultants and admins. */
+  'simulation:run',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ: Permission[] = ['client:read', 'strategy:read', 'audit:read', 'state:read'];
+const READ: Permission[] = [
+  'client:read',
+  'strategy:read',
+  'audit:read',
+  'state:read',
+  'plugin:read',
+  'simulation:read',
+];
 
 /**
  * What each role may do: consultants configure and publish, plugin developers edit
@@ -36,8 +50,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> =
     'publish',
     'evaluate:dry',
     'state:write',
+    'simulation:run',
   ]),
-  developer: new Set([...READ, 'strategy:write', 'version:create', 'evaluate:dry']),
+  developer: new Set([...READ, 'strategy:write', 'version:create', 'evaluate:dry', 'plugin:write']),
   viewer: new Set(READ),
   service: new Set(['client:read', 'evaluate', 'evaluate:dry', 'state:read', 'state:write']),
 };

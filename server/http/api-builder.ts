@@ -24,6 +24,8 @@ export interface Reply {
    * at a time, handing the event loop back every few milliseconds, instead of in one JSON.stringify.
    */
   sliceField?: string;
+  /** A body that is not JSON (an HTML report), sent as is with its `headers` content type. */
+  text?: string;
 }
 
 export interface RouteInput<P extends AnyObject, Q extends AnyObject, B extends z.ZodType> {
@@ -33,6 +35,8 @@ export interface RouteInput<P extends AnyObject, Q extends AnyObject, B extends 
   /** The revision an If-Match header named, when the route reads one. */
   ifMatch: number | '*' | undefined;
   caller: Caller;
+  /** The request itself, for a route that streams a body of its own kind (`rawBody`). */
+  request: Request;
 }
 
 export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z.ZodType> {
@@ -48,6 +52,8 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z
   params?: P;
   query?: Q;
   body?: B;
+  /** A body that is not JSON, read by the handler from `request` as a stream: its media types, for the OpenAPI document. */
+  rawBody?: { contentTypes: readonly string[]; description: string };
   /** Largest body accepted, as body-parser reads it ("100kb", "8mb"). */
   bodyLimit?: string;
   /** Limits of the route's own (graph sizes), on the parsed body before the schema sees it; throws 413. */
@@ -55,7 +61,10 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z
   /** The body holds raw platform orders: integers past 2^53 (TOP's `tid`, `oid`) arrive as strings of their digits. */
   losslessIntegers?: boolean;
   ifMatch?: 'required' | 'optional';
-  responses: Record<number, { description: string; schema?: z.ZodType; etag?: boolean }>;
+  responses: Record<
+    number,
+    { description: string; schema?: z.ZodType; etag?: boolean; contentType?: string }
+  >;
   handler(input: RouteInput<P, Q, B>): Promise<Reply>;
 }
 
@@ -119,9 +128,11 @@ export class ApiBuilder {
         body: body as z.output<B>,
         ifMatch: spec.ifMatch ? parseIfMatch(req.get('if-match'), spec.ifMatch === 'required') : undefined,
         caller,
+        request: req,
       });
       res.status(reply.status ?? 200).set(reply.headers ?? {});
-      if (reply.body === undefined) res.end();
+      if (reply.text !== undefined) res.send(reply.text);
+      else if (reply.body === undefined) res.end();
       else if (reply.sliceField)
         await sendInSlices(res, reply.body as Record<string, unknown>, reply.sliceField);
       else res.json(reply.body);
@@ -139,7 +150,7 @@ export class ApiBuilder {
         ...(r.etag
           ? { headers: z.object({ ETag: z.string().meta({ description: 'the revision, as "3"' }) }) }
           : {}),
-        ...(schema ? { content: { 'application/json': { schema } } } : {}),
+        ...(schema ? { content: { [r.contentType ?? 'application/json']: { schema } } } : {}),
       };
     }
     responses[400] ??= errorResponse('the request is not valid; `issues` names each field by its path');
@@ -172,6 +183,20 @@ export class ApiBuilder {
           : {}),
         ...(spec.body
           ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } }
+          : {}),
+        ...(spec.rawBody
+          ? {
+              body: {
+                required: true,
+                description: spec.rawBody.description,
+                content: Object.fromEntries(
+                  spec.rawBody.contentTypes.map((type) => [
+                    type,
+                    { schema: z.string().meta({ format: 'binary' }) },
+                  ]),
+                ),
+              },
+            }
           : {}),
       },
       responses,

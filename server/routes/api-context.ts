@@ -1,13 +1,17 @@
 import type { Authenticator } from '../auth/authenticate.ts';
 import type { ApiBuilder } from '../http/api-builder.ts';
 import type { RequestLimits } from '../http/body-limits.ts';
+import type { PluginRegistry } from '../plugins/plugin-registry.ts';
 import type { EvaluationService } from '../services/evaluation.ts';
+import type { SimulationServices } from '../simulation/simulation-services.ts';
 import type { Store } from '../store/store.ts';
 
 /** What route modules get to work with. */
 export interface ApiContext {
   store: Store;
   evaluation: EvaluationService;
+  plugins: PluginRegistry;
+  simulations: SimulationServices;
   auth: Authenticator;
   /** Most orders one evaluate/batch request may carry. */
   maxBatch: number;

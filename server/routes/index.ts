@@ -2,8 +2,12 @@ import type { ApiModule } from './api-context.ts';
 import { auditRoutes } from './audit.ts';
 import { clientRoutes } from './clients.ts';
 import { evaluateRoutes } from './evaluate.ts';
+import { historyRoutes } from './histories.ts';
 import { keyRoutes } from './keys.ts';
+import { mappingRoutes } from './mappings.ts';
+import { pluginRoutes } from './plugins.ts';
 import { publishRoutes } from './publish.ts';
+import { simulationRoutes } from './simulations.ts';
 import { stateRoutes } from './state.ts';
 import { strategyRoutes } from './strategies.ts';
 import { versionRoutes } from './versions.ts';
@@ -21,4 +25,8 @@ export const API_MODULES: readonly ApiModule[] = [
   auditRoutes,
   stateRoutes,
   keyRoutes,
+  pluginRoutes,
+  mappingRoutes,
+  historyRoutes,
+  simulationRoutes,
 ];

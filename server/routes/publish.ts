@@ -4,7 +4,7 @@ import { publish, rollback } from '../services/publishing.ts';
 import { requireClient } from '../services/require.ts';
 import type { ApiModule } from './api-context.ts';
 
-export const publishRoutes: ApiModule = (api, { store }) => {
+export const publishRoutes: ApiModule = (api, { store, plugins }) => {
   api.add({
     method: 'get',
     path: '/clients/{clientId}/live',
@@ -42,7 +42,7 @@ export const publishRoutes: ApiModule = (api, { store }) => {
     },
     handler: async ({ params, body, caller }) => ({
       status: 201,
-      body: await publish(store, params.clientId, body, caller.actor),
+      body: await publish(store, params.clientId, body, caller.actor, plugins),
     }),
   });
 

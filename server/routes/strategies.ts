@@ -9,6 +9,7 @@ import {
 } from '../../api/index.ts';
 import { compileStrategy } from '../../engine/compiler/index.ts';
 import type { Strategy } from '../../engine/graph/schema.ts';
+import type { PluginManifest } from '../../plugins/sdk/index.ts';
 import { ApiError, invalidRequest } from '../errors/api-error.ts';
 import { checkGraphLimits } from '../http/body-limits.ts';
 import { etagOf } from '../http/if-match.ts';
@@ -22,19 +23,37 @@ import type { ApiModule } from './api-context.ts';
  * embedded store hands out the same (immutable) record until it changes, so reading a big draft
  * again does not compile it again. A new client record (master data edited) compiles afresh.
  */
-const issuesSeen = new WeakMap<StrategyRecord, { client: ClientRecord; issues: StrategyView['issues'] }>();
+const issuesSeen = new WeakMap<
+  StrategyRecord,
+  { client: ClientRecord; plugins: readonly PluginManifest[]; issues: StrategyView['issues'] }
+>();
 
-function issuesOf(record: StrategyRecord, client: ClientRecord): StrategyView['issues'] {
+function issuesOf(
+  record: StrategyRecord,
+  client: ClientRecord,
+  plugins: readonly PluginManifest[],
+): StrategyView['issues'] {
   const seen = issuesSeen.get(record);
-  if (seen?.client === client) return seen.issues;
-  const { issues } = compileStrategy(record.strategy, { client: masterData(client.client) });
-  issuesSeen.set(record, { client, issues });
+  if (seen?.client === client && seen.plugins === plugins) return seen.issues;
+  const { issues } = compileStrategy(record.strategy, {
+    client: masterData(client.client),
+    plugins: [...plugins],
+  });
+  issuesSeen.set(record, { client, plugins, issues });
   return issues;
 }
 
-/** A draft as the editor wants it: the record, its ETag, and what the compiler says about it now. */
-function view(record: StrategyRecord, client: ClientRecord, status = 200) {
-  const body: StrategyView = { ...record, issues: issuesOf(record, client) };
+/**
+ * A draft as the editor wants it: the record, its ETag, and what the compiler says about it now,
+ * against the client's master data and installed plugins.
+ */
+function view(
+  record: StrategyRecord,
+  client: ClientRecord,
+  plugins: readonly PluginManifest[],
+  status = 200,
+) {
+  const body: StrategyView = { ...record, issues: issuesOf(record, client, plugins) };
   return { status, body, headers: { ETag: etagOf(record.revision) } };
 }
 
@@ -50,7 +69,7 @@ function checkIds(strategy: Strategy, clientId: string, strategyId?: string): vo
   if (issues.length > 0) throw invalidRequest('body', issues);
 }
 
-export const strategyRoutes: ApiModule = (api, { store, limits }) => {
+export const strategyRoutes: ApiModule = (api, { store, limits, plugins }) => {
   // Bounds what a graph may cost everywhere after: validating, storing, compiling it on every read.
   const checkBody = (body: unknown) => checkGraphLimits(body, limits);
 
@@ -99,7 +118,12 @@ export const strategyRoutes: ApiModule = (api, { store, limits }) => {
     handler: async ({ params, body, caller }) => {
       checkIds(body, params.clientId);
       const client = await requireClient(store, params.clientId);
-      return view(await store.strategies.create(body, caller.actor), client, 201);
+      return view(
+        await store.strategies.create(body, caller.actor),
+        client,
+        await plugins.manifests(params.clientId),
+        201,
+      );
     },
   });
 
@@ -113,7 +137,11 @@ export const strategyRoutes: ApiModule = (api, { store, limits }) => {
     responses: { 200: { description: 'the draft', schema: StrategyViewDoc, etag: true } },
     handler: async ({ params }) => {
       const client = await requireClient(store, params.clientId);
-      return view(await requireStrategy(store, params.clientId, params.strategyId), client);
+      return view(
+        await requireStrategy(store, params.clientId, params.strategyId),
+        client,
+        await plugins.manifests(params.clientId),
+      );
     },
   });
 
@@ -139,7 +167,11 @@ export const strategyRoutes: ApiModule = (api, { store, limits }) => {
     handler: async ({ params, body, ifMatch, caller }) => {
       checkIds(body, params.clientId, params.strategyId);
       const client = await requireClient(store, params.clientId);
-      return view(await store.strategies.update(body, ifMatch!, caller.actor), client);
+      return view(
+        await store.strategies.update(body, ifMatch!, caller.actor),
+        client,
+        await plugins.manifests(params.clientId),
+      );
     },
   });
 

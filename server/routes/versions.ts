@@ -10,7 +10,7 @@ import { requireStrategy } from '../services/require.ts';
 import { cutVersion } from '../services/versioning.ts';
 import type { ApiModule } from './api-context.ts';
 
-export const versionRoutes: ApiModule = (api, { store }) => {
+export const versionRoutes: ApiModule = (api, { store, plugins }) => {
   api.add({
     method: 'post',
     path: '/clients/{clientId}/strategies/{strategyId}/versions',
@@ -29,7 +29,14 @@ export const versionRoutes: ApiModule = (api, { store }) => {
     },
     handler: async ({ params, body, caller }) => ({
       status: 201,
-      body: await cutVersion(store, params.clientId, params.strategyId, body, caller.actor),
+      body: await cutVersion(
+        store,
+        params.clientId,
+        params.strategyId,
+        body,
+        caller.actor,
+        await plugins.manifests(params.clientId),
+      ),
     }),
   });
 

@@ -1,10 +1,17 @@
 import type { CompiledStrategy } from '../../engine/compiler/index.ts';
+import type { PipelinePlugins } from '../../engine/plugins/index.ts';
 import { createPipeline, type EngineName, type Pipeline } from '../../engine/runtime/index.ts';
 import { InMemoryState } from '../../engine/state/index.ts';
 import type { ClientRecord, PersistedState, Release } from '../store/records.ts';
 import { DryRunState } from './dry-run-state.ts';
 import { masterData } from './master-data.ts';
 import { SwitchableState } from './switchable-state.ts';
+
+/** A release as its pipelines are built: its compiled strategies and, when they call any, their plugins. */
+export interface ReleaseBuild {
+  strategies: CompiledStrategy[];
+  plugins?: PipelinePlugins;
+}
 
 /** Live state as the engine reads it, seeded with what the store replayed. */
 export function stateFrom(persisted: PersistedState): InMemoryState {
@@ -20,7 +27,7 @@ export function stateFrom(persisted: PersistedState): InMemoryState {
  */
 export class ClientRuntime {
   private readonly pipelines = new Map<boolean, Pipeline>();
-  private built: { release: number; clientRevision: number; strategies: CompiledStrategy[] } | undefined;
+  private built: ({ release: number; clientRevision: number } & ReleaseBuild) | undefined;
   /** What the pipelines read and consume: the live state, or a dry run's copy-on-write view of it. */
   private readonly view: SwitchableState;
   private queue: Promise<unknown> = Promise.resolve();
@@ -32,6 +39,15 @@ export class ClientRuntime {
     this.view = new SwitchableState(state);
   }
 
+  /** Resolves once every turn queued so far, and any queued while waiting, has run. */
+  async idle(): Promise<void> {
+    let tail: Promise<unknown>;
+    do {
+      tail = this.queue;
+      await tail;
+    } while (tail !== this.queue);
+  }
+
   exclusive<T>(task: () => Promise<T>): Promise<T> {
     const run = this.queue.then(task, task);
     this.queue = run.catch(() => undefined);
@@ -41,17 +57,23 @@ export class ClientRuntime {
   /**
    * The pipeline of the live release, pointed at the live state or, for a dry run, at a view that
    * leaves it untouched. Call it inside `exclusive` and decide before the turn ends: the next turn
-   * may point it elsewhere. `load` fetches a release's compiled strategies once.
+   * may point it elsewhere. `load` fetches a release's compiled strategies (and loads the plugins
+   * they call into the sandbox) once.
    */
   async pipeline(
     live: Release,
     client: ClientRecord,
     options: { trace: boolean; dryRun: boolean },
-    load: (release: Release) => Promise<CompiledStrategy[]>,
-  ): Promise<Pipeline> {
+    load: (release: Release) => Promise<ReleaseBuild>,
+  ): Promise<{ pipeline: Pipeline; plugins: boolean }> {
     if (this.built?.release !== live.release || this.built.clientRevision !== client.revision) {
-      const strategies = this.built?.release === live.release ? this.built.strategies : await load(live);
-      this.built = { release: live.release, clientRevision: client.revision, strategies };
+      const build = this.built?.release === live.release ? this.built : await load(live);
+      this.built = {
+        release: live.release,
+        clientRevision: client.revision,
+        strategies: build.strategies,
+        ...(build.plugins ? { plugins: build.plugins } : {}),
+      };
       this.pipelines.clear();
     }
     this.view.target = options.dryRun ? new DryRunState(this.state) : this.state;
@@ -62,10 +84,11 @@ export class ClientRuntime {
         trace: options.trace,
         client: masterData(client.client),
         state: this.view,
+        ...(this.built.plugins ? { plugins: this.built.plugins } : {}),
       });
       this.pipelines.set(options.trace, pipeline);
     }
-    return pipeline;
+    return { pipeline, plugins: this.built.plugins !== undefined };
   }
 
   /** New levels from the store (an OMS pushed stock), used from the next decision on. */

@@ -4,14 +4,16 @@ import type { Decision } from '../../engine/decision/decision.ts';
 import { OrdergraphError } from '../../engine/errors/index.ts';
 import { type AdapterPlatform, adaptOrder, detectPlatform } from '../../engine/order/adapters/index.ts';
 import type { StandardOrder } from '../../engine/order/schema.ts';
-import type { EngineName } from '../../engine/runtime/index.ts';
+import { PluginPlanError } from '../../engine/plugins/index.ts';
+import type { EngineName, Pipeline } from '../../engine/runtime/index.ts';
 import type { StateSnapshot } from '../../engine/state/index.ts';
 import { ApiError } from '../errors/api-error.ts';
 import type { Metrics } from '../metrics/metrics.ts';
+import type { PluginRegistry } from '../plugins/plugin-registry.ts';
 import { CorruptDocumentError } from '../store/errors.ts';
 import type { ConsumptionEntry, DecisionRecord, Release } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
-import { ClientRuntime, stateFrom } from './client-runtime.ts';
+import { ClientRuntime, type ReleaseBuild, stateFrom } from './client-runtime.ts';
 import { requireClient } from './require.ts';
 
 export interface EvaluateOptions {
@@ -43,6 +45,9 @@ export type EvaluationResult =
   | { index: number; ok: true; platform: string; decision: AuditedDecision; replay: Replay }
   | Failed;
 
+/** Orders of a batch decided per plugin round trip: big enough to amortise the sandbox, small enough to yield. */
+const PLUGIN_CHUNK = 100;
+
 /** A long batch hands the event loop back this often, so health checks and other clients are answered. */
 const SLICE_MS = 5;
 
@@ -68,6 +73,7 @@ export class EvaluationService {
     private readonly store: Store,
     private readonly engine: EngineName,
     private readonly metrics: Metrics,
+    private readonly plugins: PluginRegistry,
   ) {}
 
   async evaluate(
@@ -88,7 +94,14 @@ export class EvaluationService {
     const runtime = await this.runtime(clientId);
     const pending = this.pendingOf(clientId);
     const { results, persisted } = await runtime.exclusive(async () => {
-      const pipeline = await runtime.pipeline(live, client, options, (release) => this.compiledOf(release));
+      const pipeline = await runtime
+        .pipeline(live, client, options, (release) => this.buildOf(release))
+        .catch((error: unknown) => {
+          // Publishing checks the plan; a release from before that check (or a build gone since) lands here.
+          if (!(error instanceof PluginPlanError)) throw error;
+          throw new ApiError(409, 'release_cannot_run', error.message, { issues: error.issues });
+        });
+      // Filled by index: with plugins, a chunk's decisions arrive after later orders were read.
       const results: EvaluationResult[] = [];
       const audit: DecisionRecord[] = [];
       const consumption: ConsumptionEntry[] = [];
@@ -110,9 +123,39 @@ export class EvaluationService {
           writes.push(write);
         }
       };
+      // Orders waiting to be decided together: one at a time, or with plugins a chunk per sandbox round trip.
+      let chunk: Waiting[] = [];
+      const chunkSize = pipeline.plugins ? PLUGIN_CHUNK : 1;
+      const settle = async () => {
+        if (chunk.length === 0) return;
+        const waiting = chunk;
+        chunk = [];
+        for (const [i, result] of (await decideChunk(waiting, pipeline.pipeline)).entries()) {
+          results[result.index] = result;
+          this.metrics.evaluations.inc({ status: result.ok ? result.decision.status : 'invalid', mode });
+          if (!result.ok || options.dryRun) continue;
+          const { decision } = result;
+          // The audit line is the ≤ 1 KB summary (no trace, no rule events: their params are node
+          // configuration, kilobytes a decision). An OMS retry is answered from it.
+          const record: DecisionRecord = {
+            clientId,
+            orderId: decision.orderId,
+            at: new Date().toISOString(),
+            release: live.release,
+            platform: result.platform,
+            by,
+            decision: auditedDecision(decision),
+          };
+          audit.push(record);
+          decided.set(decision.orderId, { record });
+          const buyerId = waiting[i]!.order.buyer.id;
+          consumption.push({ orderId: decision.orderId, buyerId, consumed: decision.consumed });
+        }
+      };
       let sliceStart = performance.now();
       for (const [index, raw] of orders.entries()) {
         if (performance.now() - sliceStart >= SLICE_MS) {
+          await settle();
           flush();
           // Inside the client's turn: its other requests still wait, everything else runs.
           await new Promise<void>((resolve) => setImmediate(resolve));
@@ -120,48 +163,34 @@ export class EvaluationService {
         }
         const read = readOrder(index, raw, options.platform);
         if (!read.ok) {
-          results.push(read.result);
+          results[index] = read.result;
           this.metrics.evaluations.inc({ status: 'invalid', mode });
           continue;
         }
         const { order, platform } = read;
         if (!options.dryRun) {
+          // A repeat of an order still waiting in the chunk is answered from that order's decision.
+          if (chunk.some((w) => w.order.id === order.id)) await settle();
           const recorded =
             decided.get(order.id) ?? (await this.recorded(clientId, runtime, pending, order.id));
           if (recorded) {
             if (recorded.durable) earlier.push(recorded.durable);
             const { record } = recorded;
-            results.push({
+            results[index] = {
               index,
               ok: true,
               platform: record.platform,
               decision: record.decision,
               replay: { at: record.at, release: record.release },
-            });
+            };
             this.metrics.evaluations.inc({ status: record.decision.status, mode: 'replay' });
             continue;
           }
         }
-        const result = await decideOne(index, order, platform, (o) => pipeline.decide(o));
-        results.push(result);
-        this.metrics.evaluations.inc({ status: result.ok ? result.decision.status : 'invalid', mode });
-        if (!result.ok || options.dryRun) continue;
-        const { decision } = result;
-        // The audit line is the ≤ 1 KB summary (no trace, no rule events: their params are node
-        // configuration, kilobytes a decision). An OMS retry is answered from it.
-        const record: DecisionRecord = {
-          clientId,
-          orderId: decision.orderId,
-          at: new Date().toISOString(),
-          release: live.release,
-          platform,
-          by,
-          decision: auditedDecision(decision),
-        };
-        audit.push(record);
-        decided.set(decision.orderId, { record });
-        consumption.push({ orderId: decision.orderId, buyerId: order.buyer.id, consumed: decision.consumed });
+        chunk.push({ index, order, platform });
+        if (chunk.length >= chunkSize) await settle();
       }
+      await settle();
       // Queued here, inside the client's turn, so the logs keep decision order; awaited outside it.
       flush();
       const persisted = Promise.all([...writes, ...earlier]);
@@ -206,6 +235,16 @@ export class EvaluationService {
     return pending;
   }
 
+  /**
+   * Resolves once every decision queued so far has been made and recorded: a caller that went away
+   * (its connection closed) leaves its batch running, and stopping must not pull the plugins or the
+   * store from under it.
+   */
+  async drain(): Promise<void> {
+    const runtimes = await Promise.allSettled([...this.runtimes.values()]);
+    await Promise.all(runtimes.map((r) => (r.status === 'fulfilled' ? r.value.idle() : undefined)));
+  }
+
   /** The client's counters, stock and buyer history as this server holds them now. */
   async snapshot(clientId: string): Promise<StateSnapshot> {
     await requireClient(this.store, clientId);
@@ -234,6 +273,12 @@ export class EvaluationService {
       this.runtimes.set(clientId, runtime);
     }
     return runtime;
+  }
+
+  private async buildOf(release: Release): Promise<ReleaseBuild> {
+    const strategies = await this.compiledOf(release);
+    const plugins = await this.plugins.forRelease(release.clientId, strategies);
+    return plugins ? { strategies, plugins } : { strategies };
   }
 
   private async compiledOf(release: Release): Promise<CompiledStrategy[]> {
@@ -279,18 +324,28 @@ function readOrder(index: number, raw: unknown, given: AdapterPlatform | undefin
   }
 }
 
-async function decideOne(
-  index: number,
-  order: StandardOrder,
-  platform: AdapterPlatform,
-  decide: (order: StandardOrder) => Promise<Decision>,
-): Promise<Decided | Failed> {
+interface Waiting {
+  index: number;
+  order: StandardOrder;
+  platform: AdapterPlatform;
+}
+
+/**
+ * Decides waiting orders in order: one alone, or a chunk with one plugin round trip per plugin
+ * (`decideBatch`). A rule that cannot run on an order fails that order alone; in a chunk the pipeline
+ * cannot say which order it was, so the chunk's orders fail with it (rules compiled from graphs do not
+ * throw on orders; hand-written rule JSON can).
+ */
+async function decideChunk(waiting: readonly Waiting[], pipeline: Pipeline): Promise<(Decided | Failed)[]> {
   try {
-    return { index, ok: true, platform, decision: await decide(order) };
+    const decisions =
+      waiting.length === 1
+        ? [await pipeline.decide(waiting[0]!.order)]
+        : await pipeline.decideBatch(waiting.map((w) => w.order));
+    return waiting.map(({ index, platform }, i) => ({ index, ok: true, platform, decision: decisions[i]! }));
   } catch (error) {
-    // A rule that cannot run on an order fails that order alone, not its batch.
-    if (error instanceof OrdergraphError) return { index, ok: false, error: { ...error.toJSON(), index } };
-    throw error;
+    if (!(error instanceof OrdergraphError)) throw error;
+    return waiting.map(({ index }) => ({ index, ok: false, error: { ...error.toJSON(), index } }));
   }
 }
 

@@ -1,5 +1,7 @@
+import type { CompiledStrategy } from '../../engine/compiler/index.ts';
 import { compileStrategy } from '../../engine/compiler/index.ts';
 import { ApiError, notFound } from '../errors/api-error.ts';
+import type { PluginRegistry } from '../plugins/plugin-registry.ts';
 import { RevisionConflictError } from '../store/errors.ts';
 import type { Release, ReleaseEntry } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
@@ -42,8 +44,11 @@ export async function publish(
   clientId: string,
   request: PublishRequest,
   by: string,
+  /** The client's plugins: each version's plugin nodes must match an installed build, and run together. */
+  plugins?: PluginRegistry,
 ): Promise<Release> {
   const client = await requireClient(store, clientId);
+  const manifests = plugins ? await plugins.manifests(clientId) : [];
   const live = await store.releases.live(clientId);
   const current = checkExpected(clientId, live, request.expectedRelease);
   const ids = request.strategies.map((s) => s.strategyId);
@@ -59,9 +64,18 @@ export async function publish(
       problems.push({ ...entry, message: `strategy "${entry.strategyId}" has no version ${entry.version}` });
       continue;
     }
-    const result = compileStrategy(version.strategy, { client: masterData(client.client) });
+    const result = compileStrategy(version.strategy, {
+      client: masterData(client.client),
+      plugins: manifests,
+    });
     if (!result.ok)
       problems.push({ ...entry, message: 'no longer compiles against the client', issues: result.issues });
+  }
+  if (problems.length === 0 && plugins) {
+    for (const issue of await plugins.planIssues(clientId, await compiledOf(store, clientId, strategies))) {
+      const { strategyId, nodeId, code, message } = issue;
+      problems.push({ strategyId, nodeId, code, message });
+    }
   }
   if (problems.length > 0) {
     throw new ApiError(422, 'publish_invalid', 'some versions cannot go live; nothing was published', {
@@ -69,6 +83,20 @@ export async function publish(
     });
   }
   return store.releases.publish(clientId, { action: 'publish', strategies, by, note: request.note }, current);
+}
+
+/** The compiled strategies of a release's entries (a missing version is reported before this runs). */
+async function compiledOf(
+  store: Store,
+  clientId: string,
+  entries: readonly ReleaseEntry[],
+): Promise<CompiledStrategy[]> {
+  const compiled: CompiledStrategy[] = [];
+  for (const { strategyId, version } of entries) {
+    const record = await store.versions.get(clientId, strategyId, version);
+    if (record) compiled.push(record.compiled);
+  }
+  return compiled;
 }
 
 /** Makes an earlier release's strategies live again, as a new release (history only grows). */

@@ -1,4 +1,5 @@
 import { compileStrategy } from '../../engine/compiler/index.ts';
+import type { PluginManifest } from '../../plugins/sdk/index.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { RevisionConflictError } from '../store/errors.ts';
 import type { VersionRecord } from '../store/records.ts';
@@ -22,6 +23,8 @@ export async function cutVersion(
   strategyId: string,
   request: CutVersion,
   author: string,
+  /** The client's plugin manifests: plugin nodes must name an installed build and match it. */
+  plugins: readonly PluginManifest[] = [],
 ): Promise<VersionRecord> {
   const client = await requireClient(store, clientId);
   const draft = await requireStrategy(store, clientId, strategyId);
@@ -32,7 +35,10 @@ export async function cutVersion(
       request.revision,
     );
   }
-  const result = compileStrategy(draft.strategy, { client: masterData(client.client) });
+  const result = compileStrategy(draft.strategy, {
+    client: masterData(client.client),
+    plugins: [...plugins],
+  });
   if (!result.ok) {
     throw new ApiError(
       422,

@@ -3,7 +3,7 @@ import { decisionRecord } from '../test/decision-fixtures.ts';
 import { bareClient, compiled, tagStrategy } from '../test/fixtures.ts';
 import { AlreadyExistsError, NotFoundError, RevisionConflictError } from './errors.ts';
 import type { ApiKeyRecord } from './records.ts';
-import type { NewVersion, Store } from './store.ts';
+import type { NewPluginVersion, NewVersion, Store } from './store.ts';
 
 /** Fresh, empty storage that can be opened, closed and opened again. */
 export interface StoreStorage {
@@ -45,6 +45,26 @@ async function expectConflict(promise: Promise<unknown>, current: number | undef
 }
 
 /** One suite, every store (STYLE: hono's shared router suite): what the server relies on. */
+const pluginBuild = (clientId: string, pluginId: string, version: string): NewPluginVersion => ({
+  clientId,
+  pluginId,
+  version,
+  manifest: {
+    kind: 'fact',
+    id: pluginId,
+    version,
+    name: pluginId,
+    reads: ['buyerMessage'],
+    inputs: {},
+    outputs: { score: { type: 'number' } },
+  },
+  source: `export const manifest = {}; // ${version}`,
+  code: 'globalThis.__plugin = { run() { return { score: 1 }; } };',
+  sourceHash: '0'.repeat(64),
+  author: 'dev',
+  note: '',
+});
+
 export function storeContract(name: string, makeStorage: () => Promise<StoreStorage>): void {
   describe(`${name} store contract`, () => {
     let storage: StoreStorage;
@@ -299,6 +319,34 @@ export function storeContract(name: string, makeStorage: () => Promise<StoreStor
       });
     });
 
+    describe('plugins', () => {
+      it('keeps builds per client, immutable, listed by id then version order', async () => {
+        await store.plugins.create(pluginBuild('acme', 'score', '1.10.0'));
+        await store.plugins.create(pluginBuild('acme', 'score', '1.2.0'));
+        await store.plugins.create(pluginBuild('acme', 'address', '1.0.0'));
+        await store.plugins.create(pluginBuild('beta', 'score', '1.2.0'));
+        await expect(store.plugins.create(pluginBuild('acme', 'score', '1.2.0'))).rejects.toThrow(
+          AlreadyExistsError,
+        );
+        const listed = await store.plugins.list('acme');
+        expect(listed.map((p) => `${p.pluginId}@${p.version}`)).toEqual([
+          'address@1.0.0',
+          'score@1.2.0',
+          'score@1.10.0',
+        ]);
+        expect(listed[0]).not.toHaveProperty('source');
+        expect(listed[0]).not.toHaveProperty('code');
+        const one = await store.plugins.get('acme', 'score', '1.10.0');
+        expect(one?.source).toContain('1.10.0');
+        expect(one?.createdAt).toEqual(expect.any(String));
+        expect(await store.plugins.get('acme', 'score', '9.9.9')).toBeUndefined();
+        expect(await store.plugins.delete('acme', 'score', '1.2.0')).toBe(true);
+        expect(await store.plugins.delete('acme', 'score', '1.2.0')).toBe(false);
+        expect((await store.plugins.list('beta')).map((p) => p.version)).toEqual(['1.2.0']);
+        expect(await store.plugins.list('nobody')).toEqual([]);
+      });
+    });
+
     it('keeps everything across a close and a reopen', async () => {
       await store.clients.create(bareClient('acme'), 'alice');
       await store.strategies.create(tagStrategy('acme', 'tags'), 'alice');
@@ -311,6 +359,7 @@ export function storeContract(name: string, makeStorage: () => Promise<StoreStor
       await store.audit.append([decisionRecord('acme', 'T-1')]);
       await store.state.append('acme', [{ orderId: 'T-1', buyerId: 'b', consumed: [] }]);
       await store.keys.put(key('k1'));
+      await store.plugins.create(pluginBuild('acme', 'score', '1.0.0'));
       await store.close();
       store = await storage.open();
       expect((await store.clients.get('acme'))?.revision).toBe(1);
@@ -320,6 +369,7 @@ export function storeContract(name: string, makeStorage: () => Promise<StoreStor
       expect(await store.audit.findByOrder('acme', 'T-1')).toHaveLength(1);
       expect((await store.state.load('acme')).seenOrders).toEqual(['T-1']);
       expect(await store.keys.get('k1')).toBeDefined();
+      expect((await store.plugins.get('acme', 'score', '1.0.0'))?.source).toContain('1.0.0');
     });
   });
 }

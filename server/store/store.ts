@@ -7,10 +7,13 @@ import type {
   ConsumptionEntry,
   DecisionRecord,
   PersistedState,
+  PluginVersionRecord,
+  PluginVersionSummary,
   Release,
   StrategyRecord,
   VersionRecord,
 } from './records.ts';
+import type { SimulationStores } from './simulation-store.ts';
 
 /**
  * The one persistence contract of the server: an embedded workspace of JSON files by
@@ -20,7 +23,7 @@ import type {
  * its cache. Writes that must not lose a concurrent edit take the revision the caller last saw and
  * throw `RevisionConflictError` (carrying the current revision) when it is stale.
  */
-export interface Store {
+export interface Store extends SimulationStores {
   readonly kind: 'embedded' | 'mongodb';
   /** Where the data lives, for people: a folder or a MongoDB host and database (never credentials). */
   readonly location: string;
@@ -31,6 +34,7 @@ export interface Store {
   readonly audit: AuditStore;
   readonly state: StateStore;
   readonly keys: KeyStore;
+  readonly plugins: PluginStore;
   /** Throws when the store cannot serve (a lost connection); health checks call it. */
   ping(): Promise<void>;
   /** Flushes pending appends and releases the workspace or connection. */
@@ -95,6 +99,19 @@ export interface StateStore {
   append(clientId: string, entries: readonly ConsumptionEntry[]): Promise<void>;
   /** Replaces the state (an OMS pushing stock levels); consumption recorded before it no longer counts. */
   replace(clientId: string, snapshot: StateSnapshot): Promise<void>;
+}
+
+export type NewPluginVersion = Omit<PluginVersionRecord, 'createdAt'>;
+
+/** Each client's plugin builds, one immutable record per plugin id and version. */
+export interface PluginStore {
+  /** Throws `AlreadyExistsError` when the client already has this plugin id and version. */
+  create(record: NewPluginVersion): Promise<PluginVersionRecord>;
+  /** Every build of the client's plugins, without source and code, by plugin id then oldest first. */
+  list(clientId: string): Promise<PluginVersionSummary[]>;
+  get(clientId: string, pluginId: string, version: string): Promise<PluginVersionRecord | undefined>;
+  /** False when there was no such build. */
+  delete(clientId: string, pluginId: string, version: string): Promise<boolean>;
 }
 
 export interface KeyStore {

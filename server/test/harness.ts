@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configFromEnv, type ServerConfig } from '../config.ts';
-import { silentLogger } from '../logger.ts';
-import { type RunningServer, startServer } from '../start-server.ts';
+import { consoleLogger, silentLogger } from '../logger.ts';
+import { type RunningServer, type StartOptions, startServer } from '../start-server.ts';
 import type { Role } from '../store/records.ts';
 
 export interface Answer {
@@ -36,7 +36,10 @@ export class TestServer {
     readonly adminKey: string,
   ) {}
 
-  static async start(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
+  static async start(
+    overrides: Partial<ServerConfig> = {},
+    options: Pick<StartOptions, 'plugins' | 'simulationPlugins'> = {},
+  ): Promise<TestServer> {
     const dataDir = await mkdtemp(join(tmpdir(), 'ordergraph-http-'));
     const config: ServerConfig = {
       ...configFromEnv({}),
@@ -46,7 +49,9 @@ export class TestServer {
       authFailureLimit: 10_000,
       ...overrides,
     };
-    const running = await startServer(config, { logger: silentLogger });
+    // DEBUG_SERVER=1 shows the server's log (a 500's stack) while a test runs.
+    const logger = process.env.DEBUG_SERVER ? consoleLogger : silentLogger;
+    const running = await startServer(config, { logger, ...options });
     if (running.adminKey.source !== 'generated') throw new Error('expected a generated admin key');
     return new TestServer(running, dataDir, running.adminKey.key);
   }

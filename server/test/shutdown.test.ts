@@ -124,7 +124,7 @@ describe('stopping and retries', { timeout: 120_000 }, () => {
     });
     expect(afterRestart.status).toBe(200);
     const [replayed, fresh] = afterRestart.body.results;
-    expect(replayed.replay).toMatchObject({ release: 1, at: retried.body.replay.at });
+    expect(replayed.replay).toMatchObject({ release: decided.body.release, at: retried.body.replay.at });
     expect(replayed.decision).toEqual(recorded);
     expect(fresh.replay).toBeUndefined();
     // Only RETRY-2 took anything: one more order for the buyer, and its stock.

@@ -10,6 +10,7 @@ import { cutVersion } from '../services/versioning.ts';
 import { AlreadyExistsError } from '../store/errors.ts';
 import type { ReleaseEntry } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
+import type { DemoPluginsImport } from './import-demo-plugins.ts';
 
 export const IMPORTER = 'ordergraph (demo import)';
 
@@ -25,6 +26,8 @@ export interface DemoImport {
   clientId: string;
   strategies: number;
   release: number | undefined;
+  /** With plugins enabled: the sample plugins installed and the release that uses them. */
+  plugins?: DemoPluginsImport;
 }
 
 /**

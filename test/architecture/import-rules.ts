@@ -46,8 +46,13 @@ export const RULES: Record<Layer, LayerRule> = {
   sandbox: { imports: ['sandbox', 'plugin-sdk'], node: true, react: false },
   simulate: { imports: ['simulate', 'engine', 'engine-loader', 'plugin-sdk'], node: true, react: false },
   // The API's documents: shared by the server, which validates with them, and the editor's client.
-  api: { imports: ['api', 'engine'], node: false, react: false },
-  server: { imports: ['server', 'api', 'engine', 'engine-loader', 'plugin-sdk'], node: true, react: false },
+  api: { imports: ['api', 'engine', 'plugin-sdk'], node: false, react: false },
+  // Simulation jobs run `simulate/` (in worker threads): the server is one of its two applications.
+  server: {
+    imports: ['server', 'api', 'engine', 'engine-loader', 'plugin-sdk', 'simulate'],
+    node: true,
+    react: false,
+  },
   editor: { imports: ['editor', 'api', 'engine', 'plugin-sdk'], node: false, react: true },
   // Serves the built editor over HTTP; the CLI hands it to the server.
   'editor-host': { imports: ['editor-host'], node: true, react: false },

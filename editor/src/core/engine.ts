@@ -47,6 +47,7 @@ export { type AdapterPlatform, adaptOrder, detectPlatform } from '../../../engin
 export { parseOrderJson } from '../../../engine/order/raw-json.ts';
 export type { StandardOrder } from '../../../engine/order/schema.ts';
 export { PLATFORMS } from '../../../engine/order/schema.ts';
+export { pluginUsage } from '../../../engine/plugins/plugin-usage.ts';
 export { createPipeline } from '../../../engine/runtime/pipeline/pipeline.ts';
 export { InMemoryState } from '../../../engine/state/in-memory-state.ts';
 export { runStrategyTests, type StrategyTestOutcome } from '../../../engine/strategies/run-strategy-tests.ts';

@@ -12,8 +12,11 @@ interface ProvinceName {
 
 interface NameIndex {
   names: Map<string, ProvinceName>;
-  /** Every name by its first character, longest first: what can start at a position of the text. */
-  byFirstChar: Map<string, string[]>;
+  /**
+   * Every name by its first character's code, longest first: what can start at a position of the
+   * text. By code, not by character: `text[at]` of a CJK text is a new string at every position.
+   */
+  byFirstChar: Map<number, string[]>;
 }
 
 let index: NameIndex | undefined;
@@ -34,19 +37,21 @@ function buildIndex(): NameIndex {
       names.set(name, { code: province.code, standalone: !municipality && name === province.name, places });
     }
   }
-  const byFirstChar = new Map<string, string[]>();
+  const byFirstChar = new Map<number, string[]>();
   for (const name of [...names.keys()].sort((a, b) => b.length - a.length)) {
-    const list = byFirstChar.get(name[0]!);
+    const list = byFirstChar.get(name.charCodeAt(0));
     if (list) list.push(name);
-    else byFirstChar.set(name[0]!, [name]);
+    else byFirstChar.set(name.charCodeAt(0), [name]);
   }
   return { names, byFirstChar };
 }
 
 /** The longest name starting at `at`; names are tried at every position, so overlapping ones count (上海南路 holds 上海 and 海南). */
 function nameAt(text: string, at: number, { byFirstChar }: NameIndex): string | undefined {
-  const candidates = byFirstChar.get(text[at]!);
-  return candidates?.find((name) => text.startsWith(name, at));
+  const candidates = byFirstChar.get(text.charCodeAt(at));
+  if (candidates === undefined) return undefined;
+  for (const name of candidates) if (text.startsWith(name, at)) return name;
+  return undefined;
 }
 
 function placeFollows(text: string, from: number, places: ReadonlySet<string>): boolean {

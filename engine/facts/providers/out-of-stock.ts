@@ -1,3 +1,4 @@
+import type { StrategyState } from '../../state/index.ts';
 import { defineFact } from './fact-provider.ts';
 
 /**
@@ -15,13 +16,21 @@ export const outOfStockSkusFact = defineFact({
     if (warehouses.length === 0) return [];
     const wanted = new Map<string, number>();
     for (const line of order.lines) wanted.set(line.sku, (wanted.get(line.sku) ?? 0) + line.qty);
-    return [...wanted].flatMap(([sku, qty]) =>
-      warehouses.every((w) => {
-        const onHand = state.stock(w.id, sku);
-        return onHand !== undefined && onHand < qty;
-      })
-        ? [sku]
-        : [],
-    );
+    const out: string[] = [];
+    for (const [sku, qty] of wanted) if (shortEverywhere(warehouses, state, sku, qty)) out.push(sku);
+    return out;
   },
 });
+
+function shortEverywhere(
+  warehouses: readonly { id: string }[],
+  state: StrategyState,
+  sku: string,
+  qty: number,
+): boolean {
+  for (const w of warehouses) {
+    const onHand = state.stock(w.id, sku);
+    if (onHand === undefined || onHand >= qty) return false;
+  }
+  return true;
+}

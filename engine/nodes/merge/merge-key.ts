@@ -1,8 +1,6 @@
 import type { Decision } from '../../decision/decision.ts';
 import type { StandardOrder } from '../../order/schema.ts';
 
-const encoder = new TextEncoder();
-
 /** What an order's parcel is told apart by: the fields two orders must share to ship as one. */
 export interface MergeMatch {
   shop: string;
@@ -59,20 +57,34 @@ export function mergeKey(match: MergeMatch): string {
     match.carrier,
     match.presale,
   ]);
-  return fnv1a64(encoder.encode(text));
+  return fnv1a64(text);
 }
 
-/** FNV-1a, 64 bits, in two 32-bit halves (no BigInt in the hot path): the offset basis and prime of the spec. */
-export function fnv1a64(bytes: Uint8Array): string {
+const encoder = new TextEncoder();
+/** Where a key's text is encoded: reused, so hashing a key allocates no bytes. Grown for a longer text. */
+let scratch = new Uint8Array(1024);
+
+/**
+ * FNV-1a, 64 bits, of the text's UTF-8 bytes (TextEncoder's: a lone surrogate is U+FFFD), in two
+ * 32-bit halves (no BigInt in the hot path): the offset basis and prime of the spec.
+ */
+export function fnv1a64(text: string): string {
+  // UTF-8 takes at most 3 bytes per UTF-16 unit.
+  if (scratch.length < 3 * text.length) scratch = new Uint8Array(3 * text.length);
+  const bytes = scratch;
+  const length = encoder.encodeInto(text, bytes).written;
   let hi = 0xcbf29ce4;
   let lo = 0x84222325;
-  for (const byte of bytes) {
-    lo = (lo ^ byte) >>> 0;
-    // (hi·2^32 + lo) × (2^40 + 0x1b3) mod 2^64: lo×0x1b3 carries into hi, and lo×2^40 lands in hi as lo<<8.
-    const low = lo * 0x1b3;
-    const carry = Math.floor(low / 0x1_0000_0000);
+  for (let i = 0; i < length; i++) {
+    lo = (lo ^ bytes[i]!) >>> 0;
+    // (hi·2^32 + lo) × (2^40 + 0x1b3) mod 2^64: lo×0x1b3 (in 16-bit halves, no float division)
+    // carries into hi, and lo×2^40 lands in hi as lo<<8.
+    const low16 = (lo & 0xffff) * 0x1b3;
+    const high16 = (lo >>> 16) * 0x1b3;
+    const product = low16 + (high16 & 0xffff) * 0x1_0000;
+    const carry = (high16 >>> 16) + (product > 0xffff_ffff ? 1 : 0);
     hi = (Math.imul(hi, 0x1b3) + carry + (lo << 8)) >>> 0;
-    lo = low >>> 0;
+    lo = product >>> 0;
   }
   return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
 }

@@ -1,5 +1,6 @@
 import type { Decision } from '../../decision/decision.ts';
 import { defineEvent } from '../../events/event-def.ts';
+import { isoTime } from '../../order/iso-time.ts';
 import type { StandardOrder } from '../../order/schema.ts';
 import { type MergeParams, MergeParamsSchema } from './merge.schema.ts';
 import { mergeKey, mergeMatch, shipsFrom } from './merge-key.ts';
@@ -21,23 +22,38 @@ export const mergeEvent = defineEvent({
     if (decision.merge) return;
     const excluded = exclusion(order, decision, params);
     if (excluded !== undefined) {
-      decision.merge = { group: null, joined: false, size: 0, excluded, ...origin };
+      decision.merge = {
+        group: null,
+        joined: false,
+        size: 0,
+        excluded,
+        strategyId: origin.strategyId,
+        nodeId: origin.nodeId,
+      };
       return;
     }
     const paidAt = Date.parse(order.paidAt!);
     const presale = params.allowPresale && isPresale(order);
-    const key = mergeKey(mergeMatch(order, decision, { ...params.match, presale }));
+    const keys = { warehouse: params.match.warehouse, carrier: params.match.carrier, presale };
+    const key = mergeKey(mergeMatch(order, decision, keys));
     const open = state.mergeGroup(key, paidAt);
     const group = open
       ? { closesAt: open.closesAt, size: open.size + 1 }
       : { closesAt: paidAt + params.windowHours * HOUR_MS, size: 1 };
     state.recordMergeGroup(key, group, paidAt);
-    const closesAt = new Date(group.closesAt).toISOString();
-    decision.merge = { group: key, joined: open !== undefined, size: group.size, closesAt, ...origin };
+    const closesAt = isoTime(group.closesAt);
+    decision.merge = {
+      group: key,
+      joined: open !== undefined,
+      size: group.size,
+      closesAt,
+      strategyId: origin.strategyId,
+      nodeId: origin.nodeId,
+    };
     decision.consumed.push({
       kind: 'merge',
       group: key,
-      at: new Date(paidAt).toISOString(),
+      at: isoTime(paidAt),
       closesAt,
       size: group.size,
     });

@@ -35,6 +35,21 @@ describe('remark rules', () => {
     expect(run(sizes, 'S码一件 L码一件').map(([v]) => v)).toEqual(['S', 'L']);
   });
 
+  it('regex: every match matchAll gives, past empty matches and whole emoji under the u flag, each text afresh', () => {
+    const rule = {
+      type: 'regex',
+      pattern: '\\p{Extended_Pictographic}?',
+      flags: 'u',
+      value: '$&',
+      collect: true,
+    };
+    const text = 'a😭b🎁';
+    const expected = [...text.matchAll(/\p{Extended_Pictographic}?/gu)].map((m) => m[0]).filter(Boolean);
+    const rules = compileRules([RemarkRuleSchema.parse({ id: 'r', key: 'k', ...rule })]);
+    expect(rules.run(text).map((f) => f.value)).toEqual(expected);
+    expect(rules.run(text).map((f) => f.value)).toEqual(['😭', '🎁']);
+  });
+
   it('codes: any bracket pair, full width normalised, mapped or by prefix', () => {
     const carrier = {
       type: 'code',

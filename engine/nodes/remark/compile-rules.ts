@@ -36,6 +36,28 @@ function fillTemplate(template: string, match: RegExpExecArray): string {
   });
 }
 
+/**
+ * The next match of a global regex from its `lastIndex`, stepping past an empty match as
+ * `String.prototype.matchAll` does. A loop over this, after setting `lastIndex` to 0, visits the
+ * matches matchAll gives without the copy of the regex matchAll makes on every call.
+ */
+function nextMatch(regex: RegExp, text: string): RegExpExecArray | null {
+  const match = regex.exec(text);
+  if (match !== null && match[0] === '') {
+    const at = regex.lastIndex;
+    const pair =
+      (regex.unicode || regex.flags.includes('v')) &&
+      at + 1 < text.length &&
+      isHighSurrogate(text.charCodeAt(at)) &&
+      isLowSurrogate(text.charCodeAt(at + 1));
+    regex.lastIndex = at + (pair ? 2 : 1);
+  }
+  return match;
+}
+
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
 function containsAnyWord(folded: string, words: readonly Word[]): boolean {
   for (const word of words) if (containsWord(folded, word)) return true;
   return false;
@@ -70,7 +92,8 @@ export function ruleRegex(rule: { pattern: string; flags: string }): RegExp | st
 
 function regexMatcher(rule: Extract<RemarkRule, { type: 'regex' }>, regex: RegExp): Matcher {
   return ({ plain }, out) => {
-    for (const match of plain.matchAll(regex)) {
+    regex.lastIndex = 0;
+    for (let match = nextMatch(regex, plain); match !== null; match = nextMatch(regex, plain)) {
       const value = fillTemplate(rule.value, match).trim();
       if (!value) continue;
       out.push({ ruleId: rule.id, key: rule.key, value, evidence: match[0] });
@@ -93,7 +116,8 @@ function codeMatcher(rule: Extract<RemarkRule, { type: 'code' }>): Matcher {
     'g',
   );
   return ({ plain }, out) => {
-    for (const match of plain.matchAll(bracketed)) {
+    bracketed.lastIndex = 0;
+    for (let match = nextMatch(bracketed, plain); match !== null; match = nextMatch(bracketed, plain)) {
       const inner = match.slice(1).find((group) => group !== undefined) ?? '';
       const code = inner.toUpperCase().replace(/\s+/g, '');
       const value = codes.has(code)

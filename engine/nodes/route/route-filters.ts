@@ -1,5 +1,5 @@
 import type { Warehouse } from '../../client/index.ts';
-import { inAnyRegion, type RegionCodes } from '../../logistics/index.ts';
+import { keyInAnyRegion, placeKey, type RegionCodes } from '../../logistics/index.ts';
 import type { StandardOrder } from '../../order/schema.ts';
 import type { AreaStep, BindingStep } from './route-chain.schema.ts';
 
@@ -15,16 +15,20 @@ export function bindingFilter(step: BindingStep, order: StandardOrder): (w: Ware
     (rule === undefined || rule.warehouses.includes(w.id));
 }
 
-const covers = (include: readonly string[], exclude: readonly string[], to: RegionCodes) =>
-  (include.length === 0 || inAnyRegion(to, include)) && !inAnyRegion(to, exclude);
+/** Whether the region lists cover the place, by its `placeKey`. */
+const covers = (include: readonly string[], exclude: readonly string[], to: string) =>
+  (include.length === 0 || keyInAnyRegion(to, include)) && !keyInAnyRegion(to, exclude);
 
 /** Which warehouses deliver to the destination: their own coverage, then every rule that names them. */
 export function areaFilter(step: AreaStep, destination: RegionCodes): (w: Warehouse) => boolean {
-  return (w) =>
-    (!step.useClientCovers || covers(w.covers.include, w.covers.exclude, destination)) &&
-    step.rules.every(
-      (rule) =>
-        (rule.warehouses.length > 0 && !rule.warehouses.includes(w.id)) ||
-        covers(rule.include, rule.exclude, destination),
-    );
+  // The destination's key once per order, not once per warehouse and list.
+  const to = placeKey(destination);
+  return (w) => {
+    if (step.useClientCovers && !covers(w.covers.include, w.covers.exclude, to)) return false;
+    for (const rule of step.rules) {
+      if (rule.warehouses.length > 0 && !rule.warehouses.includes(w.id)) continue;
+      if (!covers(rule.include, rule.exclude, to)) return false;
+    }
+    return true;
+  };
 }

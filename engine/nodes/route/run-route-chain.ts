@@ -5,7 +5,7 @@ import type { StandardOrder } from '../../order/schema.ts';
 import type { StrategyState } from '../../state/index.ts';
 import type { RouteChain } from './route-chain.schema.ts';
 import { areaFilter, bindingFilter } from './route-filters.ts';
-import { distanceTo, rankOrder } from './route-rank.ts';
+import { distanceTo, rankOrder, type WarehouseOrder } from './route-rank.ts';
 import { type PlannedParcel, planSplit } from './route-split.ts';
 
 export interface RouteInput {
@@ -73,6 +73,16 @@ function noSingleFit(candidates: readonly Warehouse[], state: StrategyState, lin
 }
 
 /**
+ * What a stable sort would put first: the earliest of the warehouses no other orders before. One
+ * pass instead of a sort of a copy; the order is total (every rank mode ends on the id).
+ */
+function first(warehouses: readonly Warehouse[], order: WarehouseOrder): Warehouse {
+  let best = warehouses[0]!;
+  for (let i = 1; i < warehouses.length; i++) if (order(warehouses[i]!, best) < 0) best = warehouses[i]!;
+  return best;
+}
+
+/**
  * Runs the chain's steps in their order over the candidate warehouses. A binding or area step
  * narrows; the stock step narrows to warehouses that hold every line (else splits, holds or
  * ignores, as configured); the rank step picks one. A step that leaves none sends the order to the
@@ -103,7 +113,7 @@ export function runRouteChain(
   for (const step of chain.steps) {
     if (step.step === 'binding') left = left.filter(bindingFilter(step, order));
     else if (step.step === 'area') left = left.filter(areaFilter(step, destination));
-    else if (step.step === 'rank') left = [[...left].sort(best)[0]!];
+    else if (step.step === 'rank') left = [first(left, best)];
     else if (order.lines.length === 0) {
       // Every warehouse "fits" no lines; the stock that matters is unknown, so none is chosen.
       log.push({ step: 'stock', left: [] });

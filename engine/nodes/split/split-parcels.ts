@@ -89,10 +89,12 @@ function splitGroup(lines: readonly OrderLine[], context: SplitContext): Draft[]
   if (maxParcelWeightG === undefined) {
     return [...drafts, { lines: merged(rest.map((l) => ({ sku: l.sku, qty: l.qty }))), cause: '' }];
   }
+  const weighed = rest.map((line) => ({ line, grams: grams(line, context), units: wholeUnits(line.qty) }));
+  const single = oneParcel(weighed, maxParcelWeightG);
+  if (single !== undefined) return single.length ? [...drafts, { lines: single, cause: '' }] : drafts;
   const units: Unit[] = [];
-  for (const line of rest) {
-    const unitGrams = grams(line, context);
-    for (let u = wholeUnits(line.qty); u > 0; u--) units.push({ sku: line.sku, grams: unitGrams });
+  for (const { line, grams: unitGrams, units: count } of weighed) {
+    for (let u = count; u > 0; u--) units.push({ sku: line.sku, grams: unitGrams });
   }
   const packs = packByWeight(units, maxParcelWeightG);
   const cause: Draft['cause'] = packs.length > 1 ? 'weight' : '';
@@ -100,6 +102,28 @@ function splitGroup(lines: readonly OrderLine[], context: SplitContext): Draft[]
     ...drafts,
     ...packs.map((pack) => ({ lines: merged(pack.map((u) => ({ sku: u.sku, qty: 1 }))), cause })),
   ];
+}
+
+/**
+ * The lines of the one parcel packing makes when every unit fits in it (no weight below 0, the
+ * total within the limit), without packing unit by unit: units heaviest first, equal weights in
+ * line order, merged by SKU in that order, as `packByWeight` and `merged` give them. Empty when
+ * there is no whole unit (packing makes no parcel); undefined when it takes more than one parcel.
+ */
+function oneParcel(
+  weighed: readonly { line: OrderLine; grams: number; units: number }[],
+  maxGrams: number,
+): ParcelLine[] | undefined {
+  let total = 0;
+  for (const { grams: g, units } of weighed) {
+    if (g < 0) return undefined;
+    total += g * units;
+  }
+  if (total > maxGrams) return undefined;
+  const order = weighed.filter((w) => w.units > 0).sort((a, b) => b.grams - a.grams);
+  const lines: ParcelLine[] = [];
+  for (const { line, units } of order) add(lines, line.sku, units);
+  return lines;
 }
 
 function add(lines: ParcelLine[], sku: string, qty: number): void {

@@ -85,6 +85,29 @@ describe('split event', () => {
     expect(parcelsOf(presaleSofa).map((p) => p.reason)).toEqual(['regular', 'presale+bulky']);
   });
 
+  it('lists a parcel that takes every unit as packing does: heaviest first, each SKU once', () => {
+    // With a big item, the rest is a parcel of its own: its lines show the order packing gave them.
+    const order = testOrder({
+      lines: [
+        line('SOFA', 1),
+        line('A', 2, { weightKg: 0.2 }),
+        line('C', 1, { weightKg: 0.8 }),
+        line('A', 1, { weightKg: 0.2 }),
+        line('B', 1, { weightKg: 0.9 }),
+      ],
+    });
+    expect(parcelsOf(order, { maxParcelWeightG: 5000 })).toEqual([
+      { warehouse: null, reason: 'bulky', lines: ['SOFAx1'] },
+      { warehouse: null, reason: 'regular', lines: ['Bx1', 'Cx1', 'Ax3'] },
+    ]);
+    expect(parcelsOf(order, { maxParcelWeightG: 1000 }).map((p) => p.lines)).toEqual([
+      ['SOFAx1'],
+      ['Bx1'],
+      ['Cx1', 'Ax1'],
+      ['Ax2'],
+    ]);
+  });
+
   it('splits the substituted lines, not the ones the platform sent', () => {
     const order = testOrder({ lines: [line('A', 1), line('C', 1)] });
     const decision = applyEvent(split(), order, new InMemoryState(), testClient, (d) => {

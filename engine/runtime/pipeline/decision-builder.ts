@@ -9,6 +9,7 @@ import type { RuleEvent } from '../../rules/schema.ts';
 import type { StrategyState } from '../../state/index.ts';
 
 const PIPELINE: EventOrigin = { strategyId: 'pipeline', nodeId: '' };
+const NO_HOLD: ApplyContext['hold'] = () => undefined;
 
 /** An event's params checked against its type once, when the pipeline is built, not per order. */
 export type PreparedEvent =
@@ -26,6 +27,12 @@ export function prepareEvent(event: RuleEvent): PreparedEvent {
 /** Accumulates one order's decision as the stages' events arrive. */
 export class DecisionBuilder {
   readonly decision: Decision;
+  /**
+   * The last view handed out, until an event or hold changes the decision: most stages change
+   * nothing, and nine views of the same decision an order were nine sets of arrays.
+   */
+  private lastView: StageView | undefined;
+  private applying: ApplyContext | undefined;
 
   constructor(
     private readonly order: StandardOrder,
@@ -52,6 +59,7 @@ export class DecisionBuilder {
   }
 
   apply(event: RuleEvent, origin: EventOrigin, prepared: PreparedEvent = prepareEvent(event)): void {
+    this.lastView = undefined;
     const entry: Decision['events'][number] = { strategyId: origin.strategyId, type: event.type };
     if (event.params) entry.params = event.params;
     this.decision.events.push(entry);
@@ -68,6 +76,7 @@ export class DecisionBuilder {
   }
 
   hold(reason: string, message: string, origin: EventOrigin = PIPELINE): void {
+    this.lastView = undefined;
     this.decision.holds.push({ reason, message, ...origin });
   }
 
@@ -82,31 +91,44 @@ export class DecisionBuilder {
     }
   }
 
+  /**
+   * The context events are applied in: one per order, its origin set for each event. Events apply
+   * one at a time and keep nothing of it, so one object (and one `hold`) serves them all, where an
+   * object and a closure per event applied cost more than most events do.
+   */
   private context(origin: EventOrigin): ApplyContext {
-    return {
+    if (this.applying) {
+      this.applying.origin = origin;
+      return this.applying;
+    }
+    const context: ApplyContext = {
       decision: this.decision,
       order: this.order,
       client: this.client,
       state: this.state,
       origin,
       now: this.now,
-      hold: this.holdFrom(origin),
+      hold: NO_HOLD,
     };
+    context.hold = this.holdAt(context);
+    this.applying = context;
+    return context;
   }
 
   /**
-   * `hold` for one event's context. Made here rather than written inline in the context: tsx
-   * (esbuild `keepNames`) names every inline closure with Object.defineProperty, once per event
-   * applied, which cost more than most events do.
+   * `hold` for the context, from whatever event it is applying. Made here rather than written
+   * inline in the context: tsx (esbuild `keepNames`) names an inline closure with
+   * Object.defineProperty each time one is made, which costs more than most events do.
    */
-  private holdFrom(origin: EventOrigin): ApplyContext['hold'] {
-    return (reason, message) => this.hold(reason, message, origin);
+  private holdAt(context: ApplyContext): ApplyContext['hold'] {
+    return (reason, message) => this.hold(reason, message, context.origin);
   }
 
   /** What later stages may read of the decision so far. */
   view(): StageView {
+    if (this.lastView) return this.lastView;
     const d = this.decision;
-    return {
+    this.lastView = {
       status: this.status(),
       warehouse: d.warehouse,
       carrier: d.carrier,
@@ -115,6 +137,7 @@ export class DecisionBuilder {
       gifts: d.gifts.map((g) => g.sku),
       merged: d.merge?.joined === true,
     };
+    return this.lastView;
   }
 
   status(): Decision['status'] {

@@ -23,3 +23,19 @@ export function factsRead(condition: NestedCondition, out: string[] = []): strin
   }
   return out;
 }
+
+/** The facts a rule's conditions name (not their paths), added to `out`. */
+export function factNames(condition: NestedCondition, out: Set<string>): Set<string> {
+  if ('fact' in condition) {
+    out.add(condition.fact);
+    const value = condition.value as { fact?: unknown } | null;
+    if (value && typeof value === 'object' && typeof value.fact === 'string') out.add(value.fact);
+  } else if ('all' in condition) {
+    for (const c of condition.all) factNames(c, out);
+  } else if ('any' in condition) {
+    for (const c of condition.any) factNames(c, out);
+  } else if ('not' in condition) {
+    factNames(condition.not, out);
+  }
+  return out;
+}

@@ -1,7 +1,14 @@
 import type { Client } from '../../client/schema.ts';
 import type { CompiledStrategy } from '../../compiler/index.ts';
 import type { Decision, TraceEntry } from '../../decision/decision.ts';
-import { type OrderFacts, orderFacts, readPath } from '../../facts/index.ts';
+import type { EventOrigin } from '../../events/index.ts';
+import {
+  FACT_PROVIDERS,
+  type FactProvider,
+  type OrderFacts,
+  orderFacts,
+  readPath,
+} from '../../facts/index.ts';
 import { FAMILIES } from '../../graph/schema.ts';
 import type { StandardOrder } from '../../order/schema.ts';
 import { type OrderPlugins, type PipelinePlugins, preparePlugins } from '../../plugins/index.ts';
@@ -9,8 +16,7 @@ import { InMemoryState, type StrategyState } from '../../state/index.ts';
 import { createEvaluator } from '../create-evaluator.ts';
 import type { EngineName, RuleEvaluator, RuleHit } from '../evaluator.ts';
 import { DecisionBuilder, type PreparedEvent, prepareEvent } from './decision-builder.ts';
-import { factsRead } from './facts-read.ts';
-import { selectHits } from './hit-policy.ts';
+import { factNames, factsRead } from './facts-read.ts';
 
 export interface PipelineOptions {
   engine?: EngineName;
@@ -28,11 +34,19 @@ export interface PipelineOptions {
   plugins?: PipelinePlugins;
 }
 
+/** What the pipeline needs of one rule when it hits, worked out once when the pipeline is built. */
+interface RuleInfo {
+  origin: EventOrigin;
+  prepared: PreparedEvent;
+  /** Its decision table, under `collect`: only the first hit row of a group counts. */
+  group: string | undefined;
+  factPaths: string[];
+}
+
 interface Stage {
   strategy: CompiledStrategy;
   evaluator: RuleEvaluator;
-  factPaths: Map<string, string[]>;
-  prepared: Map<string, PreparedEvent>;
+  rules: Map<string, RuleInfo>;
 }
 
 export interface Pipeline {
@@ -63,41 +77,32 @@ export function createPipeline(
   );
   // Plugin operators in conditions are rewritten to read answers computed before the stages.
   const plugins = preparePlugins(ordered, options.plugins);
-  const stages: Stage[] = (plugins?.strategies ?? ordered).map((strategy) => ({
-    strategy,
-    evaluator: createEvaluator({ rules: strategy.rules, conditions: {} }, engine),
-    factPaths: new Map(strategy.rules.map((rule) => [rule.name, factsRead(rule.conditions)])),
-    prepared: new Map(strategy.rules.map((rule) => [rule.name, prepareEvent(rule.event)])),
-  }));
+  const stages: Stage[] = (plugins?.strategies ?? ordered).map(buildStage(engine));
+  // Computed facts no rule reads are not computed: no event or trace reads the facts.
+  const computed = factsReadBy(stages);
   const families = new Set(ordered.map((s) => s.family));
   const state = options.state ?? new InMemoryState();
   const clock = options.clock ?? (() => new Date());
 
-  const decideNow = async (order: StandardOrder, precomputed?: OrderPlugins): Promise<Decision> => {
+  /** An order's decision before the stages: the plugins' facts and holds in, the facts computed. */
+  const begin = (order: StandardOrder, precomputed: OrderPlugins | undefined): Deciding => {
     // One clock reading per order: the facts and the events (hold release times) share it.
     const now = clock(order);
     const builder = new DecisionBuilder(order, options.client, state, now);
-    const trace: TraceEntry[] = [];
     const facts: OrderFacts = orderFacts(
       { order, client: options.client, state, now },
       builder.decision.extracted,
       builder.view(),
+      computed,
     );
     if (precomputed) {
       Object.assign(facts, precomputed.facts);
       for (const hold of precomputed.holds) builder.hold(hold.reason, hold.message, hold.origin);
     }
-    for (const stage of stages) {
-      facts.decision = builder.view();
-      const result = stage.evaluator.evaluate(facts as unknown as Record<string, unknown>);
-      const hits = selectHits(stage.strategy, result instanceof Promise ? await result : result);
-      for (const hit of hits) {
-        const origin = originOf(stage, hit);
-        const prepared = hit.name === undefined ? undefined : stage.prepared.get(hit.name);
-        builder.apply(hit.event, origin, precomputed?.prepare(prepared) ?? prepared);
-        if (options.trace) trace.push(traceEntry(stage, hit, facts));
-      }
-    }
+    return { builder, facts, trace: options.trace ? [] : undefined, precomputed };
+  };
+
+  const end = (order: StandardOrder, { builder, trace }: Deciding): Decision => {
     if (families.has('routing') && !isPlaced(builder.decision)) {
       builder.holdUnlessHeld('no_warehouse', 'no routing rule chose a warehouse for this order');
     }
@@ -107,13 +112,35 @@ export function createPipeline(
     state.recordBuyerOrder(order.buyer.id);
     state.recordOrder(order.id);
     const decision = builder.finish();
-    if (options.trace) decision.trace = trace;
+    if (trace) decision.trace = trace;
     return decision;
   };
 
+  // Two drivers of the same steps. Every stage on the compiled runtime answers at once, and a plain
+  // function keeps its locals in registers where an async one (even never suspended) keeps them in
+  // a heap context; json-rules-engine, or a stage falling back to it, answers with a promise.
+  const decideSync = (order: StandardOrder, precomputed?: OrderPlugins): Decision => {
+    const deciding = begin(order, precomputed);
+    for (const stage of stages) {
+      deciding.facts.decision = deciding.builder.view();
+      applyHits(stage, stage.evaluator.evaluate(deciding.facts) as RuleHit[], deciding);
+    }
+    return end(order, deciding);
+  };
+  const decideAsync = async (order: StandardOrder, precomputed?: OrderPlugins): Promise<Decision> => {
+    const deciding = begin(order, precomputed);
+    for (const stage of stages) {
+      deciding.facts.decision = deciding.builder.view();
+      applyHits(stage, await stage.evaluator.evaluate(deciding.facts), deciding);
+    }
+    return end(order, deciding);
+  };
+  const synchronous = stages.every((stage) => stage.evaluator.engine === 'compiled');
+  const decideNow = synchronous ? decideSync : decideAsync;
+
   // A reference-engine decision awaits between stages; chaining keeps two orders from interleaving.
   let queue: Promise<unknown> = Promise.resolve();
-  const enqueue = <T>(work: () => Promise<T>): Promise<T> => {
+  const enqueue = <T>(work: () => T | Promise<T>): Promise<T> => {
     const next = queue.then(work);
     queue = next.catch(() => undefined);
     return next;
@@ -126,7 +153,11 @@ export function createPipeline(
     return enqueue(async () => {
       const precomputed = await precomputing;
       const decisions: Decision[] = [];
-      for (const [i, order] of orders.entries()) decisions.push(await decideNow(order, precomputed?.[i]));
+      for (const [i, order] of orders.entries()) {
+        decisions.push(
+          synchronous ? decideSync(order, precomputed?.[i]) : await decideAsync(order, precomputed?.[i]),
+        );
+      }
       return decisions;
     });
   };
@@ -139,22 +170,75 @@ export function createPipeline(
   };
 }
 
+/** One order's decision between stages. */
+interface Deciding {
+  builder: DecisionBuilder;
+  facts: OrderFacts;
+  /** Collected when the pipeline traces. */
+  trace: TraceEntry[] | undefined;
+  precomputed: OrderPlugins | undefined;
+}
+
+/** Folds one stage's fired rules into the decision, by the strategy's hit policy. */
+function applyHits(
+  stage: Stage,
+  hits: readonly RuleHit[],
+  { builder, facts, trace, precomputed }: Deciding,
+): void {
+  const first = stage.strategy.hitPolicy === 'first';
+  let groups: Set<string> | undefined;
+  for (const hit of hits) {
+    const rule = hit.name === undefined ? undefined : stage.rules.get(hit.name);
+    const group = first ? undefined : rule?.group;
+    if (group !== undefined) {
+      // `collect` within a decision table: the first row hit (by priority) only.
+      groups ??= new Set();
+      if (groups.has(group)) continue;
+      groups.add(group);
+    }
+    const origin = rule?.origin ?? { strategyId: stage.strategy.strategyId, nodeId: hit.name ?? '' };
+    const prepared = rule?.prepared;
+    builder.apply(hit.event, origin, precomputed?.prepare(prepared) ?? prepared);
+    if (trace) trace.push(traceEntry(stage, hit, facts));
+    if (first) break;
+  }
+}
+
 /** Placed when it ships whole from one warehouse, or every parcel has one. */
 function isPlaced(decision: Decision): boolean {
   if (decision.warehouse !== null) return true;
   return decision.parcels.length > 0 && decision.parcels.every((parcel) => parcel.warehouse !== null);
 }
 
-function originOf(stage: Stage, hit: RuleHit) {
-  const entry = hit.name === undefined ? undefined : stage.strategy.sourceMap[hit.name];
-  return { strategyId: stage.strategy.strategyId, nodeId: entry?.emitterId ?? hit.name ?? '' };
+function buildStage(engine: EngineName): (strategy: CompiledStrategy) => Stage {
+  return (strategy) => {
+    const rules = new Map<string, RuleInfo>();
+    for (const rule of strategy.rules) {
+      const entry = Object.hasOwn(strategy.sourceMap, rule.name) ? strategy.sourceMap[rule.name] : undefined;
+      // Two rules of one name (hand-written rule JSON) share one entry: the last, as a Map built from them keeps.
+      rules.set(rule.name, {
+        origin: { strategyId: strategy.strategyId, nodeId: entry?.emitterId ?? rule.name },
+        prepared: prepareEvent(rule.event),
+        group: entry?.group,
+        factPaths: factsRead(rule.conditions),
+      });
+    }
+    return { strategy, evaluator: createEvaluator({ rules: strategy.rules, conditions: {} }, engine), rules };
+  };
+}
+
+/** The computed facts (engine/facts/providers) some stage's rules read, by the fact a condition names. */
+function factsReadBy(stages: readonly Stage[]): FactProvider[] {
+  const names = new Set<string>();
+  for (const stage of stages) for (const rule of stage.strategy.rules) factNames(rule.conditions, names);
+  return FACT_PROVIDERS.filter((provider) => names.has(provider.path));
 }
 
 function traceEntry(stage: Stage, hit: RuleHit, facts: OrderFacts): TraceEntry {
   const name = hit.name ?? '';
   const entry = stage.strategy.sourceMap[name];
   const read: Record<string, unknown> = {};
-  for (const path of stage.factPaths.get(name) ?? []) read[path] = readPath(facts, path) ?? null;
+  for (const path of stage.rules.get(name)?.factPaths ?? []) read[path] = readPath(facts, path) ?? null;
   return {
     strategyId: stage.strategy.strategyId,
     rule: name,

@@ -2,7 +2,9 @@ import type { Store } from '../store.ts';
 import { EmbeddedAudit } from './embedded-audit.ts';
 import { EmbeddedClients } from './embedded-clients.ts';
 import { EmbeddedKeys } from './embedded-keys.ts';
+import { EmbeddedPlugins } from './embedded-plugins.ts';
 import { EmbeddedReleases } from './embedded-releases.ts';
+import { embeddedSimulationStores } from './embedded-simulation-stores.ts';
 import { EmbeddedState } from './embedded-state.ts';
 import { EmbeddedStrategies } from './embedded-strategies.ts';
 import { EmbeddedVersions } from './embedded-versions.ts';
@@ -23,6 +25,8 @@ export async function openEmbeddedStore(dataDir: string, lock: LockOptions = {})
     audit,
     state: new EmbeddedState(ws),
     keys: new EmbeddedKeys(ws),
+    plugins: new EmbeddedPlugins(ws),
+    ...embeddedSimulationStores(ws),
     // Unhealthy once another server took the workspace over: an orchestrator restarts this one.
     ping: () => ws.ping(),
     close: async () => {

@@ -26,6 +26,12 @@ export const layout = {
   versions: (clientId: string, strategyId: string) => `${strategy(clientId, strategyId)}/versions`,
   version: (clientId: string, strategyId: string, version: number) =>
     `${strategy(clientId, strategyId)}/versions/${version}.json`,
+  plugins: (clientId: string) => `${client(clientId)}/plugins`,
+  pluginVersions: (clientId: string, pluginId: string) =>
+    `${client(clientId)}/plugins/${seg(pluginId, 'plugin id')}`,
+  /** One build: `clients/<c>/plugins/<pluginId>/<version>.json`, written once. */
+  pluginVersion: (clientId: string, pluginId: string, version: string) =>
+    `${client(clientId)}/plugins/${seg(pluginId, 'plugin id')}/${seg(version, 'plugin version')}.json`,
   live: (clientId: string) => `${client(clientId)}/live.json`,
   releases: (clientId: string) => `${client(clientId)}/releases`,
   release: (clientId: string, release: number) => `${client(clientId)}/releases/${release}.json`,
@@ -46,6 +52,8 @@ export const GITIGNORE = [
   'audit-index/',
   'state/',
   'keys.json',
+  'histories/',
+  'simulations/',
   '.lock',
   '',
 ].join('\n');

@@ -3,6 +3,7 @@ import {
   ApiKeyRecordSchema,
   ClientRecordSchema,
   DecisionRecordSchema,
+  PluginVersionRecordSchema,
   ReleaseSchema,
   StrategyRecordSchema,
   VersionRecordSchema,
@@ -52,6 +53,12 @@ export interface ConsumptionDoc {
   seq: number;
   body: string;
 }
+export interface PluginVersionDoc {
+  clientId: string;
+  pluginId: string;
+  version: string;
+  body: string;
+}
 export interface KeyDoc {
   keyId: string;
   body: string;
@@ -66,6 +73,7 @@ export interface Models {
   states: Model<StateDoc>;
   consumptions: Model<ConsumptionDoc>;
   keys: Model<KeyDoc>;
+  plugins: Model<PluginVersionDoc>;
 }
 
 const body = { type: String, required: true };
@@ -133,6 +141,12 @@ export function defineModels(connection: Connection): Models {
   const keys = new Schema<KeyDoc>({ ...pathsFrom(ApiKeyRecordSchema.shape, ['keyId']), body }, options);
   keys.index({ keyId: 1 }, { unique: true });
 
+  const plugins = new Schema<PluginVersionDoc>(
+    { ...pathsFrom(PluginVersionRecordSchema.shape, ['clientId', 'pluginId', 'version']), body },
+    options,
+  );
+  plugins.index({ clientId: 1, pluginId: 1, version: 1 }, { unique: true });
+
   return {
     clients: connection.model('Client', clients, 'clients'),
     strategies: connection.model('Strategy', strategies, 'strategies'),
@@ -142,6 +156,7 @@ export function defineModels(connection: Connection): Models {
     states: connection.model('State', states, 'states'),
     consumptions: connection.model('Consumption', consumptions, 'consumptions'),
     keys: connection.model('Key', keys, 'keys'),
+    plugins: connection.model('PluginVersion', plugins, 'pluginVersions'),
   };
 }
 

@@ -4,7 +4,9 @@ import { defineModels } from './models.ts';
 import { MongoAudit } from './mongo-audit.ts';
 import { MongoClients } from './mongo-clients.ts';
 import { MongoKeys } from './mongo-keys.ts';
+import { MongoPlugins } from './mongo-plugins.ts';
 import { MongoReleases } from './mongo-releases.ts';
+import { mongoSimulationStores } from './mongo-simulation-stores.ts';
 import { MongoState } from './mongo-state.ts';
 import { MongoStrategies } from './mongo-strategies.ts';
 import { MongoVersions } from './mongo-versions.ts';
@@ -36,6 +38,8 @@ export async function openMongoStore(uri: string, options: MongoStoreOptions = {
     audit: new MongoAudit(models),
     state: new MongoState(models),
     keys: new MongoKeys(models),
+    plugins: new MongoPlugins(models),
+    ...(await mongoSimulationStores(connection)),
     ping: async () => {
       await connection.db?.admin().command({ ping: 1 });
     },

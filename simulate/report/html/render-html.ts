@@ -1,5 +1,7 @@
 import { ownValue } from '../../../engine/state/id-record.ts';
+import type { BusinessReport } from '../business-schema.ts';
 import type { SimulationReport } from '../report-schema.ts';
+import { businessSections } from './business-html.ts';
 import { escapeHtml as e } from './escape.ts';
 import { STYLE } from './style.ts';
 import { type BarRow, barChart, hourChart, type Series } from './svg-charts.ts';
@@ -11,9 +13,10 @@ const BASELINE: Series = { name: 'baseline', className: 'b' };
 
 /**
  * The report as one self-contained HTML file: styles inline, charts as inline SVG, no scripts and
- * nothing fetched, every piece of text from orders or strategies escaped.
+ * nothing fetched, every piece of text from orders or strategies escaped. A server job's report adds
+ * its business metrics (freight, parcels, gift cost, warehouse load).
  */
-export function renderHtml(report: SimulationReport): string {
+export function renderHtml(report: SimulationReport, business?: BusinessReport): string {
   const base = report.baseline;
   const series = base ? [BASELINE, CANDIDATE] : [CANDIDATE];
   const rows = (candidate: Record<string, number>, baseline?: Record<string, number>): BarRow[] => {
@@ -48,6 +51,7 @@ export function renderHtml(report: SimulationReport): string {
       hourChart(report.payHours, { name: 'orders', className: 'c' }),
     ),
   ];
+  if (business) sections.push(...businessSections(business).map((s) => section(s.title, s.body)));
   if (report.changed) {
     sections.push(
       section(

@@ -10,6 +10,7 @@ import {
   type GraphIssue,
   InMemoryState,
   OrdergraphError,
+  pluginUsage,
   type StandardOrder,
   type Strategy,
 } from '../engine.ts';
@@ -34,8 +35,12 @@ export type DraftRun =
       decision: Decision;
       lit: LitPath;
       ms: number;
+      /** Published stages left out because they call plugins, which run on the server only. */
+      skipped: string[];
     }
   | { ok: false; stage: 'compile'; issues: GraphIssue[] }
+  /** The draft itself calls plugins: the browser has no sandbox to run them in. */
+  | { ok: false; stage: 'plugins' }
   | { ok: false; stage: 'order'; message: string };
 
 /**
@@ -57,7 +62,10 @@ export async function runDraft(input: DraftRunInput): Promise<DraftRun> {
     if (error instanceof OrdergraphError) return { ok: false, stage: 'order', message: error.message };
     throw error;
   }
-  const stages = [...(input.others ?? []).filter((s) => s.strategyId !== input.draft.id), compiled.compiled];
+  if (callsPlugins(compiled.compiled)) return { ok: false, stage: 'plugins' };
+  const others = (input.others ?? []).filter((s) => s.strategyId !== input.draft.id);
+  const skipped = others.filter(callsPlugins).map((s) => s.strategyId);
+  const stages = [...others.filter((s) => !callsPlugins(s)), compiled.compiled];
   const started = performance.now();
   const pipeline = createPipeline(stages, {
     engine: 'reference',
@@ -73,5 +81,11 @@ export async function runDraft(input: DraftRunInput): Promise<DraftRun> {
     decision,
     lit: litPathOf(decision.trace, input.draft.id),
     ms: performance.now() - started,
+    skipped,
   };
+}
+
+function callsPlugins(strategy: CompiledStrategy): boolean {
+  const usage = pluginUsage([strategy]);
+  return usage.facts.length + usage.actions.length + usage.operators.length + usage.reads.length > 0;
 }

@@ -59,8 +59,18 @@ export function TestPanel() {
           {t('test.badOrder')}: {run.message}
         </div>
       ) : null}
+      {run && !run.ok && run.stage === 'plugins' ? (
+        <div className="og-issue og-issue--error" data-testid="test-error">
+          {t('test.draftCallsPlugins')}
+        </div>
+      ) : null}
       {run?.ok ? (
         <>
+          {run.skipped.length > 0 ? (
+            <p className="og-field__help" data-testid="test-skipped">
+              {t('test.skippedPluginStages', { strategies: run.skipped.join(', ') })}
+            </p>
+          ) : null}
           <p className="og-muted">
             {t('test.ranIn', { ms: run.ms.toFixed(1), platform: t(`platform.${run.platform}`) })}
             {' · '}

@@ -7,6 +7,8 @@ export type {
   ClientRecord,
   CutVersionInput,
   ErrorBody,
+  PluginCreatedAnswer,
+  PluginVersionView,
   PublishInput,
   Release,
   ReleaseEntry,

@@ -2,6 +2,8 @@ import type { Strategy } from '../../core/engine.ts';
 import type {
   ClientRecord,
   CutVersionInput,
+  PluginCreatedAnswer,
+  PluginVersionView,
   PublishInput,
   Release,
   ReleaseEntry,
@@ -52,6 +54,29 @@ export async function saveStrategy(doc: Strategy, revision: number | '*'): Promi
       ifMatch: revision,
     })
   ).body;
+}
+
+/** Uploads a plugin's source; the server builds it and installs the version its manifest names. */
+export async function publishPlugin(clientId: string, source: string): Promise<PluginCreatedAnswer> {
+  return (
+    await request<PluginCreatedAnswer>(`${client(clientId)}/plugins`, { method: 'POST', body: { source } })
+  ).body;
+}
+
+/** The client's installed plugins, each with its versions (oldest first). */
+export async function listPlugins(clientId: string): Promise<{ pluginId: string; versions: string[] }[]> {
+  return (
+    await request<{ plugins: { pluginId: string; versions: string[] }[] }>(`${client(clientId)}/plugins`)
+  ).body.plugins;
+}
+
+export async function getPluginVersion(
+  clientId: string,
+  pluginId: string,
+  version: string,
+): Promise<PluginVersionView> {
+  const path = `${client(clientId)}/plugins/${encodeURIComponent(pluginId)}/${encodeURIComponent(version)}`;
+  return (await request<PluginVersionView>(path)).body;
 }
 
 export async function listVersions(clientId: string, strategyId: string): Promise<VersionSummary[]> {

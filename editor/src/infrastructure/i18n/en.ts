@@ -147,9 +147,15 @@ export const en = {
     params: 'Params',
   },
   plugin: {
-    scratch: 'Plugin code (scratch pad)',
+    scratch: 'Plugin code',
     scratchHelp:
-      'Check plugin code against the plugin SDK’s types: IntelliSense and type errors inline. Nothing here is saved.',
+      'Checked against the plugin SDK’s types: IntelliSense and type errors inline. “Publish to server” uploads the source; the server builds it and installs it for this client under the id and version its manifest names (versions are immutable: raise the version to change the code).',
+    installedSource: 'The source of {{plugin}} as installed on the server',
+    publish: 'Publish to server',
+    publishing: 'Building…',
+    published: 'Published {{plugin}}: nodes can call this version now',
+    unchanged: '{{plugin}} already has this very source; nothing changed',
+    publishFailed: 'Not published: {{message}}',
   },
   variant: {
     approve: 'Approve',
@@ -364,6 +370,9 @@ export const en = {
     cannotCompile_one: 'The draft has {{count}} error: fix it to run.',
     cannotCompile_other: 'The draft has {{count}} errors: fix them to run.',
     badOrder: 'This order cannot be read',
+    draftCallsPlugins:
+      'This strategy calls plugins, which run in the server’s sandbox only: publish it and try it with a dry run there.',
+    skippedPluginStages: 'Left out: {{strategies}}, which call plugins (they run on the server only).',
     ranIn: 'Decided in {{ms}} ms, read as {{platform}}',
     litNodes_one: '{{count}} node lit on the canvas',
     litNodes_other: '{{count}} nodes lit on the canvas',

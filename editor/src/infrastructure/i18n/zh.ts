@@ -148,8 +148,15 @@ export const zh: Resources = {
     params: '参数',
   },
   plugin: {
-    scratch: '插件代码（草稿）',
-    scratchHelp: '按插件 SDK 的类型检查插件代码：自动补全，类型错误即时标出。此处内容不会保存。',
+    scratch: '插件代码',
+    scratchHelp:
+      '按插件 SDK 的类型检查插件代码：自动补全，类型错误即时标出。“发布到服务器”上传源码，服务器编译后按 manifest 里的 id 和版本为本客户安装（不可覆盖，改代码请升版本）。',
+    installedSource: '已载入服务器上 {{plugin}} 的源码',
+    publish: '发布到服务器',
+    publishing: '正在编译…',
+    published: '已发布 {{plugin}}，节点可以选用这个版本了',
+    unchanged: '{{plugin}} 已经是这份源码，没有改动',
+    publishFailed: '未发布：{{message}}',
   },
   variant: {
     approve: '通过',
@@ -358,6 +365,8 @@ export const zh: Resources = {
     run: '运行',
     clearLight: '清除高亮',
     cannotCompile_other: '草稿有 {{count}} 个错误，请修正后再运行。',
+    draftCallsPlugins: '这个策略调用插件，插件只在服务器的沙箱里运行：发布后在服务器上试算（dryRun）。',
+    skippedPluginStages: '已略过调用插件的策略：{{strategies}}（插件只在服务器上运行）。',
     badOrder: '无法读取此订单',
     ranIn: '用时 {{ms}} 毫秒，按{{platform}}读取',
     litNodes_other: '画布上点亮了 {{count}} 个节点',

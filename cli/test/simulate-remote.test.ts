@@ -1,0 +1,67 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestServer } from '../../server/test/harness.ts';
+import { runCliAsync } from '../../test-support/run-cli.ts';
+
+const root = new URL('../../', import.meta.url).pathname;
+const history = join(root, 'samples/history');
+
+const ordergraph = (args: string[]) => runCliAsync(args, { cwd: root });
+
+describe('ordergraph simulate --server', () => {
+  let server: TestServer;
+  let consultant: string;
+  const out = mkdtempSync(join(tmpdir(), 'ordergraph-remote-'));
+  beforeAll(async () => {
+    server = await TestServer.start({
+      simulations: { maxHistoryBytes: 1 << 30, syncReadBytes: 1 << 30, workers: 1 },
+    });
+    consultant = await server.keyFor('consultant', ['demo']);
+  });
+  afterAll(() => server.stop());
+
+  it('uploads the Tmall export and its mapping, runs it on the server and downloads both reports', async () => {
+    const json = join(out, 'report.json');
+    const html = join(out, 'report.html');
+    const result = await ordergraph([
+      'simulate',
+      '--server',
+      server.running.url,
+      '--key',
+      consultant,
+      '--orders',
+      join(history, 'tmall-order-export.csv'),
+      '--map',
+      join(history, 'tmall-order-export-mapping.json'),
+      '--json',
+      json,
+      '--html',
+      html,
+    ]);
+    expect(result.stderr).toContain('50 orders, 2 rows skipped');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(readFileSync(json, 'utf8'));
+    expect(report).toMatchObject({ orders: 50, skippedTotal: 2, input: { file: 'tmall-order-export.csv' } });
+    expect(report.business.candidate.decided).toBe(48);
+    expect(readFileSync(html, 'utf8')).toContain('Business summary');
+    const mapping = await server.call('GET', '/api/v1/clients/demo/mappings/tmall-order-export-mapping');
+    expect(mapping.status).toBe(200);
+  });
+
+  it('exits 2 naming the server refusal, for a viewer key', async () => {
+    const viewer = await server.keyFor('viewer', ['demo']);
+    const result = await ordergraph([
+      'simulate',
+      '--server',
+      server.running.url,
+      '--key',
+      viewer,
+      '--orders',
+      join(history, 'demo-2000.ndjson'),
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('403 forbidden');
+  });
+});

@@ -1,0 +1,268 @@
+import { createHash } from 'node:crypto';
+import type { CompiledStrategy } from '../../engine/compiler/index.ts';
+import {
+  installPlugins,
+  type PipelinePlugins,
+  PluginPlanError,
+  type PluginPlanIssue,
+  pluginUsage,
+  preparePlugins,
+} from '../../engine/plugins/index.ts';
+import { type BuiltPlugin, type PluginManifest, pluginLabel } from '../../plugins/sdk/index.ts';
+import { ApiError, notFound } from '../errors/api-error.ts';
+import { requireClient } from '../services/require.ts';
+import { AlreadyExistsError } from '../store/errors.ts';
+import type { PluginVersionRecord } from '../store/records.ts';
+import type { Store } from '../store/store.ts';
+import { checkOutputs } from './output-check.ts';
+import type { PluginBuildIssue, ServerPlugins } from './server-plugins.ts';
+
+const DEFAULT_BUILD_TIMEOUT_MS = 20_000;
+
+/** What the build is given as the source's file name: issues read `plugin.ts:12:5`. */
+const SOURCE_NAME = 'plugin.ts';
+
+export interface UploadResult {
+  record: PluginVersionRecord;
+  /** False when this very source was already stored under its id and version. */
+  created: boolean;
+  warnings: string[];
+}
+
+const formatIssue = (issue: PluginBuildIssue) => {
+  const at = issue.line === undefined ? issue.file : `${issue.file}:${issue.line}:${issue.column ?? 1}`;
+  return `${at}: ${issue.path === undefined ? '' : `manifest.${issue.path}: `}${issue.message}`;
+};
+
+/** A plugin id and version a release's strategies call. */
+interface UsedBuild {
+  pluginId: string;
+  version: string;
+}
+
+/**
+ * Each client's plugins: uploads built and stored as immutable versions, the manifests strategies are
+ * compiled against, and the builds a release's pipelines run, loaded into the sandbox pool.
+ */
+export class PluginRegistry {
+  /** Per client, the manifests of every stored build: the same array until a build is added or removed. */
+  private readonly manifestCache = new Map<string, Promise<PluginManifest[]>>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly plugins: ServerPlugins | undefined,
+    private readonly buildTimeoutMs = DEFAULT_BUILD_TIMEOUT_MS,
+  ) {}
+
+  get enabled(): boolean {
+    return this.plugins !== undefined;
+  }
+
+  async upload(clientId: string, source: string, note: string, author: string): Promise<UploadResult> {
+    await requireClient(this.store, clientId);
+    const plugins = this.requirePlugins();
+    const built = await this.build(plugins, source);
+    const { manifest, code } = built.plugin;
+    const sourceHash = createHash('sha256').update(source).digest('hex');
+    const warnings = built.warnings.map(formatIssue);
+    const existing = await this.store.plugins.get(clientId, manifest.id, manifest.version);
+    if (existing) return { record: this.sameSource(existing, sourceHash), created: false, warnings };
+    try {
+      const record = await this.store.plugins.create({
+        clientId,
+        pluginId: manifest.id,
+        version: manifest.version,
+        manifest,
+        source,
+        code,
+        sourceHash,
+        author,
+        note,
+      });
+      this.manifestCache.delete(clientId);
+      return { record, created: true, warnings };
+    } catch (error) {
+      if (!(error instanceof AlreadyExistsError)) throw error;
+      const raced = await this.store.plugins.get(clientId, manifest.id, manifest.version);
+      if (!raced) throw error;
+      return { record: this.sameSource(raced, sourceHash), created: false, warnings };
+    }
+  }
+
+  /** Removes a build no release of the client uses (a rollback could bring any of them back). */
+  async remove(clientId: string, pluginId: string, version: string): Promise<void> {
+    await requireClient(this.store, clientId);
+    if (!(await this.store.plugins.get(clientId, pluginId, version))) {
+      throw notFound(`plugin ${pluginLabel({ id: pluginId, version })} of client "${clientId}"`);
+    }
+    const releases = await this.releasesUsing(clientId, pluginId, version);
+    if (releases.length > 0) {
+      throw new ApiError(
+        409,
+        'plugin_in_use',
+        `${pluginLabel({ id: pluginId, version })} is used by release ${releases.join(', ')} of client "${clientId}"; a rollback could bring it back, so it stays`,
+        { releases },
+      );
+    }
+    await this.store.plugins.delete(clientId, pluginId, version);
+    this.manifestCache.delete(clientId);
+  }
+
+  /** The manifests of every build the client has: what its strategies' plugin nodes are checked against. */
+  manifests(clientId: string): Promise<PluginManifest[]> {
+    let cached = this.manifestCache.get(clientId);
+    if (!cached) {
+      cached = this.store.plugins.list(clientId).then((list) => list.map((p) => p.manifest));
+      cached.catch(() => this.manifestCache.delete(clientId));
+      this.manifestCache.set(clientId, cached);
+    }
+    return cached;
+  }
+
+  /**
+   * The plugins a release's strategies call, loaded into the sandbox pool for its pipelines; undefined
+   * when they call none. A build the release names that is gone, or that no longer loads, is an error
+   * for every order (the publish checks make it rare): nothing is decided without the plugins it needs.
+   */
+  async forRelease(
+    clientId: string,
+    strategies: readonly CompiledStrategy[],
+  ): Promise<PipelinePlugins | undefined> {
+    const used = usedBuilds(strategies);
+    if (used.length === 0) return undefined;
+    if (!this.plugins) {
+      throw new ApiError(
+        503,
+        'plugins_disabled',
+        `the live release of client "${clientId}" calls plugins (${used.map(labelOf).join(', ')}) and this server runs none`,
+      );
+    }
+    const builds: BuiltPlugin[] = [];
+    for (const { pluginId, version } of used) {
+      const record = await this.store.plugins.get(clientId, pluginId, version);
+      if (!record) {
+        throw new ApiError(
+          409,
+          'plugin_missing',
+          `the live release of client "${clientId}" calls ${pluginLabel({ id: pluginId, version })}, which is not installed; upload it again or publish without it`,
+        );
+      }
+      builds.push({ formatVersion: 1, manifest: record.manifest, code: record.code });
+    }
+    const installed = await installPlugins(this.plugins.runner, clientId, builds);
+    if (installed.failures.length > 0) {
+      const failed = installed.failures.map(
+        ({ label, error }) => `${label}: ${error.code}: ${error.message}`,
+      );
+      throw new ApiError(503, 'plugin_unavailable', `plugins did not load: ${failed.join('; ')}`, {
+        failures: installed.failures,
+      });
+    }
+    return { runner: this.plugins.runner, manifests: installed.manifests };
+  }
+
+  /**
+   * Whether a release's strategies can run their plugins together (installed builds, one version and
+   * one set of params per fact plugin, every plugin fact read provided): the issues, empty when they can.
+   */
+  async planIssues(clientId: string, strategies: readonly CompiledStrategy[]): Promise<PluginPlanIssue[]> {
+    const manifests = await this.manifests(clientId);
+    try {
+      preparePlugins(strategies, this.plugins ? { runner: this.plugins.runner, manifests } : undefined);
+      return [];
+    } catch (error) {
+      if (error instanceof PluginPlanError) return [...error.issues];
+      throw error;
+    }
+  }
+
+  private requirePlugins(): ServerPlugins {
+    if (!this.plugins) throw new ApiError(503, 'plugins_disabled', 'this server runs no plugins');
+    return this.plugins;
+  }
+
+  private async build(plugins: ServerPlugins, source: string) {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new ApiError(
+              422,
+              'plugin_build_timeout',
+              `the build did not finish within ${this.buildTimeoutMs} ms`,
+            ),
+          ),
+        this.buildTimeoutMs,
+      );
+    });
+    try {
+      const built = await Promise.race([plugins.build(source, SOURCE_NAME), timeout]);
+      if (built.ok) {
+        const lie = await Promise.race([checkOutputs(plugins.runner, built.plugin), timeout]);
+        if (lie) {
+          throw new ApiError(
+            422,
+            'plugin_output_invalid',
+            `run's answer on a sample order does not match the manifest's outputs: ${lie.message}`,
+          );
+        }
+        return built;
+      }
+      const issues = built.issues.map((issue) => ({ ...issue, at: formatIssue(issue) }));
+      throw new ApiError(
+        422,
+        'plugin_invalid',
+        `the plugin does not build: ${issues.map((i) => i.at).join('; ')}`,
+        {
+          issues,
+        },
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private sameSource(existing: PluginVersionRecord, sourceHash: string): PluginVersionRecord {
+    if (existing.sourceHash === sourceHash) return existing;
+    throw new ApiError(
+      409,
+      'plugin_version_exists',
+      `${pluginLabel({ id: existing.pluginId, version: existing.version })} is already installed with other code; builds are immutable, so raise the version in the manifest`,
+    );
+  }
+
+  private async releasesUsing(clientId: string, pluginId: string, version: string): Promise<number[]> {
+    const using: number[] = [];
+    const compiled = new Map<string, CompiledStrategy>();
+    for (const release of await this.store.releases.list(clientId)) {
+      const strategies: CompiledStrategy[] = [];
+      for (const { strategyId, version: v } of release.strategies) {
+        const key = `${strategyId}@${v}`;
+        let strategy = compiled.get(key);
+        if (!strategy) {
+          strategy = (await this.store.versions.get(clientId, strategyId, v))?.compiled;
+          if (strategy) compiled.set(key, strategy);
+        }
+        if (strategy) strategies.push(strategy);
+      }
+      if (usedBuilds(strategies).some((b) => b.pluginId === pluginId && b.version === version)) {
+        using.push(release.release);
+      }
+    }
+    return using.sort((a, b) => a - b);
+  }
+}
+
+const labelOf = (b: UsedBuild) => pluginLabel({ id: b.pluginId, version: b.version });
+
+/** Every plugin build the strategies call, once each. */
+function usedBuilds(strategies: readonly CompiledStrategy[]): UsedBuild[] {
+  const usage = pluginUsage(strategies);
+  const seen = new Map<string, UsedBuild>();
+  for (const use of [...usage.facts, ...usage.actions, ...usage.operators]) {
+    if (use.version === undefined) continue;
+    seen.set(`${use.pluginId}@${use.version}`, { pluginId: use.pluginId, version: use.version });
+  }
+  return [...seen.values()];
+}

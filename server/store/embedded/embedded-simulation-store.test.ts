@@ -1,0 +1,13 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { simulationStoreContract } from '../simulation-store.contract.ts';
+import { openEmbeddedStore } from './embedded-store.ts';
+
+simulationStoreContract('embedded', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'ordergraph-sim-store-'));
+  return {
+    open: () => openEmbeddedStore(dir),
+    dispose: () => rm(dir, { recursive: true, force: true }),
+  };
+});

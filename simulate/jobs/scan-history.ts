@@ -1,0 +1,93 @@
+import { InputError } from '../../engine/errors/index.ts';
+import type { AdapterPlatform } from '../../engine/order/adapters/index.ts';
+import { adaptOrder, detectPlatform } from '../../engine/order/adapters/index.ts';
+import { parseOrderJson } from '../../engine/order/raw-json.ts';
+import { CsvOrderReader } from '../input/csv-order.ts';
+import { openSource } from '../open-source.ts';
+import { SkippedList } from '../report/skipped-list.ts';
+import type { SkippedRow } from '../threads/messages.ts';
+
+export interface ScanResult {
+  /** Orders found, readable or not: the same count a simulation of the file reports as `orders`. */
+  rows: number;
+  skipped: SkippedRow[];
+  skippedTotal: number;
+}
+
+export interface ScanOptions {
+  orders: string;
+  mapping?: string;
+  platform?: AdapterPlatform;
+  onProgress?: (share: number, rows: number) => void;
+}
+
+/**
+ * Reads a history as a simulation's first pass does (the same readers, adapters and normalisation)
+ * without sorting or deciding: how many orders it holds and which rows cannot be read, and why.
+ * A CSV whose header lacks a mapped column fails here, as the simulation would before any row.
+ */
+export async function scanHistory(options: ScanOptions): Promise<ScanResult> {
+  const { source, setup } = await openSource(options);
+  const csv = setup.format === 'csv' ? new CsvOrderReader(setup.plan) : undefined;
+  const platform = setup.format === 'ndjson' ? setup.platform : undefined;
+  const skipped = new SkippedList();
+  const decoder = new TextDecoder();
+  let rows = 0;
+  const take = (line: number, read: () => unknown) => {
+    rows++;
+    try {
+      read();
+    } catch (error) {
+      skipped.add([skippedRow(error, line)]);
+    }
+  };
+  try {
+    for await (const item of source.items()) {
+      if (item.kind === 'bad') {
+        rows++;
+        skipped.add([item.row]);
+      } else if (item.batch.kind === 'csv') {
+        for (const group of item.batch.groups) take(group.line, () => csv!.read(group));
+      } else {
+        const { firstLine } = item.batch;
+        decoder
+          .decode(item.batch.bytes)
+          .split('\n')
+          .forEach((text, i) => {
+            if (text.trim() !== '') take(firstLine + i, () => ndjsonOrder(text, firstLine + i, platform));
+          });
+      }
+      options.onProgress?.(source.totalBytes > 0 ? source.bytesRead / source.totalBytes : 1, rows);
+    }
+  } finally {
+    source.close();
+  }
+  return { rows, skipped: skipped.list(), skippedTotal: skipped.total };
+}
+
+function ndjsonOrder(text: string, line: number, platform: AdapterPlatform | undefined): unknown {
+  let raw: unknown;
+  try {
+    raw = parseOrderJson(text);
+  } catch (error) {
+    throw new InputError('not_json', `not JSON: ${(error as Error).message}`, { line });
+  }
+  const detected = platform ?? detectPlatform(raw);
+  if (!detected) {
+    throw new InputError(
+      'platform_unknown',
+      'not a Tmall, JD, Douyin or standard order (none of their keys); say which with platform',
+      { line },
+    );
+  }
+  return adaptOrder(detected, raw, { line });
+}
+
+function skippedRow(error: unknown, line: number): SkippedRow {
+  if (error instanceof InputError) {
+    const { line: at, orderId } = error.location;
+    return { line: at ?? line, reason: error.message, ...(orderId ? { orderId } : {}) };
+  }
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return { line, reason: `could not be read (${message})` };
+}
