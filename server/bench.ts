@@ -4,12 +4,12 @@
  * production. The server runs in a child process (`ordergraph serve`) so the load generator does
  * not share its event loop. BENCH_SECONDS (default 10) sets each run's length.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { cliArgs } from '../test-support/run-cli.ts';
+import { serveCli } from './test/serve-cli.test-helper.ts';
 
 const root = new URL('../', import.meta.url).pathname;
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -23,21 +23,12 @@ interface Scenario {
   connections: number;
 }
 
+/** A real `ordergraph serve` on a free loopback port, this run's admin key its own. */
 async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  // The source, as the tests run it: a benchmark of an edit needs no rebuild.
-  const child = spawn(process.execPath, cliArgs(['serve']), {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ORDERGRAPH_ADMIN_KEY: adminKey },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const match = /Ordergraph API on (\S+)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`the server exited (${code}):\n${out}`)));
-  });
+  const { url, child } = await serveCli(
+    { HOST: '127.0.0.1', DATA_DIR: dataDir, ORDERGRAPH_ADMIN_KEY: adminKey },
+    [],
+  );
   return { url, child };
 }
 

@@ -5,7 +5,7 @@
  * BENCH_ORDERS (default 200000; 1000000 for the issue's figure) sizes the history, BENCH_SECONDS
  * (default 10) each latency run. The history is generated once and kept in the temp folder.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import autocannon from 'autocannon';
 import { cliArgs } from '../../test-support/run-cli.ts';
+import { serveCli } from '../test/serve-cli.test-helper.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const orders = Number(process.env.BENCH_ORDERS ?? 200_000);
@@ -34,20 +35,12 @@ function history(): string {
   return file;
 }
 
+/** A real `ordergraph serve` on a free loopback port, this run's admin key its own. */
 async function serve(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, cliArgs(['serve']), {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ORDERGRAPH_ADMIN_KEY: adminKey },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const match = /Ordergraph API on (\S+)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`the server exited (${code}):\n${out}`)));
-  });
+  const { url, child } = await serveCli(
+    { HOST: '127.0.0.1', DATA_DIR: dataDir, ORDERGRAPH_ADMIN_KEY: adminKey },
+    [],
+  );
   return { url, child };
 }
 
