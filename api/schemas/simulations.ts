@@ -164,6 +164,7 @@ export const ReportDoc = z.record(z.string(), z.unknown()).meta({
     "the CLI's JSON report (`ordergraph simulate --json`, formatVersion 1) with `business`: hold rate, freight, parcels, gifts, warehouse load, baseline and candidate side by side",
 });
 
+/** simulate/diff/change-kinds.ts's CHANGE_KINDS, spelled out here (api/ cannot import simulate/); a test keeps them equal. */
 export const CHANGE_KIND_NAMES = [
   'status',
   'holdReasons',

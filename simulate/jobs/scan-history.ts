@@ -1,9 +1,7 @@
-import { InputError } from '../../engine/errors/index.ts';
 import type { AdapterPlatform } from '../../engine/order/adapters/index.ts';
-import { adaptOrder, detectPlatform } from '../../engine/order/adapters/index.ts';
-import { parseOrderJson } from '../../engine/order/raw-json.ts';
 import { CsvOrderReader } from '../input/csv-order.ts';
 import { openSource } from '../open-source.ts';
+import { ndjsonOrder, skippedRow } from '../prepare/read-record.ts';
 import { SkippedList } from '../report/skipped-list.ts';
 import type { SkippedRow } from '../threads/messages.ts';
 
@@ -54,7 +52,8 @@ export async function scanHistory(options: ScanOptions): Promise<ScanResult> {
           .decode(item.batch.bytes)
           .split('\n')
           .forEach((text, i) => {
-            if (text.trim() !== '') take(firstLine + i, () => ndjsonOrder(text, firstLine + i, platform));
+            if (text.trim() !== '')
+              take(firstLine + i, () => ndjsonOrder(text, firstLine + i, platform, 'platform'));
           });
       }
       options.onProgress?.(source.totalBytes > 0 ? source.bytesRead / source.totalBytes : 1, rows);
@@ -63,31 +62,4 @@ export async function scanHistory(options: ScanOptions): Promise<ScanResult> {
     source.close();
   }
   return { rows, skipped: skipped.list(), skippedTotal: skipped.total };
-}
-
-function ndjsonOrder(text: string, line: number, platform: AdapterPlatform | undefined): unknown {
-  let raw: unknown;
-  try {
-    raw = parseOrderJson(text);
-  } catch (error) {
-    throw new InputError('not_json', `not JSON: ${(error as Error).message}`, { line });
-  }
-  const detected = platform ?? detectPlatform(raw);
-  if (!detected) {
-    throw new InputError(
-      'platform_unknown',
-      'not a Tmall, JD, Douyin or standard order (none of their keys); say which with platform',
-      { line },
-    );
-  }
-  return adaptOrder(detected, raw, { line });
-}
-
-function skippedRow(error: unknown, line: number): SkippedRow {
-  if (error instanceof InputError) {
-    const { line: at, orderId } = error.location;
-    return { line: at ?? line, reason: error.message, ...(orderId ? { orderId } : {}) };
-  }
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return { line, reason: `could not be read (${message})` };
 }
