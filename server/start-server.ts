@@ -7,7 +7,6 @@ import { type AdminKey, ensureAdminKey } from './auth/bootstrap-admin.ts';
 import type { ServerConfig } from './config.ts';
 import { consoleLogger, type Logger } from './logger.ts';
 import { createMetrics } from './metrics/metrics.ts';
-import { MeteredRunner } from './plugins/metered-runner.ts';
 import { PluginRegistry } from './plugins/plugin-registry.ts';
 import type { ServerPlugins } from './plugins/server-plugins.ts';
 import { EvaluationService } from './services/evaluation.ts';
@@ -70,11 +69,7 @@ export async function startServer(
   let simulations: SimulationServices;
   try {
     const metrics = createMetrics();
-    const registry = new PluginRegistry(
-      store,
-      plugins && { ...plugins, runner: new MeteredRunner(plugins.runner, metrics) },
-      config.plugins.buildTimeoutMs,
-    );
+    const registry = new PluginRegistry(store, plugins, config.plugins.buildTimeoutMs, metrics);
     evaluation = new EvaluationService(store, config.engine, metrics, registry);
     demo = await importDemoClient(store, config.demoDir, logger);
     if (demo && registry.enabled) {

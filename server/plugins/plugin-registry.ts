@@ -8,12 +8,19 @@ import {
   pluginUsage,
   preparePlugins,
 } from '../../engine/plugins/index.ts';
-import { type BuiltPlugin, type PluginManifest, pluginLabel } from '../../plugins/sdk/index.ts';
+import {
+  type BuiltPlugin,
+  type PluginManifest,
+  type PluginRunner,
+  pluginLabel,
+} from '../../plugins/sdk/index.ts';
 import { ApiError, notFound } from '../errors/api-error.ts';
+import type { Metrics } from '../metrics/metrics.ts';
 import { requireClient } from '../services/require.ts';
 import { AlreadyExistsError } from '../store/errors.ts';
 import type { PluginVersionRecord } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
+import { MeteredRunner } from './metered-runner.ts';
 import { checkOutputs } from './output-check.ts';
 import type { PluginBuildIssue, ServerPlugins } from './server-plugins.ts';
 
@@ -48,11 +55,18 @@ export class PluginRegistry {
   /** Per client, the manifests of every stored build: the same array until a build is added or removed. */
   private readonly manifestCache = new Map<string, Promise<PluginManifest[]>>();
 
+  /** What live pipelines call: the pool, counted for /metrics when there are metrics to count in. */
+  private readonly runner: PluginRunner | undefined;
+
   constructor(
     private readonly store: Store,
     private readonly plugins: ServerPlugins | undefined,
     private readonly buildTimeoutMs = DEFAULT_BUILD_TIMEOUT_MS,
-  ) {}
+    metrics?: Metrics,
+  ) {
+    // Builds and upload checks use the pool directly: their throwaway plugins are no series of /metrics.
+    this.runner = plugins && metrics ? new MeteredRunner(plugins.runner, metrics) : plugins?.runner;
+  }
 
   get enabled(): boolean {
     return this.plugins !== undefined;
@@ -149,7 +163,7 @@ export class PluginRegistry {
       }
       builds.push({ formatVersion: 1, manifest: record.manifest, code: record.code });
     }
-    const installed = await installPlugins(this.plugins.runner, clientId, builds);
+    const installed = await installPlugins(this.runner!, clientId, builds);
     if (installed.failures.length > 0) {
       const failed = installed.failures.map(
         ({ label, error }) => `${label}: ${error.code}: ${error.message}`,
@@ -158,7 +172,7 @@ export class PluginRegistry {
         failures: installed.failures,
       });
     }
-    return { runner: this.plugins.runner, manifests: installed.manifests };
+    return { runner: this.runner!, manifests: installed.manifests };
   }
 
   /**
@@ -168,7 +182,7 @@ export class PluginRegistry {
   async planIssues(clientId: string, strategies: readonly CompiledStrategy[]): Promise<PluginPlanIssue[]> {
     const manifests = await this.manifests(clientId);
     try {
-      preparePlugins(strategies, this.plugins ? { runner: this.plugins.runner, manifests } : undefined);
+      preparePlugins(strategies, this.runner ? { runner: this.runner, manifests } : undefined);
       return [];
     } catch (error) {
       if (error instanceof PluginPlanError) return [...error.issues];
