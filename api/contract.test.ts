@@ -108,7 +108,7 @@ describe('the editor’s API client and the server', () => {
     expect(published).toMatchObject({ release: live!.release + 1, action: 'publish', note: 'contract' });
     expectDocument(ReleaseList, { releases: await editorApi.listReleases('demo') });
 
-    const rolledBack = await editorApi.rollback('demo', published.release);
+    const rolledBack = await editorApi.rollback('demo', published.release, live!.release, 'contract');
     expectDocument(ReleaseSchema, rolledBack);
     expect(rolledBack).toMatchObject({ action: 'rollback', restored: live!.release });
   });

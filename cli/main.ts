@@ -21,6 +21,13 @@ function platformOf(value: string) {
   return value as 'tmall' | 'jd' | 'douyin' | 'standard';
 }
 
+function processCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new InvalidArgumentError('use a whole number from 1 to 64');
+  return n;
+}
+
 const program = new Command()
   .name('ordergraph')
   .description(
@@ -90,9 +97,36 @@ program
   .option('--port <port>', 'port to listen on (default: PORT, else 3000)')
   .option('--data-dir <dir>', 'the embedded workspace folder (default: DATA_DIR, else ./data)')
   .addOption(new Option('--engine <engine>', 'runtime (default: compiled)').choices(ENGINE_NAMES))
-  .action(async (options: { port?: string; dataDir?: string; engine?: EngineName }) =>
+  .option(
+    '--evaluators <n>',
+    'also run n evaluator processes on one port (EVALUATOR_PORT, else PORT+1); needs REDIS_URL',
+    processCount,
+  )
+  .action(async (options: { port?: string; dataDir?: string; engine?: EngineName; evaluators?: number }) =>
     (await import('./commands/serve.ts')).serveCommand(options),
   );
+
+program
+  .command('evaluator')
+  .description(
+    'serve evaluate beside a control server (`serve`): same DATA_DIR or MONGODB_URI, state shared through REDIS_URL',
+  )
+  .option('--port <port>', 'port to listen on (default: PORT, else 3000)')
+  .option(
+    '--data-dir <dir>',
+    "the control server's workspace folder, read only (default: DATA_DIR, else ./data)",
+  )
+  .addOption(new Option('--engine <engine>', 'runtime (default: compiled)').choices(ENGINE_NAMES))
+  .action(async (options: { port?: string; dataDir?: string; engine?: EngineName }) =>
+    (await import('./commands/evaluator.ts')).evaluatorCommand(options),
+  );
+
+program
+  .command('worker')
+  .description(
+    "run a control server's simulation jobs from its queue in REDIS_URL; needs its DATA_DIR at the same path",
+  )
+  .action(async () => (await import('./commands/worker.ts')).workerCommand());
 
 addGenerateCommand(program);
 addPluginCommand(program, platformOf);

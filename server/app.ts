@@ -8,13 +8,16 @@ import { Authenticator } from './auth/authenticate.ts';
 import { errorHandler, notFoundHandler } from './errors/error-handler.ts';
 import { ApiBuilder } from './http/api-builder.ts';
 import type { RequestLimits } from './http/body-limits.ts';
+import { InProcessStates } from './live-state/in-process-state.ts';
 import type { Logger } from './logger.ts';
 import { httpMetrics } from './metrics/http-metrics.ts';
 import type { Metrics } from './metrics/metrics.ts';
 import { API_BASE, openApiDocument, registerSecurity } from './openapi/document.ts';
 import { PluginRegistry } from './plugins/plugin-registry.ts';
+import type { ApiModule } from './routes/api-context.ts';
 import { API_MODULES } from './routes/index.ts';
 import { EvaluationService } from './services/evaluation.ts';
+import { ShadowService } from './shadow/shadow-service.ts';
 import type { SimulationServices } from './simulation/simulation-services.ts';
 import type { Store } from './store/store.ts';
 
@@ -40,8 +43,12 @@ export interface AppOptions {
   plugins?: PluginRegistry;
   /** Made by `startServer`, which drains it when stopping; a fresh one otherwise. */
   evaluation?: EvaluationService;
-  /** History uploads and simulation jobs, started (and closed) by `startServer`. */
-  simulations: SimulationServices;
+  /** History uploads and simulation jobs, started (and closed) by `startServer`; none in an evaluator. */
+  simulations?: SimulationServices;
+  /** The API's resources; every one unless given (an evaluator serves evaluate only). */
+  modules?: readonly ApiModule[];
+  /** Shadow releases beside `evaluation`'s live decisions, closed by `startServer`; a fresh one otherwise. */
+  shadows?: ShadowService;
 }
 
 /** The express application: health and metrics, the OpenAPI document, API v1, and one error handler. */
@@ -79,16 +86,21 @@ export function createApp(options: AppOptions): Express {
     maxJsonDepth: options.limits.maxJsonDepth,
   });
   const plugins = options.plugins ?? new PluginRegistry(store, undefined);
+  const evaluation =
+    options.evaluation ??
+    new EvaluationService(store, options.engine, metrics, plugins, new InProcessStates(store));
+  const shadows = options.shadows ?? watchLive(evaluation, options.engine, store, logger);
   const context = {
     store,
     auth,
     plugins,
-    evaluation: options.evaluation ?? new EvaluationService(store, options.engine, metrics, plugins),
+    evaluation,
+    shadows,
     maxBatch: options.maxBatch,
     limits: options.limits,
     simulations: options.simulations,
   };
-  for (const register of API_MODULES) register(api, context);
+  for (const register of options.modules ?? API_MODULES) register(api, context);
   const document = openApiDocument(registry);
   app.get(`${API_BASE}/openapi.json`, (_req, res) => {
     res.locals.route = `${API_BASE}/openapi.json`;
@@ -100,4 +112,16 @@ export function createApp(options: AppOptions): Express {
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
   return app;
+}
+
+/** Shadow releases fed by this evaluation service's live decisions. */
+export function watchLive(
+  evaluation: EvaluationService,
+  engine: EngineName,
+  store: Store,
+  logger: Logger,
+): ShadowService {
+  const shadows = new ShadowService({ store, evaluation, engine, logger });
+  evaluation.onLiveDecision = shadows.observe;
+  return shadows;
 }

@@ -5,23 +5,14 @@
  * not share its event loop. BENCH_SECONDS (default 10) sets each run's length.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
+import { cpuMs, ID_KEYS, load, type Scenario, sampleOrders } from './bench-support.ts';
 import { serveCli } from './test/serve-cli.test-helper.ts';
 
-const root = new URL('../', import.meta.url).pathname;
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const adminKey = `bench-${'k'.repeat(32)}`;
-
-interface Scenario {
-  name: string;
-  path: string;
-  body: unknown;
-  orders: number;
-  connections: number;
-}
 
 /** A real `ordergraph serve` on a free loopback port, this run's admin key its own. */
 async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
@@ -32,65 +23,9 @@ async function startServer(dataDir: string): Promise<{ url: string; child: Child
   return { url, child };
 }
 
-async function sampleOrders(): Promise<Record<string, unknown>[]> {
-  const dir = join(root, 'samples/orders');
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
-  return Promise.all(files.map(async (f) => JSON.parse(await readFile(join(dir, f), 'utf8'))));
-}
-
-/**
- * CPU time the server process has used, in ms (Linux: /proc, in clock ticks of 10 ms), or
- * undefined elsewhere. On a shared machine wall-clock figures swing with the load; CPU per order
- * says what a core could do.
- */
-async function cpuMs(pid: number): Promise<number | undefined> {
-  try {
-    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return undefined;
-  }
-}
-
-let sent = 0;
-/** Where each platform's raw order (at its top level) and the standard order keep the order id. */
-const ID_KEYS = ['id', 'tid', 'tid_str', 'orderId', 'order_id', 'shop_order_id'];
-
-/**
- * The scenario's body with order ids of this request's own: evaluate is idempotent by order id, so an
- * order sent again would be answered from the audit log (a replay), not decided.
- */
-function freshIds(body: unknown): string {
-  sent++;
-  const rename = (order: unknown, i: number) => {
-    const renamed: Record<string, unknown> = { ...(order as Record<string, unknown>) };
-    for (const key of ID_KEYS) if (key in renamed) renamed[key] = `${renamed[key]}${sent}${i}`;
-    return renamed;
-  };
-  const { order, orders, ...rest } = body as { order?: unknown; orders?: unknown[] };
-  return JSON.stringify({
-    ...rest,
-    ...(order === undefined ? {} : { order: rename(order, 0) }),
-    ...(orders === undefined ? {} : { orders: orders.map(rename) }),
-  });
-}
-
-function load(url: string, scenario: Scenario, duration: number) {
-  return autocannon({
-    url: `${url}${scenario.path}`,
-    method: 'POST',
-    connections: scenario.connections,
-    duration,
-    headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
-    requests: [
-      { method: 'POST', setupRequest: (request) => ({ ...request, body: freshIds(scenario.body) }) },
-    ],
-  });
-}
-
 async function run(url: string, pid: number, scenario: Scenario): Promise<void> {
   const cpuBefore = await cpuMs(pid);
-  const result = await load(url, scenario, seconds);
+  const result = await load(url, scenario, seconds, adminKey);
   const cpuAfter = await cpuMs(pid);
   const perSecond = result.requests.average;
   const failed = result.non2xx + result.errors + result.timeouts;
@@ -145,7 +80,7 @@ try {
     },
   ];
   // Unreported warm-up: the first requests build the pipeline and warm the JIT.
-  for (const scenario of scenarios) await load(url, scenario, 1);
+  for (const scenario of scenarios) await load(url, scenario, 1, adminKey);
   for (const scenario of scenarios) await run(url, child.pid!, scenario);
 } finally {
   child.kill('SIGTERM');

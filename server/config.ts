@@ -14,6 +14,11 @@ export interface ServerConfig {
   /** A workspace lock not renewed for this long belongs to a dead server and is taken over. */
   lockStaleMs: number;
   mongodbUri: string | undefined;
+  /**
+   * Counters, stock, buyers and seen orders shared in Redis by every evaluator; this process's memory
+   * (rebuilt from the store's log) when not set.
+   */
+  redisUrl: string | undefined;
   /** Becomes an admin key (stored hashed) instead of a generated one. */
   adminKey: string | undefined;
   engine: EngineName;
@@ -50,6 +55,8 @@ export interface SimulationConfig {
   syncReadBytes: number;
   /** Threads a job reads its history with; each pipeline decides on one more. Default: the cores. */
   workers: number | undefined;
+  /** With REDIS_URL, whether this server also runs jobs off the queue (SIMULATION_WORKER=off: only `ordergraph worker`s do); default on. */
+  worker?: boolean;
 }
 
 const SAMPLES_DEMO = new URL('../samples/clients/demo/', import.meta.url).pathname;
@@ -65,6 +72,10 @@ const EnvSchema = z.object({
   MONGODB_URI: z
     .string()
     .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
     .optional(),
   ORDERGRAPH_ADMIN_KEY: z.string().min(24, 'must be at least 24 characters: it guards everything').optional(),
   ORDERGRAPH_ENGINE: z.enum(ENGINE_NAMES).default('compiled'),
@@ -91,6 +102,7 @@ const EnvSchema = z.object({
     .min(1024)
     .default(2 * 1024 ** 3),
   SIMULATION_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  SIMULATION_WORKER: z.enum(['on', 'off']).default('on'),
 });
 
 export interface ConfigOverrides {
@@ -121,6 +133,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: ConfigOverrides
     dataDir: resolve(e.DATA_DIR),
     lockStaleMs: e.WORKSPACE_LOCK_STALE_MS,
     mongodbUri: e.MONGODB_URI,
+    redisUrl: e.REDIS_URL,
     adminKey: e.ORDERGRAPH_ADMIN_KEY,
     engine: e.ORDERGRAPH_ENGINE,
     authFailureLimit: e.AUTH_FAILURE_LIMIT,
@@ -146,6 +159,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: ConfigOverrides
       maxHistoryBytes: e.MAX_HISTORY_BYTES,
       syncReadBytes: 64 * 1024 ** 2,
       workers: e.SIMULATION_WORKERS,
+      worker: e.SIMULATION_WORKER === 'on',
     },
   };
 }

@@ -2,14 +2,20 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RequestHandler } from 'express';
 import { InputError } from '../engine/errors/index.ts';
-import { createApp } from './app.ts';
+import { createApp, watchLive } from './app.ts';
 import { type AdminKey, ensureAdminKey } from './auth/bootstrap-admin.ts';
 import type { ServerConfig } from './config.ts';
+import type { LiveStates } from './live-state/live-state.ts';
+import { openLiveStates } from './live-state/open-live-states.ts';
+import { RedisStates } from './live-state/redis/redis-states.ts';
 import { consoleLogger, type Logger } from './logger.ts';
 import { createMetrics } from './metrics/metrics.ts';
 import { PluginRegistry } from './plugins/plugin-registry.ts';
 import type { ServerPlugins } from './plugins/server-plugins.ts';
+import { AuditDrain } from './scale-out/audit-drain.ts';
+import { announceChanges } from './scale-out/change-bus.ts';
 import { EvaluationService } from './services/evaluation.ts';
+import type { ShadowService } from './shadow/shadow-service.ts';
 import { type SimulationServices, startSimulationServices } from './simulation/simulation-services.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
@@ -65,12 +71,22 @@ export async function startServer(
   let stopping = false;
   let demo: DemoImport | undefined;
   let evaluation: EvaluationService;
+  let shadows: ShadowService;
   let adminKey: AdminKey;
   let simulations: SimulationServices;
+  let states: LiveStates | undefined;
+  let auditDrain: AuditDrain | undefined;
   try {
     const metrics = createMetrics();
     const registry = new PluginRegistry(store, plugins, config.plugins.buildTimeoutMs, metrics);
-    evaluation = new EvaluationService(store, config.engine, metrics, registry);
+    states = await openLiveStates(config, store, logger);
+    if (states instanceof RedisStates) {
+      announceChanges(states.redis, store);
+      auditDrain = new AuditDrain(states.redis, store, logger);
+      auditDrain.start();
+    }
+    evaluation = new EvaluationService(store, config.engine, metrics, registry, states);
+    shadows = watchLive(evaluation, config.engine, store, logger);
     demo = await importDemoClient(store, config.demoDir, logger);
     if (demo && registry.enabled) {
       demo.plugins = await importDemoPlugins(
@@ -82,13 +98,14 @@ export async function startServer(
       );
     }
     adminKey = await ensureAdminKey(store.keys, config.adminKey);
-    simulations = await startSimulationServices(store, logger, config.simulations, simulationPlugins);
+    simulations = await startSimulationServices(store, logger, config, simulationPlugins);
     const app = createApp({
       store,
       logger,
       metrics,
       plugins: registry,
       evaluation,
+      shadows,
       engine: config.engine,
       authFailureLimit: config.authFailureLimit,
       maxBatch: config.maxBatch,
@@ -116,6 +133,8 @@ export async function startServer(
       server.listen(config.port, config.host, () => resolve());
     });
   } catch (error) {
+    await auditDrain?.close().catch(() => undefined);
+    await states?.close();
     await plugins?.close();
     await store.close();
     throw error;
@@ -141,10 +160,13 @@ export async function startServer(
       clearInterval(sweep);
       // Connections gone is not work done: a caller that hung up leaves its batch deciding.
       await evaluation.drain();
+      await shadows.close();
       clearTimeout(timer);
       // After the last response: every acknowledged write is already durable; this flushes the rest.
       await simulations.close();
       await plugins?.close();
+      await auditDrain?.close();
+      await states?.close();
       await store.close();
     },
   };

@@ -9,6 +9,10 @@ const options = {
     .boolean()
     .default(true)
     .meta({ description: 'include the rules that fired, their nodes and the facts read' }),
+  explain: z.boolean().default(false).meta({
+    description:
+      'add `explanations`: one sentence per hold, flag, warehouse and carrier, in Chinese and English, naming the node and the facts its test read (for the OMS to show its operators)',
+  }),
   dryRun: z.boolean().default(false).meta({
     description:
       'decide without recording: no audit entry, no counters or stock taken (any role that may evaluate)',
@@ -52,6 +56,26 @@ export const ReplaySchema = z
       'present when the order id was already decided for real: `decision` is then the recorded summary of that decision (every field the OMS acts on, without the rule events and the trace, which the release reproduces), answered again, and nothing was consumed',
   });
 
+export const ExplanationSchema = z
+  .object({
+    kind: z.enum(['hold', 'flag', 'warehouse', 'carrier']),
+    code: z.string().meta({ description: 'the hold or flag reason, the warehouse or the carrier' }),
+    strategyId: z.string().meta({
+      description: "where it was decided: `pipeline` for the pipeline's own holds, empty when unknown",
+    }),
+    nodeId: z.string(),
+    text: z.object({ zh: z.string(), en: z.string() }),
+  })
+  .meta({
+    id: 'Explanation',
+    description: 'e.g. `拦截：收货地址缺少区县（节点 地址检查：区县 = （无））`',
+  });
+
+const explanations = z
+  .array(ExplanationSchema)
+  .optional()
+  .meta({ description: 'with `explain: true`: one per hold, flag, warehouse and carrier' });
+
 /** A fresh decision, or the recorded summary when the answer is a `replay`. */
 const AnsweredDecision = z.union([DecisionDoc, AuditedDecisionDoc]);
 
@@ -62,6 +86,7 @@ export const EvaluateAnswer = z.object({
   platform: z.string(),
   decision: AnsweredDecision,
   replay: ReplaySchema.optional(),
+  explanations,
 });
 
 const ErrorItem = z
@@ -83,6 +108,7 @@ const ResultItem = z
       platform: z.string(),
       decision: AnsweredDecision,
       replay: ReplaySchema.optional(),
+      explanations,
     }),
     z.object({ index: z.number().int(), ok: z.literal(false), error: ErrorItem }),
   ])

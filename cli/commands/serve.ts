@@ -1,14 +1,18 @@
 import { serveEditor } from '../../editor/serve-editor.ts';
+import { InputError } from '../../engine/errors/index.ts';
 import type { EngineName } from '../../engine/runtime/index.ts';
 import { configFromEnv } from '../../server/config.ts';
 import { startServer } from '../../server/start-server.ts';
 import { pluginPipelineFactory } from '../simulate-plugins/plugin-pipeline.ts';
+import { type EvaluatorCluster, startEvaluatorCluster } from './evaluator-cluster.ts';
 import { serverPlugins } from './server-plugins.ts';
 
 export interface ServeOptions {
   port?: string;
   dataDir?: string;
   engine?: EngineName;
+  /** Evaluator processes to run beside this control server (node:cluster workers sharing one port). */
+  evaluators?: number;
 }
 
 /**
@@ -18,6 +22,13 @@ export interface ServeOptions {
  */
 export async function serveCommand(options: ServeOptions): Promise<void> {
   const config = configFromEnv(process.env, options);
+  if (options.evaluators && !config.redisUrl) {
+    throw new InputError(
+      'redis_required',
+      '--evaluators shares counters, stock and seen orders between processes through Redis: set REDIS_URL',
+      { field: 'REDIS_URL' },
+    );
+  }
   const server = await startServer(config, {
     assets: serveEditor(),
     plugins: serverPlugins(config.plugins),
@@ -48,12 +59,26 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     out('  admin API key: the one printed at first start (or set ORDERGRAPH_ADMIN_KEY)');
   }
 
+  let evaluators: EvaluatorCluster | undefined;
+  if (options.evaluators) {
+    const port = evaluatorPort(config.port);
+    try {
+      evaluators = await startEvaluatorCluster(options.evaluators, { port, host: config.host }, out);
+    } catch (error) {
+      await server.close();
+      throw error;
+    }
+    out(
+      `  ${options.evaluators} evaluators on ${evaluators.url}  (POST /api/v1/clients/{clientId}/evaluate)`,
+    );
+  }
+
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) process.exit(1);
     stopping = true;
     out(`${signal}: finishing requests in flight, then stopping`);
-    server.close().then(
+    Promise.all([evaluators?.close(), server.close()]).then(
       () => process.exit(0),
       (error: unknown) => {
         process.stderr.write(`error while stopping: ${(error as Error).message}\n`);
@@ -63,4 +88,19 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** EVALUATOR_PORT, else the one after the control server's (0, a free port, stays 0). */
+function evaluatorPort(controlPort: number): number {
+  const given = process.env.EVALUATOR_PORT;
+  if (given !== undefined && given !== '') {
+    const port = Number(given);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new InputError('config_invalid', 'EVALUATOR_PORT: use a port number from 0 to 65535', {
+        field: 'EVALUATOR_PORT',
+      });
+    }
+    return port;
+  }
+  return controlPort === 0 ? 0 : controlPort + 1;
 }

@@ -1,3 +1,5 @@
+import type { Label } from '../nodes/node-kind.ts';
+
 /**
  * A problem in a strategy graph, as data: the editor paints it on the node or edge it names,
  * the CLI prints it, and a test asserts it. Throwing is for bugs, not for graphs.
@@ -10,6 +12,8 @@ export interface GraphIssue {
   /** Field path inside the document, e.g. `nodes[3].content.when.all[0].value`. */
   path: string;
   message: string;
+  /** The message in both languages, where the engine words it for the consultant (the analysis' warnings). */
+  text?: Label;
 }
 
 export type IssueCode =
@@ -37,7 +41,14 @@ export type IssueCode =
   | 'no_rules'
   | 'compiled_too_large'
   | 'unknown_reference'
-  | 'unknown_event_type';
+  | 'unknown_event_type'
+  // Static analysis (engine/analysis): warnings, never errors.
+  | 'never_holds'
+  | 'unreachable_branch'
+  | 'shadowed_row'
+  | 'overlapping_rows'
+  | 'held_before_reached'
+  | 'route_not_covered';
 
 export function hasErrors(issues: readonly GraphIssue[]): boolean {
   return issues.some((issue) => issue.severity === 'error');

@@ -25,6 +25,10 @@ export class InMemoryState implements StrategyState {
     return this.counters.get(key) ?? 0;
   }
 
+  counterFits(key: string, qty: number, cap: number): boolean {
+    return this.counter(key) + qty <= cap;
+  }
+
   takeFromCounter(key: string, qty: number, cap: number): boolean {
     const next = this.counter(key) + qty;
     if (next > cap) return false;

@@ -58,6 +58,11 @@ export type Consumption = z.infer<typeof ConsumptionSchema>;
  */
 export interface StrategyState {
   counter(key: string): number;
+  /**
+   * Whether `qty` more stays within `cap`. Rules ask this, not the count itself: a decision that
+   * depends only on the answer stays valid while the count moves (what shared state checks at commit).
+   */
+  counterFits(key: string, qty: number, cap: number): boolean;
   /** Adds `qty` to the counter if it stays within `cap`; false, and nothing taken, otherwise. */
   takeFromCounter(key: string, qty: number, cap: number): boolean;
   /** Units on hand, or undefined when the SKU's stock is not tracked at that warehouse. */

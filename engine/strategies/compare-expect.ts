@@ -1,5 +1,5 @@
 import type { Decision } from '../decision/decision.ts';
-import type { StrategyExpect } from '../graph/schema.ts';
+import type { Family, StrategyExpect } from '../graph/schema.ts';
 import { jsonEqual } from './json-equal.ts';
 
 const show = (value: unknown) => JSON.stringify(value);
@@ -34,13 +34,18 @@ const PROJECTIONS: Record<Projected, (d: Decision) => unknown> = {
   },
 };
 
-/** Each way the decision differs from what the test expects, as a sentence; empty when it passes. */
-export function compareExpect(expect: StrategyExpect, decision: Decision): string[] {
-  const failures: string[] = [];
+/** One expectation the decision did not meet: the field as a test names it, and both values. */
+export interface ExpectDiff {
+  field: string;
+  expected: unknown;
+  actual: unknown;
+}
+
+/** Each way the decision differs from what the test expects; empty when it passes. */
+export function expectDiffs(expect: StrategyExpect, decision: Decision): ExpectDiff[] {
+  const diffs: ExpectDiff[] = [];
   const check = (field: string, expected: unknown, actual: unknown) => {
-    if (expected !== undefined && !jsonEqual(expected, actual)) {
-      failures.push(`${field}: expected ${show(expected)}, got ${show(actual)}`);
-    }
+    if (expected !== undefined && !jsonEqual(expected, actual)) diffs.push({ field, expected, actual });
   };
   for (const [field, project] of Object.entries(PROJECTIONS)) {
     const expected = expect[field as Projected];
@@ -52,10 +57,41 @@ export function compareExpect(expect: StrategyExpect, decision: Decision): strin
   if (expect.events) {
     const types = expect.events.map((e) => e.type);
     const actual = decision.events.map((e) => e.type);
-    if (!jsonEqual(types, actual)) failures.push(`events: expected ${show(types)}, got ${show(actual)}`);
+    if (!jsonEqual(types, actual)) diffs.push({ field: 'events', expected: types, actual });
     else
       for (const [i, e] of expect.events.entries())
         check(`events[${i}].params`, e.params, decision.events[i]!.params);
   }
-  return failures;
+  return diffs;
+}
+
+/** Each way the decision differs from what the test expects, as a sentence; empty when it passes. */
+export function compareExpect(expect: StrategyExpect, decision: Decision): string[] {
+  return expectDiffs(expect, decision).map(
+    (d) => `${d.field}: expected ${show(d.expected)}, got ${show(d.actual)}`,
+  );
+}
+
+/**
+ * What a test saved from this decision expects: the status, holds and flags every stage has, and
+ * what the strategy's own stage decides. Fields another stage decides are left out, so the test
+ * checks this strategy only.
+ */
+export function expectationOf(decision: Decision, family: Family): StrategyExpect {
+  const own: Partial<Record<Family, Projected[]>> = {
+    remark: [],
+    gift: ['giftQuantities'],
+    substitution: ['substitutions'],
+    split: ['parcels'],
+    routing: ['warehouse', 'parcels'],
+    carrier: ['carrier'],
+    merge: ['merge'],
+    tag: ['tags'],
+  };
+  const expect: StrategyExpect = { status: decision.status, holds: [], flags: [] };
+  for (const field of ['holds', 'flags', ...(own[family] ?? [])] as Projected[]) {
+    (expect as Record<string, unknown>)[field] = PROJECTIONS[field](decision);
+  }
+  if (family === 'remark') expect.extracted = decision.extracted;
+  return expect;
 }

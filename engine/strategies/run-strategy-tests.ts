@@ -7,12 +7,14 @@ import { adaptOrder } from '../order/adapters/index.ts';
 import type { EngineName } from '../runtime/index.ts';
 import { createPipeline } from '../runtime/index.ts';
 import { InMemoryState } from '../state/index.ts';
-import { compareExpect } from './compare-expect.ts';
+import { compareExpect, type ExpectDiff, expectDiffs } from './compare-expect.ts';
 
 export interface StrategyTestOutcome {
   name: string;
   passed: boolean;
   failures: string[];
+  /** The failures as data, for a diff of expected and actual values; empty when the order could not be read. */
+  diffs: ExpectDiff[];
   decision?: Decision;
 }
 
@@ -32,11 +34,12 @@ export async function runStrategyTests(
       decision = await pipeline.decide(adaptOrder(test.platform, test.order));
     } catch (error) {
       if (!(error instanceof OrdergraphError)) throw error;
-      outcomes.push({ name: test.name, passed: false, failures: [`order: ${error.message}`] });
+      outcomes.push({ name: test.name, passed: false, failures: [`order: ${error.message}`], diffs: [] });
       continue;
     }
+    const diffs = expectDiffs(test.expect, decision);
     const failures = compareExpect(test.expect, decision);
-    outcomes.push({ name: test.name, passed: failures.length === 0, failures, decision });
+    outcomes.push({ name: test.name, passed: failures.length === 0, failures, diffs, decision });
   }
   return outcomes;
 }

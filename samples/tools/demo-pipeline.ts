@@ -3,7 +3,7 @@ import type { CompiledStrategy } from '../../engine/compiler/index.ts';
 import { loadStrategies, readJsonFile } from '../../engine/loader/index.ts';
 import type { StandardOrder } from '../../engine/order/schema.ts';
 import { createPipeline, type EngineName, type Pipeline } from '../../engine/runtime/index.ts';
-import { InMemoryState, type StateSnapshot } from '../../engine/state/index.ts';
+import { InMemoryState, type StateSnapshot, type StrategyState } from '../../engine/state/index.ts';
 
 export const DEMO_STRATEGIES = new URL('../clients/demo/strategies/', import.meta.url).pathname;
 /** Double-11 stock with the best sellers, big items and a gift kept short (see the sample README). */
@@ -41,7 +41,7 @@ export function demoStock(): StateSnapshot {
 export function demoPipeline(
   { client, compiled }: DemoStrategies,
   engine: EngineName,
-  { state = new InMemoryState(demoStock()), at = DECIDED_AT }: { state?: InMemoryState; at?: Date } = {},
+  { state = new InMemoryState(demoStock()), at = DECIDED_AT }: { state?: StrategyState; at?: Date } = {},
 ): Pipeline {
   return createPipeline(compiled, { engine, client, state, clock: () => at });
 }

@@ -3,6 +3,7 @@ import type { ApiBuilder } from '../http/api-builder.ts';
 import type { RequestLimits } from '../http/body-limits.ts';
 import type { PluginRegistry } from '../plugins/plugin-registry.ts';
 import type { EvaluationService } from '../services/evaluation.ts';
+import type { ShadowService } from '../shadow/shadow-service.ts';
 import type { SimulationServices } from '../simulation/simulation-services.ts';
 import type { Store } from '../store/store.ts';
 
@@ -11,7 +12,9 @@ export interface ApiContext {
   store: Store;
   evaluation: EvaluationService;
   plugins: PluginRegistry;
-  simulations: SimulationServices;
+  /** Absent in an evaluator process, which serves evaluate only. */
+  simulations: SimulationServices | undefined;
+  shadows: ShadowService;
   auth: Authenticator;
   /** Most orders one evaluate/batch request may carry. */
   maxBatch: number;

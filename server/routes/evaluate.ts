@@ -5,10 +5,12 @@ import {
   EvaluateBody,
   evaluateBatchBody,
 } from '../../api/index.ts';
+import type { Explanation } from '../../engine/explain/explain-decision.ts';
 import type { Caller } from '../auth/authenticate.ts';
 import { hasPermission } from '../auth/roles.ts';
 import { ApiError, forbidden } from '../errors/api-error.ts';
-import type { EvaluationResult } from '../services/evaluation.ts';
+import { ReleaseExplainer } from '../explain/release-explainer.ts';
+import type { EvaluateOptions, Evaluation, EvaluationResult } from '../services/evaluation.ts';
 import type { ApiModule } from './api-context.ts';
 
 /** Deciding for real is for the OMS and admins; everyone else who may evaluate does dry runs. */
@@ -18,13 +20,47 @@ function checkMode(caller: Caller, dryRun: boolean): void {
   }
 }
 
-function countByStatus(results: readonly EvaluationResult[]): Record<string, number> {
+function countByStatus(results: readonly Answered[]): Record<string, number> {
   const counts: Record<string, number> = { approved: 0, held: 0, flagged: 0, invalid: 0 };
   for (const r of results) counts[r.ok ? r.decision.status : 'invalid']!++;
   return counts;
 }
 
-export const evaluateRoutes: ApiModule = (api, { evaluation, maxBatch }) => {
+/** The service's options: explaining needs the trace, which the answer then keeps only if it was asked for. */
+function serviceOptions(body: Omit<EvaluateOptions, 'trace'> & { trace: boolean; explain: boolean }) {
+  return {
+    ...(body.platform ? { platform: body.platform } : {}),
+    trace: body.trace || body.explain,
+    dryRun: body.dryRun,
+  };
+}
+
+type Answered = EvaluationResult & { explanations?: Explanation[] };
+
+/** Each decided result with its explanations, and without the trace that served them when none was asked for. */
+async function explained(
+  out: Evaluation,
+  explainer: ReleaseExplainer,
+  keepTrace: boolean,
+): Promise<Answered[]> {
+  const decided = out.results.flatMap((r) => (r.ok ? [r] : []));
+  const sentences = await explainer.explain(
+    out.clientId,
+    out.release,
+    decided.map((r) => r.decision),
+  );
+  const byIndex = new Map(decided.map((r, i) => [r.index, sentences[i]!]));
+  return out.results.map((r): Answered => {
+    if (!r.ok) return r;
+    const explanations = byIndex.get(r.index)!;
+    if (keepTrace || r.replay) return { ...r, explanations };
+    const { trace: _trace, ...decision } = r.decision;
+    return { ...r, decision, explanations };
+  });
+}
+
+export const evaluateRoutes: ApiModule = (api, { evaluation, maxBatch, store }) => {
+  const explainer = new ReleaseExplainer(store);
   api.add({
     method: 'post',
     path: '/clients/{clientId}/evaluate',
@@ -46,9 +82,13 @@ export const evaluateRoutes: ApiModule = (api, { evaluation, maxBatch }) => {
     },
     handler: async ({ params, body, caller }) => {
       checkMode(caller, body.dryRun);
-      const { order, ...rest } = body;
-      const out = await evaluation.evaluate(params.clientId, [order], rest, caller.actor);
-      const result = out.results[0]!;
+      const out = await evaluation.evaluate(
+        params.clientId,
+        [body.order],
+        serviceOptions(body),
+        caller.actor,
+      );
+      const result = (body.explain ? await explained(out, explainer, body.trace) : out.results)[0]!;
       if (!result.ok) {
         const { index: _index, ...error } = result.error;
         throw new ApiError(400, error.code, error.message, error);
@@ -62,6 +102,7 @@ export const evaluateRoutes: ApiModule = (api, { evaluation, maxBatch }) => {
           platform: result.platform,
           decision: result.decision,
           ...(result.replay ? { replay: result.replay } : {}),
+          ...('explanations' in result ? { explanations: result.explanations } : {}),
         },
       };
     },
@@ -87,9 +128,9 @@ export const evaluateRoutes: ApiModule = (api, { evaluation, maxBatch }) => {
     },
     handler: async ({ params, body, caller }) => {
       checkMode(caller, body.dryRun);
-      const { orders, ...rest } = body;
-      const out = await evaluation.evaluate(params.clientId, orders, rest, caller.actor);
-      return { body: { ...out, counts: countByStatus(out.results) }, sliceField: 'results' };
+      const out = await evaluation.evaluate(params.clientId, body.orders, serviceOptions(body), caller.actor);
+      const results = body.explain ? await explained(out, explainer, body.trace) : out.results;
+      return { body: { ...out, results, counts: countByStatus(results) }, sliceField: 'results' };
     },
   });
 };

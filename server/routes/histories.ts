@@ -23,6 +23,7 @@ const created = (h: HistoryRecord) => ({
 
 /** Order histories to simulate: uploaded as CSV (with a mapping) or NDJSON, streamed into the store. */
 export const historyRoutes: ApiModule = (api, { store, simulations }) => {
+  if (!simulations) return;
   api.add({
     method: 'post',
     path: '/clients/{clientId}/histories',

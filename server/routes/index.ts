@@ -7,6 +7,7 @@ import { keyRoutes } from './keys.ts';
 import { mappingRoutes } from './mappings.ts';
 import { pluginRoutes } from './plugins.ts';
 import { publishRoutes } from './publish.ts';
+import { shadowRoutes } from './shadow.ts';
 import { simulationRoutes } from './simulations.ts';
 import { stateRoutes } from './state.ts';
 import { strategyRoutes } from './strategies.ts';
@@ -29,4 +30,5 @@ export const API_MODULES: readonly ApiModule[] = [
   mappingRoutes,
   historyRoutes,
   simulationRoutes,
+  shadowRoutes,
 ];

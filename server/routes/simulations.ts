@@ -16,6 +16,7 @@ import type { ApiModule } from './api-context.ts';
 
 /** Simulation jobs: a history replayed through the live release, or a candidate against it. */
 export const simulationRoutes: ApiModule = (api, { store, simulations }) => {
+  if (!simulations) return;
   const { jobs } = simulations;
   const requireJob = async (clientId: string, simulationId: string) => {
     const job = await jobs.get(clientId, simulationId);

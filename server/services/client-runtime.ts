@@ -1,9 +1,8 @@
 import type { CompiledStrategy } from '../../engine/compiler/index.ts';
 import type { PipelinePlugins } from '../../engine/plugins/index.ts';
 import { createPipeline, type EngineName, type Pipeline } from '../../engine/runtime/index.ts';
-import { InMemoryState } from '../../engine/state/index.ts';
-import type { ClientRecord, PersistedState, Release } from '../store/records.ts';
-import { DryRunState } from './dry-run-state.ts';
+import type { LiveState } from '../live-state/live-state.ts';
+import type { ClientRecord, Release } from '../store/records.ts';
 import { masterData } from './master-data.ts';
 import { SwitchableState } from './switchable-state.ts';
 
@@ -13,17 +12,11 @@ export interface ReleaseBuild {
   plugins?: PipelinePlugins;
 }
 
-/** Live state as the engine reads it, seeded with what the store replayed. */
-export function stateFrom(persisted: PersistedState): InMemoryState {
-  const state = new InMemoryState(persisted.snapshot);
-  for (const orderId of persisted.seenOrders) state.recordOrder(orderId);
-  return state;
-}
-
 /**
  * One client's evaluation runtime in this process: its live state, its pipelines (for the live
  * release and master-data revision, with and without traces; rebuilt when either changes), and a
- * queue so its orders are decided one at a time, in arrival order, as the state's caps require.
+ * queue so its orders are decided one at a time here, in arrival order, as the state's caps require
+ * (evaluators sharing the state commit each decision with preconditions: see server/live-state).
  */
 export class ClientRuntime {
   private readonly pipelines = new Map<boolean, Pipeline>();
@@ -33,10 +26,10 @@ export class ClientRuntime {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
-    public state: InMemoryState,
+    public live: LiveState,
     private readonly engine: EngineName,
   ) {
-    this.view = new SwitchableState(state);
+    this.view = new SwitchableState(live.turn(false));
   }
 
   /** Resolves once every turn queued so far, and any queued while waiting, has run. */
@@ -76,7 +69,7 @@ export class ClientRuntime {
       };
       this.pipelines.clear();
     }
-    this.view.target = options.dryRun ? new DryRunState(this.state) : this.state;
+    this.view.target = this.live.turn(options.dryRun);
     let pipeline = this.pipelines.get(options.trace);
     if (!pipeline) {
       pipeline = createPipeline(this.built.strategies, {
@@ -89,10 +82,5 @@ export class ClientRuntime {
       this.pipelines.set(options.trace, pipeline);
     }
     return { pipeline, plugins: this.built.plugins !== undefined };
-  }
-
-  /** New levels from the store (an OMS pushed stock), used from the next decision on. */
-  resetState(persisted: PersistedState): void {
-    this.state = stateFrom(persisted);
   }
 }

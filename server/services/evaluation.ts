@@ -8,12 +8,13 @@ import { PluginPlanError } from '../../engine/plugins/index.ts';
 import type { EngineName, Pipeline } from '../../engine/runtime/index.ts';
 import type { StateSnapshot } from '../../engine/state/index.ts';
 import { ApiError } from '../errors/api-error.ts';
+import type { LiveState, LiveStates, SettleOptions } from '../live-state/live-state.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import type { PluginRegistry } from '../plugins/plugin-registry.ts';
 import { CorruptDocumentError } from '../store/errors.ts';
 import type { ConsumptionEntry, DecisionRecord, Release } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
-import { ClientRuntime, type ReleaseBuild, stateFrom } from './client-runtime.ts';
+import { ClientRuntime, type ReleaseBuild } from './client-runtime.ts';
 import { requireClient } from './require.ts';
 
 export interface EvaluateOptions {
@@ -51,6 +52,17 @@ const PLUGIN_CHUNK = 100;
 /** A long batch hands the event loop back this often, so health checks and other clients are answered. */
 const SLICE_MS = 5;
 
+/**
+ * Told of each decision made for real (not a dry run, not a replay) as it is recorded, inside the
+ * client's turn: it must return at once and never throw (a shadow release only queues it).
+ */
+export type LiveDecisionObserver = (
+  clientId: string,
+  release: number,
+  order: StandardOrder,
+  decision: Decision,
+) => void;
+
 export interface Evaluation {
   clientId: string;
   release: number;
@@ -68,12 +80,14 @@ export class EvaluationService {
   private readonly runtimes = new Map<string, Promise<ClientRuntime>>();
   /** Per client: live decisions made by this process and not yet known durable, by order id. */
   private readonly pending = new Map<string, Map<string, PendingRecord>>();
+  onLiveDecision: LiveDecisionObserver | undefined;
 
   constructor(
     private readonly store: Store,
     private readonly engine: EngineName,
     private readonly metrics: Metrics,
     private readonly plugins: PluginRegistry,
+    private readonly states: LiveStates,
   ) {}
 
   async evaluate(
@@ -126,30 +140,54 @@ export class EvaluationService {
       // Orders waiting to be decided together: one at a time, or with plugins a chunk per sandbox round trip.
       let chunk: Waiting[] = [];
       const chunkSize = pipeline.plugins ? PLUGIN_CHUNK : 1;
+      const state = runtime.live;
       const settle = async () => {
         if (chunk.length === 0) return;
         const waiting = chunk;
         chunk = [];
-        for (const [i, result] of (await decideChunk(waiting, pipeline.pipeline)).entries()) {
-          results[result.index] = result;
-          this.metrics.evaluations.inc({ status: result.ok ? result.decision.status : 'invalid', mode });
-          if (!result.ok || options.dryRun) continue;
-          const { decision } = result;
-          // The audit line is the ≤ 1 KB summary (no trace, no rule events: their params are node
-          // configuration, kilobytes a decision). An OMS retry is answered from it.
+        const byOrder = new Map(waiting.map((w) => [w.order.id, w]));
+        // The audit line is the ≤ 1 KB summary (no trace, no rule events: their params are node
+        // configuration, kilobytes a decision). An OMS retry is answered from it.
+        const records = new Map<string, DecisionRecord>();
+        const recordOf = (decision: Decision): DecisionRecord => {
           const record: DecisionRecord = {
             clientId,
             orderId: decision.orderId,
             at: new Date().toISOString(),
             release: live.release,
-            platform: result.platform,
+            platform: byOrder.get(decision.orderId)!.platform,
             by,
             decision: auditedDecision(decision),
           };
-          audit.push(record);
+          records.set(decision.orderId, record);
+          return record;
+        };
+        const settled = await settleChunk(waiting, pipeline.pipeline, state, {
+          dryRun: options.dryRun,
+          redecide: (orders) => pipeline.pipeline.decideBatch(orders),
+          recordOf: (decision) => JSON.stringify(recordOf(decision)),
+        });
+        for (const result of settled) {
+          results[result.index] = result;
+          if (result.ok && result.replay) {
+            this.metrics.evaluations.inc({ status: result.decision.status, mode: 'replay' });
+            continue;
+          }
+          this.metrics.evaluations.inc({ status: result.ok ? result.decision.status : 'invalid', mode });
+          if (!result.ok || options.dryRun) continue;
+          const { decision } = result;
+          const record = records.get(decision.orderId) ?? recordOf(decision);
           decided.set(decision.orderId, { record });
-          const buyerId = waiting[i]!.order.buyer.id;
-          consumption.push({ orderId: decision.orderId, buyerId, consumed: decision.consumed });
+          const { order } = byOrder.get(decision.orderId)!;
+          if (!state.recordsDecisions) {
+            audit.push(record);
+            consumption.push({
+              orderId: decision.orderId,
+              buyerId: order.buyer.id,
+              consumed: decision.consumed,
+            });
+          }
+          this.onLiveDecision?.(clientId, live.release, order, decision);
         }
       };
       let sliceStart = performance.now();
@@ -171,8 +209,10 @@ export class EvaluationService {
         if (!options.dryRun) {
           // A repeat of an order still waiting in the chunk is answered from that order's decision.
           if (chunk.some((w) => w.order.id === order.id)) await settle();
+          // Shared state finds repeats when it commits (any evaluator's); one process asks its audit log.
           const recorded =
-            decided.get(order.id) ?? (await this.recorded(clientId, runtime, pending, order.id));
+            decided.get(order.id) ??
+            (state.recordsDecisions ? undefined : await this.recorded(clientId, runtime, pending, order.id));
           if (recorded) {
             if (recorded.durable) earlier.push(recorded.durable);
             const { record } = recorded;
@@ -220,7 +260,7 @@ export class EvaluationService {
   ): Promise<PendingRecord | undefined> {
     const inFlight = pending.get(orderId);
     if (inFlight) return inFlight;
-    if (!runtime.state.seenOrder(orderId)) return undefined;
+    if (!runtime.live.maySeen(orderId)) return undefined;
     const found = await this.store.audit.findByOrder(clientId, orderId);
     const record = found.at(-1);
     return record ? { record } : undefined;
@@ -248,7 +288,7 @@ export class EvaluationService {
   /** The client's counters, stock and buyer history as this server holds them now. */
   async snapshot(clientId: string): Promise<StateSnapshot> {
     await requireClient(this.store, clientId);
-    return (await this.runtime(clientId)).state.snapshot();
+    return (await this.runtime(clientId)).live.snapshot();
   }
 
   /** Replaces the client's state in the store and in the running pipelines, between two decisions. */
@@ -256,18 +296,15 @@ export class EvaluationService {
     await requireClient(this.store, clientId);
     const runtime = await this.runtime(clientId);
     return runtime.exclusive(async () => {
-      await this.store.state.replace(clientId, snapshot);
-      runtime.resetState(await this.store.state.load(clientId));
-      return runtime.state.snapshot();
+      runtime.live = await this.states.replace(clientId, runtime.live, snapshot);
+      return runtime.live.snapshot();
     });
   }
 
   private runtime(clientId: string): Promise<ClientRuntime> {
     let runtime = this.runtimes.get(clientId);
     if (!runtime) {
-      runtime = this.store.state
-        .load(clientId)
-        .then((persisted) => new ClientRuntime(stateFrom(persisted), this.engine));
+      runtime = this.states.open(clientId).then((live) => new ClientRuntime(live, this.engine));
       // A failed load is not cached: the next request tries again.
       runtime.catch(() => this.runtimes.delete(clientId));
       this.runtimes.set(clientId, runtime);
@@ -332,21 +369,41 @@ interface Waiting {
 
 /**
  * Decides waiting orders in order: one alone, or a chunk with one plugin round trip per plugin
- * (`decideBatch`). A rule that cannot run on an order fails that order alone; in a chunk the pipeline
- * cannot say which order it was, so the chunk's orders fail with it (rules compiled from graphs do not
- * throw on orders; hand-written rule JSON can).
+ * (`decideBatch`), then settles them against the live state (which may answer some as repeats, or
+ * decide them again). A rule that cannot run on an order fails that order alone; in a chunk the
+ * pipeline cannot say which order it was, so the chunk's orders fail with it and nothing they read
+ * or took is committed (rules compiled from graphs do not throw on orders; hand-written rule JSON can).
  */
-async function decideChunk(waiting: readonly Waiting[], pipeline: Pipeline): Promise<(Decided | Failed)[]> {
+async function settleChunk(
+  waiting: readonly Waiting[],
+  pipeline: Pipeline,
+  state: LiveState,
+  options: SettleOptions,
+): Promise<EvaluationResult[]> {
+  const orders = waiting.map((w) => w.order);
+  let decisions: Decision[];
   try {
-    const decisions =
-      waiting.length === 1
-        ? [await pipeline.decide(waiting[0]!.order)]
-        : await pipeline.decideBatch(waiting.map((w) => w.order));
-    return waiting.map(({ index, platform }, i) => ({ index, ok: true, platform, decision: decisions[i]! }));
+    decisions =
+      orders.length === 1 ? [await pipeline.decide(orders[0]!)] : await pipeline.decideBatch(orders);
   } catch (error) {
+    state.discard();
     if (!(error instanceof OrdergraphError)) throw error;
     return waiting.map(({ index }) => ({ index, ok: false, error: { ...error.toJSON(), index } }));
   }
+  const settled = await state.settle(orders, decisions, options);
+  return waiting.map(({ index, platform }, i): EvaluationResult => {
+    const s = settled[i]!;
+    if (s.kind === 'decided') return { index, ok: true, platform, decision: s.decision };
+    if (s.kind === 'failed') return { index, ok: false, error: { code: s.code, message: s.message, index } };
+    const record = JSON.parse(s.record) as DecisionRecord;
+    return {
+      index,
+      ok: true,
+      platform: record.platform,
+      decision: record.decision,
+      replay: { at: record.at, release: record.release },
+    };
+  });
 }
 
 interface PendingRecord {

@@ -11,6 +11,9 @@ export class SwitchableState implements StrategyState {
   counter(key: string): number {
     return this.target.counter(key);
   }
+  counterFits(key: string, qty: number, cap: number): boolean {
+    return this.target.counterFits(key, qty, cap);
+  }
   takeFromCounter(key: string, qty: number, cap: number): boolean {
     return this.target.takeFromCounter(key, qty, cap);
   }

@@ -8,7 +8,7 @@ import { type StateSnapshot, StateSnapshotSchema } from '../../engine/state/inde
 import { ApiError, notFound } from '../errors/api-error.ts';
 import { masterData } from '../services/master-data.ts';
 import { requireClient } from '../services/require.ts';
-import type { Release } from '../store/records.ts';
+import type { ClientRecord, Release } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 
 /** The strategy sets a job replays, as files `simulate()` reads, and how its report names them. */
@@ -30,28 +30,44 @@ interface Problem {
 }
 
 /**
- * Resolves a job's baseline release and candidate strategies, checks every candidate compiles
- * against the client (422 naming each one that does not, before any job starts), and writes both
- * sets as strategy folders with the client's master data beside them.
+ * A baseline release and a candidate resolved against the client: every candidate strategy
+ * compiled, both sets by strategy id (the candidate is the baseline with the picks in their place).
  */
-export async function writeJobStrategies(
+export interface ResolvedCandidate {
+  client: ClientRecord;
+  release: Release;
+  baseline: Map<string, Strategy>;
+  candidate: Map<string, Strategy>;
+  /** The candidate set, compiled: what a pipeline deciding as the candidate runs. */
+  compiled: Map<string, CompiledStrategy>;
+  /** Strategies (of either set) that call plugins: deciding with them needs a pipeline that runs them. */
+  pluginStrategies: string[];
+  /** "routing draft", "carrier version 3": how reports name the picks. */
+  picked: string[];
+}
+
+/**
+ * Resolves the baseline release and the candidate's strategies and checks every candidate compiles
+ * against the client: 422 naming each one that does not, before anything starts.
+ */
+export async function resolveCandidate(
   store: Store,
   clientId: string,
-  input: SimulationInput,
-  dir: string,
-): Promise<JobStrategies> {
+  input: Pick<SimulationInput, 'baseline' | 'candidate'>,
+): Promise<ResolvedCandidate> {
   const client = await requireClient(store, clientId);
   const release = await baselineRelease(store, clientId, input.baseline);
   const baseline = new Map<string, Strategy>();
-  const compiled = new Map<string, CompiledStrategy>();
+  const baselineCompiled = new Map<string, CompiledStrategy>();
   for (const { strategyId, version } of release.strategies) {
     const record = await store.versions.get(clientId, strategyId, version);
     if (!record) throw notFound(`version ${version} of strategy "${strategyId}"`);
     baseline.set(strategyId, record.strategy);
-    compiled.set(strategyId, record.compiled);
+    baselineCompiled.set(strategyId, record.compiled);
   }
   const master = masterData(client.client);
   const candidate = new Map(baseline);
+  const compiled = new Map(baselineCompiled);
   const problems: Problem[] = [];
   const picked: string[] = [];
   for (const pick of input.candidate?.strategies ?? []) {
@@ -74,7 +90,7 @@ export async function writeJobStrategies(
       continue;
     }
     candidate.set(pick.strategyId, strategy);
-    compiled.set(`candidate:${pick.strategyId}`, result.compiled);
+    compiled.set(pick.strategyId, result.compiled);
     picked.push(`${pick.strategyId} ${what}`);
   }
   if (problems.length > 0) {
@@ -92,9 +108,24 @@ export async function writeJobStrategies(
       `release ${release.release} of client "${clientId}" has no strategies`,
     );
   }
-  const pluginStrategies = strategiesCallingPlugins([...compiled.values()]);
+  const pluginStrategies = strategiesCallingPlugins([...baselineCompiled.values(), ...compiled.values()]);
+  return { client, release, baseline, candidate, compiled, pluginStrategies, picked };
+}
+
+/** Resolves a job's strategies (`resolveCandidate`) and writes both sets as strategy folders with the client's master data beside them. */
+export async function writeJobStrategies(
+  store: Store,
+  clientId: string,
+  input: SimulationInput,
+  dir: string,
+): Promise<JobStrategies> {
+  const { client, release, baseline, candidate, pluginStrategies, picked } = await resolveCandidate(
+    store,
+    clientId,
+    input,
+  );
   const liveLabel = `release ${release.release}`;
-  const clientJson = master ? JSON.stringify(client.client) : undefined;
+  const clientJson = masterData(client.client) ? JSON.stringify(client.client) : undefined;
   const candidateDir = await writeSet(join(dir, 'candidate'), candidate, clientJson);
   if (!input.candidate) {
     return {
@@ -115,7 +146,7 @@ export async function writeJobStrategies(
 }
 
 /** The strategies that call a plugin (a plugin node, a plugin operator, a read of a plugin's fact). */
-function strategiesCallingPlugins(strategies: readonly CompiledStrategy[]): string[] {
+export function strategiesCallingPlugins(strategies: readonly CompiledStrategy[]): string[] {
   const usage = pluginUsage(strategies);
   const uses = [...usage.facts, ...usage.actions, ...usage.operators, ...usage.reads];
   return [...new Set(uses.map((u) => u.strategyId))].sort();

@@ -5,18 +5,15 @@ import type { SimulationInput, SimulationJob } from '../../api/schemas/simulatio
 import type { AdapterPlatform } from '../../engine/order/adapters/index.ts';
 import type { StateSnapshot } from '../../engine/state/index.ts';
 import type { BuiltPlugin } from '../../plugins/sdk/index.ts';
-import { JobThread } from '../../simulate/jobs/job-thread.ts';
 import type { SimulateTask } from '../../simulate/jobs/messages.ts';
-import type { PipelineFactorySpec } from '../../simulate/threads/messages.ts';
 import { ApiError, notFound } from '../errors/api-error.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/store.ts';
 import { writeJobState, writeJobStrategies } from './job-inputs.ts';
-import { withProgress } from './job-progress.ts';
-import { InProcessQueue, type QueuedJob, type RunningJob, type SimulationQueue } from './simulation-queue.ts';
+import { interrupted, JobRecorder } from './job-recorder.ts';
+import { type JobRunner, type JobWork, type PluginPipeline, threadRunner } from './job-runner.ts';
+import { InProcessQueue, type JobReporter, type SimulationQueue } from './simulation-queue.ts';
 
-/** A running job's status is written to the store at most this often (GET reads it from memory meanwhile). */
-const PERSIST_EVERY_MS = 1000;
 /** Seeds plugins' Math.random in every job: the same history and strategies replay the same. */
 const PLUGIN_SEED = 1;
 
@@ -33,48 +30,44 @@ export interface SimulationJobsOptions {
    * The pipeline a job's decide threads run when its strategies call plugins (the client's builds,
    * deterministic mode), from the composition root; without it such a job is refused (422).
    */
-  pluginPipeline?: (builds: readonly BuiltPlugin[], seed: number) => PipelineFactorySpec;
-  /** Another queue than this process's own (issue 17: BullMQ). */
-  queue?: (start: (job: QueuedJob) => RunningJob) => SimulationQueue;
-}
-
-interface Prepared {
-  task: SimulateTask;
-  scratch: string;
+  pluginPipeline?: PluginPipeline;
+  /** Another queue than this process's own (issue 17: BullMQ), reporting to `reporter`. */
+  queue?: (reporter: JobReporter, runner: JobRunner) => Promise<SimulationQueue>;
 }
 
 /**
  * Simulation jobs: checked and prepared on the request (a bad history or candidate is a 4xx before
- * anything is queued), run off the request path in a job thread, followed through progress
- * messages, and finished with the report files in the store before the job says `done`.
+ * anything is queued), run off the request path in a job thread (here, or on a BullMQ worker),
+ * followed through the queue's reports, and finished with the report files in the store before the
+ * job says `done`.
  */
 export class SimulationJobs {
-  private readonly queue: SimulationQueue;
-  private readonly prepared = new Map<string, Prepared>();
-  /** Jobs running now, fresher than the store (progress is written once a second). */
-  private readonly live = new Map<string, SimulationJob>();
-  private closing = false;
+  private constructor(
+    private readonly options: SimulationJobsOptions,
+    private readonly queue: SimulationQueue,
+    private readonly recorder: JobRecorder,
+  ) {}
 
-  private constructor(private readonly options: SimulationJobsOptions) {
-    this.queue = (options.queue ?? ((start) => new InProcessQueue(start)))((job) => this.run(job));
-  }
-
-  /** Jobs a stopped server left queued or running cannot go on: they are marked `failed: interrupted`. */
+  /**
+   * Jobs a stopped server left queued or running go on when the queue still holds them (BullMQ);
+   * the others cannot, and are marked `failed: interrupted`.
+   */
   static async start(options: SimulationJobsOptions): Promise<SimulationJobs> {
-    for (const job of await options.store.simulations.listUnfinished()) {
-      await options.store.simulations.put({
-        ...job,
-        status: 'failed',
-        error: 'interrupted: the server stopped while the job was queued or running; start it again',
-        etaSeconds: null,
-        finishedAt: new Date().toISOString(),
-      });
+    const recorder = new JobRecorder(options.store, options.logger);
+    const runner = threadRunner(options.pluginPipeline);
+    const queue = options.queue
+      ? await options.queue(recorder, runner)
+      : new InProcessQueue(recorder, runner);
+    const unfinished = await options.store.simulations.listUnfinished();
+    const lost = new Set((await queue.adopt(unfinished)).map(key));
+    for (const job of unfinished.filter((j) => lost.has(key(j)))) {
+      await options.store.simulations.put(interrupted(job));
       options.logger.warn('simulation job interrupted by a restart', {
         clientId: job.clientId,
         simulationId: job.simulationId,
       });
     }
-    return new SimulationJobs(options);
+    return new SimulationJobs(options, queue, recorder);
   }
 
   async create(clientId: string, input: SimulationInput, by: string): Promise<SimulationJob> {
@@ -92,7 +85,7 @@ export class SimulationJobs {
     const scratch = await mkdtemp(join(this.options.scratchDir, `ordergraph-${simulationId}-`));
     try {
       const strategies = await writeJobStrategies(store, clientId, input, scratch);
-      const pipeline = await this.pipelineFor(
+      const plugins = await this.pluginsFor(
         clientId,
         strategies.pluginStrategies,
         strategies.baselineRelease,
@@ -113,7 +106,6 @@ export class SimulationJobs {
         ...(state ? { state } : {}),
         ...(input.limit ? { limit: input.limit } : {}),
         ...(this.options.workers ? { workers: this.options.workers } : {}),
-        ...(pipeline ? { pipeline } : {}),
         decideAfterMinutes: input.decideAfterMinutes,
         workDir: scratch,
         labels: {
@@ -141,8 +133,19 @@ export class SimulationJobs {
         finishedAt: null,
         summary: null,
       });
-      this.prepared.set(key(job), { task, scratch });
-      this.queue.enqueue({ clientId, simulationId });
+      const work: JobWork = { task, ...(plugins ? { plugins } : {}) };
+      try {
+        await this.queue.enqueue({ clientId, simulationId }, work);
+      } catch (error) {
+        // Never queued (Redis refused it): no worker will ever report on it.
+        await store.simulations.put({
+          ...job,
+          status: 'failed',
+          error: `not queued: ${(error as Error).message}`,
+          finishedAt: new Date().toISOString(),
+        });
+        throw error;
+      }
       return job;
     } catch (error) {
       await rm(scratch, { recursive: true, force: true });
@@ -150,12 +153,12 @@ export class SimulationJobs {
     }
   }
 
-  /** A pipeline that runs the client's plugins, when its strategies call them. */
-  private async pipelineFor(
+  /** The client's plugin builds, when its strategies call them: the job's runner runs them. */
+  private async pluginsFor(
     clientId: string,
     pluginStrategies: readonly string[],
     release: number,
-  ): Promise<PipelineFactorySpec | undefined> {
+  ): Promise<JobWork['plugins']> {
     if (pluginStrategies.length === 0) return undefined;
     const { pluginPipeline, store } = this.options;
     if (!pluginPipeline) {
@@ -172,13 +175,13 @@ export class SimulationJobs {
       const record = await store.plugins.get(clientId, pluginId, version);
       if (record) builds.push({ formatVersion: 1, manifest: record.manifest, code: record.code });
     }
-    return pluginPipeline(builds, PLUGIN_SEED);
+    return { builds, seed: PLUGIN_SEED };
   }
 
   /** The job as it is now: from memory while it runs, else from the store. */
   async get(clientId: string, simulationId: string): Promise<SimulationJob | undefined> {
     return (
-      this.live.get(`${clientId}/${simulationId}`) ??
+      this.recorder.current({ clientId, simulationId }) ??
       (await this.options.store.simulations.get(clientId, simulationId))
     );
   }
@@ -193,132 +196,27 @@ export class SimulationJobs {
         `simulation "${simulationId}" is ${job.status}: there is nothing to cancel`,
       );
     }
-    const wasQueued = job.status === 'queued';
-    await this.queue.cancel({ clientId, simulationId });
-    if (wasQueued) {
-      const prepared = this.prepared.get(key(job));
-      this.prepared.delete(key(job));
-      if (prepared) await rm(prepared.scratch, { recursive: true, force: true });
-      return this.options.store.simulations.put({
-        ...job,
+    const { simulations } = this.options.store;
+    if (!(await this.queue.cancel({ clientId, simulationId }))) {
+      const now = (await simulations.get(clientId, simulationId)) ?? job;
+      // It ended meanwhile; or, still unfinished but unknown to the queue (a Redis that lost it), nothing runs it.
+      if (now.status !== 'queued' && now.status !== 'running') return now;
+      return simulations.put({
+        ...now,
         status: 'cancelled',
         phase: 'cancelled',
+        etaSeconds: null,
         finishedAt: new Date().toISOString(),
       });
     }
-    return (await this.options.store.simulations.get(clientId, simulationId)) ?? job;
+    return (await simulations.get(clientId, simulationId)) ?? job;
   }
 
-  /** Running jobs end as `failed: interrupted` (they cannot resume), queued ones too. */
+  /** This process's queue ends its jobs as `failed: interrupted`; BullMQ keeps them for the next start. */
   async close(): Promise<void> {
-    this.closing = true;
+    this.recorder.closing = true;
     await this.queue.close();
-    for (const [k, prepared] of this.prepared) {
-      const [clientId, simulationId] = k.split('/') as [string, string];
-      const job = await this.options.store.simulations.get(clientId, simulationId);
-      if (job?.status === 'queued') await this.options.store.simulations.put(interrupted(job));
-      await rm(prepared.scratch, { recursive: true, force: true });
-    }
-    this.prepared.clear();
-  }
-
-  private run(queued: QueuedJob): RunningJob {
-    const k = key(queued);
-    const prepared = this.prepared.get(k);
-    this.prepared.delete(k);
-    let thread: JobThread | undefined;
-    let cancelled = false;
-    const done = prepared
-      ? this.follow(queued, prepared, (t) => {
-          thread = t;
-          return cancelled;
-        })
-          .catch((error: unknown) =>
-            this.options.logger.error('simulation job failed', { ...queued, error: (error as Error).stack }),
-          )
-          .finally(() => rm(prepared.scratch, { recursive: true, force: true }))
-      : Promise.resolve();
-    return {
-      done,
-      cancel: async () => {
-        cancelled = true;
-        await thread?.cancel();
-      },
-    };
-  }
-
-  private async follow(
-    queued: QueuedJob,
-    prepared: Prepared,
-    started: (thread: JobThread) => boolean,
-  ): Promise<void> {
-    const { store } = this.options;
-    const k = key(queued);
-    const stored = await store.simulations.get(queued.clientId, queued.simulationId);
-    if (!stored) return;
-    let job: SimulationJob = {
-      ...stored,
-      status: 'running',
-      phase: 'reading',
-      startedAt: new Date().toISOString(),
-    };
-    this.live.set(k, job);
-    let writes: Promise<unknown> = store.simulations.put(job);
-    let lastWrite = Date.now();
-    const thread = new JobThread(prepared.task, (p) => {
-      job = withProgress(job, p.phase, p.progress, p.orders);
-      this.live.set(k, job);
-      if (Date.now() - lastWrite >= PERSIST_EVERY_MS) {
-        lastWrite = Date.now();
-        const snapshot = job;
-        writes = writes.then(() => store.simulations.put(snapshot));
-      }
-    });
-    if (started(thread)) await thread.cancel();
-    const outcome = await thread.outcome;
-    await writes;
-    const finishedAt = new Date().toISOString();
-    const end = { etaSeconds: null, finishedAt };
-    try {
-      if (outcome.type === 'simulated') {
-        // The results first: a job that says done always has its report.
-        await store.simulations.putResults(queued.clientId, queued.simulationId, outcome);
-        await store.simulations.put({
-          ...job,
-          ...end,
-          status: 'done',
-          phase: 'finished',
-          progress: 1,
-          ordersDone: outcome.summary.orders,
-          summary: outcome.summary,
-        });
-      } else if (outcome.type === 'cancelled') {
-        await store.simulations.put(
-          this.closing ? interrupted(job) : { ...job, ...end, status: 'cancelled', phase: 'cancelled' },
-        );
-      } else {
-        const error =
-          outcome.type === 'refused'
-            ? `${outcome.code}: ${outcome.message}`
-            : outcome.type === 'failed'
-              ? outcome.message
-              : 'unexpected reply';
-        await store.simulations.put({ ...job, ...end, status: 'failed', error });
-      }
-    } finally {
-      this.live.delete(k);
-    }
   }
 }
 
 const key = (job: { clientId: string; simulationId: string }) => `${job.clientId}/${job.simulationId}`;
-
-function interrupted(job: SimulationJob): SimulationJob {
-  return {
-    ...job,
-    status: 'failed',
-    error: 'interrupted: the server stopped while the job was queued or running; start it again',
-    etaSeconds: null,
-    finishedAt: new Date().toISOString(),
-  };
-}

@@ -1,49 +1,76 @@
+import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import type { BuiltPlugin } from '../../plugins/sdk/index.ts';
-import type { PipelineFactorySpec } from '../../simulate/threads/messages.ts';
-import type { SimulationConfig } from '../config.ts';
+import { join } from 'node:path';
+import type { ServerConfig } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/store.ts';
+import { BullQueue } from './bullmq/bull-queue.ts';
+import { type SimulationWorker, startSimulationWorker } from './bullmq/simulation-worker.ts';
 import { HistoryUploads } from './history-uploads.ts';
+import { type PluginPipeline, threadRunner } from './job-runner.ts';
 import { SimulationJobs } from './simulation-jobs.ts';
 
 /** Simulation as a service, as the routes use it: history uploads and simulation jobs. */
 export interface SimulationServices {
   readonly uploads: HistoryUploads;
   readonly jobs: SimulationJobs;
-  /** Ends running jobs as interrupted; before the store closes. */
+  /** Ends this process's jobs as interrupted (BullMQ's go on); before the store closes. */
   close(): Promise<void>;
 }
 
+/**
+ * Without REDIS_URL, jobs wait and run in this process. With it, they wait in BullMQ and run on
+ * `ordergraph worker` processes (and on this server, unless SIMULATION_WORKER=off); a job's inputs
+ * and reports then sit under DATA_DIR, which every worker sees at the same path (a shared volume).
+ */
 export async function startSimulationServices(
   store: Store,
   logger: Logger,
-  config: SimulationConfig,
+  config: Pick<ServerConfig, 'simulations' | 'redisUrl' | 'dataDir'>,
   /** Runs a client's plugins in a job's decide threads (see `SimulationJobsOptions.pluginPipeline`). */
-  pluginPipeline?: (builds: readonly BuiltPlugin[], seed: number) => PipelineFactorySpec,
+  pluginPipeline?: PluginPipeline,
 ): Promise<SimulationServices> {
-  const scratchDir = tmpdir();
+  const { redisUrl, simulations } = config;
+  const jobScratch = redisUrl ? join(config.dataDir, 'simulation-scratch') : tmpdir();
+  await mkdir(jobScratch, { recursive: true });
   const jobs = await SimulationJobs.start({
     store,
     logger,
-    scratchDir,
-    workers: config.workers,
+    scratchDir: jobScratch,
+    workers: simulations.workers,
     ...(pluginPipeline ? { pluginPipeline } : {}),
+    ...(redisUrl ? { queue: (reporter) => BullQueue.open(redisUrl, reporter, logger) } : {}),
     // The state as the store has it: every decision's consumption is durable before its answer.
     liveState: async (clientId) => (await store.state.load(clientId)).snapshot,
   });
+  let worker: SimulationWorker | undefined;
+  if (redisUrl && simulations.worker !== false) {
+    try {
+      worker = await startSimulationWorker({
+        redisUrl,
+        runner: threadRunner(pluginPipeline),
+        workers: simulations.workers,
+        logger,
+      });
+    } catch (error) {
+      await jobs.close();
+      throw error;
+    }
+  }
   await failInterruptedReads(store, logger);
   const uploads = new HistoryUploads({
     store,
     logger,
-    maxBytes: config.maxHistoryBytes,
-    syncReadBytes: config.syncReadBytes,
-    scratchDir,
+    maxBytes: simulations.maxHistoryBytes,
+    syncReadBytes: simulations.syncReadBytes,
+    scratchDir: tmpdir(),
   });
   return {
     uploads,
     jobs,
     close: async () => {
+      // This server's worker first: the job it runs goes back to the queue, to go on after a restart.
+      await worker?.close();
       await Promise.all([jobs.close(), uploads.close()]);
     },
   };

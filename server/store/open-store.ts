@@ -8,8 +8,12 @@ export async function openStore(options: {
   dataDir: string;
   /** The workspace lock's stale age and what to say while waiting on it; embedded only. */
   lock?: LockOptions;
+  /** An evaluator's view of the embedded workspace a control server holds; MongoDB is shared as it is. */
+  readOnly?: boolean;
 }): Promise<Store> {
-  if (!options.mongodbUri) return openEmbeddedStore(options.dataDir, options.lock);
+  if (!options.mongodbUri) {
+    return openEmbeddedStore(options.dataDir, options.lock, { readOnly: options.readOnly ?? false });
+  }
   const { openMongoStore } = await import('./mongo/mongo-store.ts');
   return openMongoStore(options.mongodbUri);
 }

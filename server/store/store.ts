@@ -36,6 +36,11 @@ export interface Store extends SimulationStores {
   readonly keys: KeyStore;
   readonly plugins: PluginStore;
   /** Throws when the store cannot serve (a lost connection); health checks call it. */
+  /**
+   * Documents this process caches in memory (the embedded store): `onChange` hears each one written,
+   * `forget` drops them all. The control server tells evaluators of changes; an evaluator forgets.
+   */
+  readonly documents?: { onChange(listener: (rel: string) => void): void; forget(): void };
   ping(): Promise<void>;
   /** Flushes pending appends and releases the workspace or connection. */
   close(): Promise<void>;

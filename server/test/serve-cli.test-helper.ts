@@ -10,11 +10,16 @@ export interface Served {
 }
 
 /**
- * `ordergraph serve` as `npm start` runs it, on a free port; resolves once it printed its banner
- * (the admin key line is its last). The child is pushed on `started` so a test's cleanup can kill it.
+ * `ordergraph serve [args]` as `npm start` runs it, on a free port; resolves once it printed `ready`
+ * (by default the admin key line, the banner's last). The child is pushed on `started` so a test's
+ * cleanup can kill it.
  */
-export async function serveCli(env: Record<string, string>, started: ChildProcess[]): Promise<Served> {
-  const child = spawnCli(['serve'], { env: { ...process.env, PORT: '0', ...env } });
+export async function serveCli(
+  env: Record<string, string>,
+  started: ChildProcess[],
+  { args = [], ready = /admin API key[^\n]*\n/ }: { args?: string[]; ready?: RegExp } = {},
+): Promise<Served> {
+  const child = spawnCli(['serve', ...args], { env: { ...process.env, PORT: '0', ...env } });
   started.push(child);
   let output = '';
   child.stdout.on('data', (chunk) => {
@@ -27,7 +32,7 @@ export async function serveCli(env: Record<string, string>, started: ChildProces
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setInterval(() => {
       const match = /Ordergraph API on (http:\/\/\S+)/.exec(output);
-      if (match && /admin API key[^\n]*\n/.test(output)) {
+      if (match && ready.test(output)) {
         clearInterval(timer);
         resolve(match[1]!);
       }

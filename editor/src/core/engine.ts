@@ -2,6 +2,8 @@
  * The engine as the editor sees it: the browser-safe parts only, named in one place so it is
  * plain what the bundle takes from the engine (registry, compiler, pipeline, adapters, catalogues).
  */
+
+export { analyseClient, analyseStrategy } from '../../../engine/analysis/index.ts';
 export type { Carrier, Client, Shop, Sku, Warehouse } from '../../../engine/client/schema.ts';
 export { ClientSchema } from '../../../engine/client/schema.ts';
 export { type CompileResult, compileStrategy } from '../../../engine/compiler/compile-strategy.ts';
@@ -12,7 +14,16 @@ export type {
 } from '../../../engine/compiler/compiled-strategy.ts';
 export type { Decision, TraceEntry } from '../../../engine/decision/decision.ts';
 export { OrdergraphError } from '../../../engine/errors/ordergraph-error.ts';
+export {
+  describeWhyNot,
+  type Explanation,
+  explainDecision,
+  type StrategyGraph,
+  strategyGraph,
+  whyNot,
+} from '../../../engine/explain/index.ts';
 export { type FactInfo, factCatalogue, lookupFact } from '../../../engine/facts/fact-catalogue.ts';
+export { FACT_LABELS } from '../../../engine/facts/fact-labels.ts';
 export { generateOrders } from '../../../engine/generate/generate-orders.ts';
 export { type GraphIssue, hasErrors } from '../../../engine/graph/issue.ts';
 export {
@@ -50,4 +61,5 @@ export { PLATFORMS } from '../../../engine/order/schema.ts';
 export { pluginUsage } from '../../../engine/plugins/plugin-usage.ts';
 export { createPipeline } from '../../../engine/runtime/pipeline/pipeline.ts';
 export { InMemoryState } from '../../../engine/state/in-memory-state.ts';
+export { type ExpectDiff, expectationOf } from '../../../engine/strategies/compare-expect.ts';
 export { runStrategyTests, type StrategyTestOutcome } from '../../../engine/strategies/run-strategy-tests.ts';

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { FACT_LABELS } from '../infrastructure/i18n/fact-labels.ts';
+import { FACT_LABELS } from '../core/engine.ts';
 import { useLabel } from './useLabel.ts';
 
 /** A fact path in the consultant's words ("订单金额"), or the path itself when it has none (extracted.*). */

@@ -25,6 +25,8 @@ export function useIssueText(): (issue: GraphIssue) => string {
   const label = useLabel();
   return useCallback(
     (issue: GraphIssue) => {
+      // The analysis words its warnings in both languages itself.
+      if (issue.text) return label(issue.text);
       // A node's own `no_rules` (an empty table) keeps its message; the strategy-wide one is a shape issue.
       if (!SHAPE_CODES.has(issue.code) || (issue.code === 'no_rules' && issue.nodeId)) return issue.message;
       const doc = useDocumentStore.getState().history?.present;

@@ -6,9 +6,12 @@ interface CanvasViewState {
   sizes: ReadonlyMap<string, Size>;
   /** Bumped to ask the canvas to fit the view (after opening or laying out). */
   fitRequest: number;
+  /** The flow point at the middle of the visible canvas, as the canvas reads it now (none before it mounts). */
+  viewCenter: (() => { x: number; y: number }) | undefined;
   actions: {
     setSizes(changes: ReadonlyMap<string, Size>): void;
     requestFit(): void;
+    setViewCenter(read: (() => { x: number; y: number }) | undefined): void;
     reset(): void;
   };
 }
@@ -16,6 +19,7 @@ interface CanvasViewState {
 export const useCanvasViewStore = create<CanvasViewState>()((set, get) => ({
   sizes: new Map(),
   fitRequest: 0,
+  viewCenter: undefined,
   actions: {
     setSizes(changes) {
       if (changes.size === 0) return;
@@ -31,6 +35,9 @@ export const useCanvasViewStore = create<CanvasViewState>()((set, get) => ({
     },
     requestFit() {
       set({ fitRequest: get().fitRequest + 1 });
+    },
+    setViewCenter(viewCenter) {
+      set({ viewCenter });
     },
     reset() {
       set({ sizes: new Map() });

@@ -12,6 +12,8 @@ interface SelectionState {
     /** React Flow's select changes: a map of id → selected. */
     apply(nodes: ReadonlyMap<string, boolean>, edges: ReadonlyMap<string, boolean>): void;
     focusNode(nodeId: string): void;
+    /** Drops ids no longer in the document (deleted, undone): React Flow reports no deselection for them. */
+    retain(nodeIds: ReadonlySet<string>, edgeIds: ReadonlySet<string>): void;
     clear(): void;
   };
 }
@@ -44,6 +46,13 @@ export const useSelectionStore = create<SelectionState>()((set, get) => ({
         edgeIds: EMPTY,
         focus: { nodeId, seq: (get().focus?.seq ?? 0) + 1 },
       });
+    },
+    retain(nodes, edges) {
+      const { nodeIds, edgeIds } = get();
+      const keptNodes = [...nodeIds].filter((id) => nodes.has(id));
+      const keptEdges = [...edgeIds].filter((id) => edges.has(id));
+      if (keptNodes.length === nodeIds.size && keptEdges.length === edgeIds.size) return;
+      set({ nodeIds: new Set(keptNodes), edgeIds: new Set(keptEdges) });
     },
     clear() {
       set({ nodeIds: EMPTY, edgeIds: EMPTY });

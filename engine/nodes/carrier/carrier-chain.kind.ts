@@ -14,7 +14,7 @@ export const carrierChainFields: FieldHints = {
     label: { en: 'Mode', zh: '模式' },
     help: {
       en: 'precedence: platform > remark > SKU > shop > weight > area > warehouse, the first usable proposal wins. cheapest: platform > remark > the cheapest allowed carrier for the destination province and weight.',
-      zh: 'precedence：平台 > 备注 > 商品 > 店铺 > 重量 > 地区 > 仓库，第一个可用的快递胜出。cheapest：平台 > 备注 > 按收货省份和重量最便宜的可用快递。',
+      zh: '优先级：平台 > 备注 > 商品 > 店铺 > 重量 > 地区 > 仓库，第一个可用的快递胜出。最便宜：平台 > 备注 > 按收货省份和重量最便宜的可用快递。',
     },
   },
   platform: {

@@ -43,7 +43,7 @@ export function capCounters(
  * nothing. Checking first is safe because one decision runs at a time (StrategyState is synchronous).
  */
 export function takeCaps(state: StrategyState, counters: CapCounter[], consumed: Consumption[]): boolean {
-  if (counters.some(({ key, qty, cap }) => state.counter(key) + qty > cap)) return false;
+  if (!counters.every(({ key, qty, cap }) => state.counterFits(key, qty, cap))) return false;
   for (const { key, qty, cap } of counters) {
     state.takeFromCounter(key, qty, cap);
     consumed.push({ kind: 'counter', key, qty });

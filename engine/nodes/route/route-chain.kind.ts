@@ -54,14 +54,14 @@ export const routeChainFields: FieldHints = {
     label: { en: 'When no warehouse holds every line', zh: '无单仓能发全部商品时' },
     help: {
       en: 'split: ship from several warehouses, greedily fewest parcels, nearest first, reserving the stock; hold: hold "stock_short" naming the SKUs; ignore: route as if stock did not matter.',
-      zh: 'split：多仓拆包发货，贪心求最少包裹、就近优先，并预占库存；hold：拦截 "stock_short" 并列出缺货 SKU；ignore：忽略库存继续分仓。',
+      zh: '拆单：多仓拆包发货，贪心求最少包裹、就近优先，并预占库存；拦截：以 "stock_short" 拦截并列出缺货 SKU；忽略：不看库存继续分仓。',
     },
   },
   'steps.rank.by': {
     label: { en: 'Rank by', zh: '排序方式' },
     help: {
       en: 'nearest: same district > same city > same province > same macro-region (华东, 华南 …) > nationwide. cheapest: handling cost plus the cheapest freight for the order weight to the destination. priority: the order of the list below.',
-      zh: 'nearest：同区 > 同市 > 同省 > 同大区（华东、华南…）> 全国。cheapest：仓库操作费 + 按订单重量到收货地的最低运费。priority：按下方列表顺序。',
+      zh: '就近：同区 > 同市 > 同省 > 同大区（华东、华南…）> 全国。最便宜：仓库操作费 + 按订单重量到收货地的最低运费。优先级：按下方列表顺序。',
     },
   },
   'steps.rank.priority': {
@@ -76,7 +76,7 @@ export const routeChainFields: FieldHints = {
     label: { en: 'Price freight with', zh: '运费按此快递计算' },
     help: {
       en: 'cheapest only: price freight with this carrier. Empty: the cheapest carrier that delivers there (and takes COD for a COD order).',
-      zh: '仅 cheapest：按此快递计算运费。留空表示能送达（货到付款订单需支持 COD）的最便宜快递。',
+      zh: '仅用于“最便宜”：按此快递计算运费。留空表示能送达（货到付款订单需支持 COD）的最便宜快递。',
     },
     widget: 'carrier',
   },

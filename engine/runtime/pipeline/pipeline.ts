@@ -32,6 +32,11 @@ export interface PipelineOptions {
   clock?: (order: StandardOrder) => Date;
   /** The plugin host and installed builds, when the strategies call plugins (engine/plugins). */
   plugins?: PipelinePlugins;
+  /**
+   * Sees the facts each stage is about to read (they change after: copy what you keep). The test panel
+   * keeps its draft's, to say which test kept a node from firing.
+   */
+  beforeStage?: (strategyId: string, facts: Readonly<OrderFacts>) => void;
 }
 
 /** What the pipeline needs of one rule when it hits, worked out once when the pipeline is built. */
@@ -123,6 +128,7 @@ export function createPipeline(
     const deciding = begin(order, precomputed);
     for (const stage of stages) {
       deciding.facts.decision = deciding.builder.view();
+      options.beforeStage?.(stage.strategy.strategyId, deciding.facts);
       applyHits(stage, stage.evaluator.evaluate(deciding.facts) as RuleHit[], deciding);
     }
     return end(order, deciding);
@@ -131,6 +137,7 @@ export function createPipeline(
     const deciding = begin(order, precomputed);
     for (const stage of stages) {
       deciding.facts.decision = deciding.builder.view();
+      options.beforeStage?.(stage.strategy.strategyId, deciding.facts);
       applyHits(stage, await stage.evaluator.evaluate(deciding.facts), deciding);
     }
     return end(order, deciding);

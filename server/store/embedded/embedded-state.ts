@@ -65,7 +65,7 @@ export class EmbeddedState implements StateStore {
   }
 
   private async read(clientId: string): Promise<{ state: PersistedState; seq: number; replayed: number }> {
-    await this.ws.log(layout.stateLog(clientId)).close();
+    await this.ws.closeLog(layout.stateLog(clientId));
     const file = await this.ws.read(layout.stateSnapshot(clientId), StateFileSchema);
     const base = file ?? { seq: 0, ...EMPTY_STATE };
     const entries = await readNdjson(this.ws.abs(layout.stateLog(clientId)), (value) =>

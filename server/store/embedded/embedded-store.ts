@@ -12,8 +12,13 @@ import { Workspace } from './workspace.ts';
 import type { LockOptions } from './workspace-lock.ts';
 
 /** The default store: a workspace folder of JSON documents and NDJSON logs. */
-export async function openEmbeddedStore(dataDir: string, lock: LockOptions = {}): Promise<Store> {
-  const ws = await Workspace.open(dataDir, lock);
+export async function openEmbeddedStore(
+  dataDir: string,
+  lock: LockOptions = {},
+  { readOnly = false }: { readOnly?: boolean } = {},
+): Promise<Store> {
+  // Read-only: an evaluator beside the control server that holds the workspace and its lock.
+  const ws = readOnly ? await Workspace.openReadOnly(dataDir) : await Workspace.open(dataDir, lock);
   const audit = new EmbeddedAudit(ws);
   return {
     kind: 'embedded',
@@ -27,6 +32,12 @@ export async function openEmbeddedStore(dataDir: string, lock: LockOptions = {})
     keys: new EmbeddedKeys(ws),
     plugins: new EmbeddedPlugins(ws),
     ...embeddedSimulationStores(ws),
+    documents: {
+      onChange: (listener) => {
+        ws.onChange = listener;
+      },
+      forget: () => ws.forget(),
+    },
     // Unhealthy once another server took the workspace over: an orchestrator restarts this one.
     ping: () => ws.ping(),
     close: async () => {

@@ -6,6 +6,7 @@ import { ensureDir, fsyncDir, isTempFile, writeFileAtomic } from './atomic-file.
 import { KeyedMutex } from './keyed-mutex.ts';
 import { GITIGNORE, layout } from './layout.ts';
 import { NdjsonLog } from './ndjson-log.ts';
+import { ReadOnlyGuard } from './read-only-guard.ts';
 import { type LockOptions, WorkspaceLock } from './workspace-lock.ts';
 
 const MISSING = Symbol('missing');
@@ -20,10 +21,29 @@ export class Workspace {
   private readonly logs = new Map<string, NdjsonLog>();
   private readonly mutex = new KeyedMutex();
 
+  /** Told of every document written or removed (the control server tells evaluators). */
+  onChange: ((rel: string) => void) | undefined;
+
   private constructor(
     readonly dir: string,
-    private readonly lock: WorkspaceLock,
+    private readonly lock: Pick<WorkspaceLock, 'assertHeld' | 'verify' | 'release'>,
   ) {}
+
+  /**
+   * A workspace a control server holds, opened by an evaluator to read releases, strategies, keys and
+   * plugins: no lock, no writes. Its documents are cached until `forget` (told by the control server).
+   */
+  static async openReadOnly(dataDir: string): Promise<Workspace> {
+    const dir = resolve(dataDir);
+    const guard = new ReadOnlyGuard(dir);
+    await guard.verify();
+    return new Workspace(dir, guard);
+  }
+
+  /** Drops every cached document: the next reads look at the disk. */
+  forget(): void {
+    this.cache.clear();
+  }
 
   static async open(dataDir: string, lockOptions: LockOptions = {}): Promise<Workspace> {
     const dir = resolve(dataDir);
@@ -87,6 +107,7 @@ export class Workspace {
     } finally {
       // Whether or not the rename happened, the next read must look at the disk.
       this.cache.delete(rel);
+      this.onChange?.(rel);
     }
     this.cache.set(rel, checked);
     return checked;
@@ -98,6 +119,7 @@ export class Workspace {
     await rm(this.abs(rel), { force: true });
     await fsyncDir(join(this.abs(rel), '..'));
     this.cache.set(rel, MISSING);
+    this.onChange?.(rel);
   }
 
   /** Names in a folder, without hidden files (temp files among them); empty when it does not exist. */

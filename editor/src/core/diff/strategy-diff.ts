@@ -9,6 +9,16 @@ export interface NodeChange {
   after?: GraphNode;
   /** What changed on a changed node: name, content fields (top level), kind. */
   fields: string[];
+  /** The same, down to each value that differs: what it was and what it is. */
+  values: ValueChange[];
+}
+
+/** One value that differs between two versions of a node, by its path (`content.rows.0.when.value`). */
+export interface ValueChange {
+  path: string;
+  /** JSON text of the old and new value; absent where the path did not exist on that side. */
+  before?: string;
+  after?: string;
 }
 
 export interface EdgeChange {
@@ -34,6 +44,24 @@ function contentFields(before: unknown, after: unknown): string[] {
   return keys.filter((key) => !same(a[key], b[key])).map((key) => `content.${key}`);
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** Leaf by leaf, the values that differ; a leaf is a scalar, or a value the other side does not nest. */
+export function valueChanges(before: unknown, after: unknown, path: string): ValueChange[] {
+  if (same(before, after)) return [];
+  if (isRecord(before) && isRecord(after) && Array.isArray(before) === Array.isArray(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    return keys.flatMap((k) => valueChanges(before[k], after[k], `${path}.${k}`));
+  }
+  return [
+    {
+      path,
+      ...(before === undefined ? {} : { before: JSON.stringify(before) }),
+      ...(after === undefined ? {} : { after: JSON.stringify(after) }),
+    },
+  ];
+}
+
 function compareNode(before: GraphNode, after: GraphNode): NodeChange {
   const fields = [
     ...(before.kind !== after.kind ? ['kind'] : []),
@@ -42,7 +70,12 @@ function compareNode(before: GraphNode, after: GraphNode): NodeChange {
   ];
   const moved = before.position.x !== after.position.x || before.position.y !== after.position.y;
   const kind: ChangeKind = fields.length ? 'changed' : moved ? 'moved' : 'same';
-  return { id: after.id, kind, before, after, fields };
+  const values = [
+    ...valueChanges(before.kind, after.kind, 'kind'),
+    ...valueChanges(before.name, after.name, 'name'),
+    ...valueChanges(before.content, after.content, 'content'),
+  ];
+  return { id: after.id, kind, before, after, fields, values };
 }
 
 /** Two versions of a strategy, node by node and edge by edge, matched by id. */
@@ -52,11 +85,13 @@ export function diffStrategies(before: Strategy, after: Strategy): StrategyDiff 
   const nodes: NodeChange[] = [
     ...after.nodes.map((n) => {
       const old = oldNodes.get(n.id);
-      return old ? compareNode(old, n) : { id: n.id, kind: 'added' as const, after: n, fields: [] };
+      return old
+        ? compareNode(old, n)
+        : { id: n.id, kind: 'added' as const, after: n, fields: [], values: [] };
     }),
     ...before.nodes
       .filter((n) => !newIds.has(n.id))
-      .map((n) => ({ id: n.id, kind: 'removed' as const, before: n, fields: [] })),
+      .map((n) => ({ id: n.id, kind: 'removed' as const, before: n, fields: [], values: [] })),
   ];
   const key = (e: GraphEdge) => `${e.source}|${e.sourceHandle ?? ''}|${e.target}`;
   const oldEdges = new Set(before.edges.map(key));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { largeStrategy } from '../bench/large-strategy.ts';
 import { removeElements } from '../document/operations.ts';
-import { compileStrategy } from '../engine.ts';
+import { compileStrategy, describeWhyNot, strategyGraph, whyNot } from '../engine.ts';
 import { demoClient, demoStrategy, sampleOrder, tinyStrategy } from '../test-fixtures.ts';
 import { runDraft } from './run-draft.ts';
 
@@ -30,6 +30,34 @@ describe('running a draft in the browser pipeline', () => {
     expect(run.decision.warehouse).not.toBeNull();
     expect(run.lit.nodeIds.has('start')).toBe(true);
     expect(run.lit.nodeIds.size).toBeGreaterThan(1);
+  });
+
+  it("keeps the draft stage's facts, so a node that did not fire says which test stopped the order", async () => {
+    const order = {
+      ...(sampleOrder('standard-hangzhou.json') as object),
+      amounts: { total: 120, paid: 120 },
+    };
+    const run = await runDraft({ draft: tinyStrategy(), client: demoClient(), order });
+    if (!run.ok) throw new Error(JSON.stringify(run));
+    expect(run.decision.tags).toEqual([]);
+    expect(run.facts.amounts).toMatchObject({ total: 120 });
+    const graph = strategyGraph(tinyStrategy());
+    const why = whyNot({ graph, nodeId: 'vip-tag', facts: run.facts, lit: run.lit.nodeIds, fired: [] });
+    expect(describeWhyNot(why, graph).zh).toBe(
+      '订单没有走 节点 big order 的「是」分支：订单金额 = 120，需要 大于等于 200',
+    );
+  });
+
+  it('explains the decision in both languages, naming the draft’s nodes', async () => {
+    const run = await runDraft({
+      draft: demoStrategy('approval'),
+      client: demoClient(),
+      order: sampleOrder('standard-unpaid.json'),
+    });
+    if (!run.ok) throw new Error(JSON.stringify(run));
+    const unpaid = run.explanations.find((e) => e.code === 'unpaid');
+    expect(unpaid?.text.zh).toMatch(/^拦截：.+（节点 未付款\/部分付款「是」：付款状态 = /);
+    expect(run.explanations.filter((e) => e.kind === 'hold')).toHaveLength(run.decision.holds.length);
   });
 
   it('says why it cannot run: graph errors, or not an order', async () => {

@@ -7,12 +7,15 @@ import {
   createPipeline,
   type Decision,
   detectPlatform,
+  type Explanation,
+  explainDecision,
   type GraphIssue,
   InMemoryState,
   OrdergraphError,
   pluginUsage,
   type StandardOrder,
   type Strategy,
+  strategyGraph,
 } from '../engine.ts';
 import { type LitPath, litPathOf } from './lit-path.ts';
 
@@ -34,6 +37,10 @@ export type DraftRun =
       order: StandardOrder;
       decision: Decision;
       lit: LitPath;
+      /** The facts the draft's stage read: what says why one of its nodes did not fire. */
+      facts: Readonly<Record<string, unknown>>;
+      /** A sentence per hold, flag, warehouse and carrier; the draft's nodes by name. */
+      explanations: Explanation[];
       ms: number;
       /** Published stages left out because they call plugins, which run on the server only. */
       skipped: string[];
@@ -67,20 +74,30 @@ export async function runDraft(input: DraftRunInput): Promise<DraftRun> {
   const skipped = others.filter(callsPlugins).map((s) => s.strategyId);
   const stages = [...others.filter((s) => !callsPlugins(s)), compiled.compiled];
   const started = performance.now();
+  let facts: Readonly<Record<string, unknown>> = {};
   const pipeline = createPipeline(stages, {
     engine: 'reference',
     trace: true,
     ...(input.client ? { client: input.client } : {}),
     state: new InMemoryState(input.state ?? {}),
+    // A copy: the pipeline goes on changing its facts (what later stages decide) after the draft's stage.
+    beforeStage: (strategyId, seen) => {
+      if (strategyId === input.draft.id) facts = { ...seen, extracted: { ...seen.extracted } };
+    },
   });
   const decision = await pipeline.decide(order);
+  const ms = performance.now() - started;
+  const context = input.client ? { client: input.client } : {};
+  const graphs = new Map([[input.draft.id, strategyGraph(compiled.strategy, context)]]);
   return {
     ok: true,
     platform,
     order,
     decision,
     lit: litPathOf(decision.trace, input.draft.id),
-    ms: performance.now() - started,
+    facts,
+    explanations: explainDecision(decision, { graphs, ...context }),
+    ms,
     skipped,
   };
 }

@@ -17,11 +17,14 @@ import { useDoc } from '../../stores/document-store.ts';
 import { useSelectedEdgeIds, useSelectedNodeIds } from '../../stores/selection-store.ts';
 import { useIssueIndex } from '../../stores/validation-store.ts';
 import { CanvasTextContext } from './canvas-text.ts';
+import { FIT_VIEW } from './fit-padding.ts';
 import { EDGE_TYPES, NODE_TYPES } from './flow-types-registry.ts';
 import { useCanvasChanges } from './use-canvas-changes.ts';
 import { useCanvasTextValue } from './use-canvas-text-value.ts';
 import { useFocusNode } from './use-focus-node.ts';
 import { usePaletteDrop } from './use-palette-drop.ts';
+import { useSelectionPruning } from './use-selection-pruning.ts';
+import { useViewCenter } from './use-view-center.ts';
 
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Meta', 'Control', 'Shift'];
@@ -45,6 +48,9 @@ function CanvasInner() {
   const text = useCanvasTextValue();
   const far = useStore(isFar);
   useFocusNode();
+  useSelectionPruning();
+  const box = useRef<HTMLDivElement>(null);
+  useViewCenter(box);
 
   const nodes = useMemo(() => {
     const list = toFlowNodes(
@@ -67,7 +73,7 @@ function CanvasInner() {
   }, [doc?.edges, selectedNodes, selectedEdges, sizes]);
 
   return (
-    <div className={far ? 'og-canvas og-canvas--far' : 'og-canvas'} data-testid="canvas">
+    <div ref={box} className={far ? 'og-canvas og-canvas--far' : 'og-canvas'} data-testid="canvas">
       <CanvasTextContext.Provider value={text}>
         <ReactFlow<GraphFlowNode, GraphFlowEdge>
           nodes={nodes}
@@ -86,7 +92,7 @@ function CanvasInner() {
           minZoom={0.05}
           maxZoom={2}
           fitView
-          fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+          fitViewOptions={FIT_VIEW}
           proOptions={{ hideAttribution: true }}
           defaultEdgeOptions={{ type: 'graph' }}
         >

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useCanvasViewStore, useFitRequest } from '../../stores/canvas-view-store.ts';
 import { useDocumentStore } from '../../stores/document-store.ts';
 import { useFocusRequest } from '../../stores/selection-store.ts';
+import { FIT_VIEW } from './fit-padding.ts';
 
 /** Brings a node into view when the issue list or the rule preview asks; fits the view on request. */
 export function useFocusNode(): void {
@@ -22,7 +23,7 @@ export function useFocusNode(): void {
   useEffect(() => {
     if (fit === 0) return;
     // After the nodes of a new document are measured.
-    const timer = setTimeout(() => void flow.fitView({ padding: 0.15, duration: 200, maxZoom: 1 }), 60);
+    const timer = setTimeout(() => void flow.fitView({ ...FIT_VIEW, duration: 200 }), 60);
     return () => clearTimeout(timer);
   }, [fit, flow]);
 }

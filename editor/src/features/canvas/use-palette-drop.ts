@@ -28,7 +28,8 @@ export function usePaletteDrop() {
       if (!doc) return;
       const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
       // The pointer holds the node by its header, not its corner.
-      const node = createNode(kind, { x: at.x - 20, y: at.y - 16 }, new Set(doc.nodes.map((n) => n.id)));
+      const taken = new Set(doc.nodes.map((n) => n.id));
+      const node = createNode(kind, { x: at.x - 20, y: at.y - 16 }, taken, doc.family);
       edit((current) => addNodes(current, [node]));
       select([node.id]);
     },

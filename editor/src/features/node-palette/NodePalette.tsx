@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { createNode } from '../../core/document/node-factory.ts';
 import { addNodes } from '../../core/document/operations.ts';
+import { freeSpotAt } from '../../core/layout/free-spot.ts';
 import { useLabel } from '../../hooks/useLabel.ts';
+import { useCanvasViewStore } from '../../stores/canvas-view-store.ts';
 import { useDocumentActions, useDocumentStore } from '../../stores/document-store.ts';
 import { useSelectionActions } from '../../stores/selection-store.ts';
 import { PaletteItem } from './PaletteItem.tsx';
@@ -9,7 +11,7 @@ import { paletteGroups } from './palette-groups.ts';
 
 const GROUPS = paletteGroups();
 
-/** Node kinds by family: drag one onto the canvas, or click to add it beside the others. */
+/** Node kinds by family: drag one onto the canvas, or click to add it in the middle of the view. */
 export function NodePalette() {
   const { t } = useTranslation();
   const label = useLabel();
@@ -19,8 +21,9 @@ export function NodePalette() {
   const addBeside = (kind: string) => {
     const doc = useDocumentStore.getState().history?.present;
     if (!doc) return;
-    const right = Math.max(0, ...doc.nodes.map((n) => n.position.x));
-    const node = createNode(kind, { x: right + 280, y: 0 }, new Set(doc.nodes.map((n) => n.id)));
+    const center = useCanvasViewStore.getState().viewCenter?.() ?? { x: 0, y: 0 };
+    const taken = new Set(doc.nodes.map((n) => n.id));
+    const node = createNode(kind, freeSpotAt(center, doc.nodes), taken, doc.family);
     edit((current) => addNodes(current, [node]));
     select([node.id]);
   };

@@ -1,29 +1,25 @@
 import { useTranslation } from 'react-i18next';
-import { Badge } from '../../atoms/Badge.tsx';
 import { Button } from '../../atoms/Button.tsx';
 import { Select } from '../../atoms/Select.tsx';
 import { useDoc } from '../../stores/document-store.ts';
 import { useHighlightActions } from '../../stores/highlight-store.ts';
-import {
-  useOwnTests,
-  useTestRun,
-  useTestRunActions,
-  useTestRunning,
-  useTestScope,
-} from '../../stores/test-run-store.ts';
+import { useTestRun, useTestRunActions, useTestRunning, useTestScope } from '../../stores/test-run-store.ts';
 import { DecisionView } from './DecisionView.tsx';
+import { ExplanationList } from './ExplanationList.tsx';
 import { OrderPicker } from './OrderPicker.tsx';
+import { SaveTestCase } from './SaveTestCase.tsx';
+import { TestCaseList } from './TestCaseList.tsx';
 import { TraceList } from './TraceList.tsx';
 import { useTestRunner } from './use-test-runner.ts';
+import { WhyNotView } from './WhyNotView.tsx';
 
-/** Try the draft on an order: the decision, the rules that fired, and the path lit on the canvas. */
+/** Try the draft on an order: the decision and why, the rules that fired, the path lit on the canvas, and the test cases. */
 export function TestPanel() {
   const { t } = useTranslation();
   const doc = useDoc();
   const run = useTestRun();
   const running = useTestRunning();
   const scope = useTestScope();
-  const ownTests = useOwnTests();
   const { setScope } = useTestRunActions();
   const { clear } = useHighlightActions();
   const runner = useTestRunner();
@@ -77,31 +73,14 @@ export function TestPanel() {
             {t('test.litNodes', { count: run.lit.nodeIds.size })}
           </p>
           <DecisionView decision={run.decision} />
+          <ExplanationList explanations={run.explanations} />
+          <WhyNotView run={run} />
+          <SaveTestCase order={run.order} />
           <h3 className="og-subtitle">{t('test.trace')}</h3>
           <TraceList trace={run.decision.trace ?? []} strategyId={doc?.id ?? ''} />
         </>
       ) : null}
-      <h3 className="og-subtitle">{t('test.ownTests', { count: doc?.tests.length ?? 0 })}</h3>
-      <Button onClick={() => void runner.runOwnTests()} disabled={!doc?.tests.length}>
-        {t('test.runOwnTests')}
-      </Button>
-      {ownTests ? (
-        <ul className="og-own-tests">
-          {ownTests.map((outcome) => (
-            <li key={outcome.name}>
-              <Badge tone={outcome.passed ? 'ok' : 'error'}>
-                {outcome.passed ? t('test.passed') : t('test.failed')}
-              </Badge>{' '}
-              {outcome.name}
-              {outcome.failures.map((f) => (
-                <p key={f} className="og-field__help">
-                  {f}
-                </p>
-              ))}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <TestCaseList />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../atoms/Badge.tsx';
 import { Button } from '../../atoms/Button.tsx';
@@ -15,6 +16,7 @@ import {
 } from '../../stores/document-store.ts';
 import { useRouteActions } from '../../stores/route-store.ts';
 import { useIssueIndex } from '../../stores/validation-store.ts';
+import { LeaveDialog } from './LeaveDialog.tsx';
 
 /** Where you are, and what you can do to the whole strategy: undo, lay out, fit, save. */
 export function EditorToolbar() {
@@ -29,6 +31,15 @@ export function EditorToolbar() {
   const { requestFit } = useCanvasViewActions();
   const { navigate } = useRouteActions();
   const issues = useIssueIndex();
+  const [leaving, setLeaving] = useState(false);
+  const toClient = () => {
+    setLeaving(false);
+    if (doc) navigate({ page: 'client', clientId: doc.clientId });
+  };
+  const saveAndLeave = async () => {
+    if (await save()) toClient();
+    else setLeaving(false);
+  };
   const layout = () => {
     if (!doc) return;
     const sizes = useCanvasViewStore.getState().sizes;
@@ -42,7 +53,8 @@ export function EditorToolbar() {
         <button
           type="button"
           className="og-link"
-          onClick={() => doc && navigate({ page: 'client', clientId: doc.clientId })}
+          data-testid="breadcrumb-client"
+          onClick={() => (dirty ? setLeaving(true) : toClient())}
         >
           {client?.name ?? doc?.clientId}
         </button>
@@ -101,6 +113,13 @@ export function EditorToolbar() {
           {saving ? t('toolbar.saving') : dirty ? t('toolbar.save') : t('toolbar.saved')}
         </Button>
       </div>
+      <LeaveDialog
+        open={leaving}
+        saving={saving}
+        onStay={() => setLeaving(false)}
+        onDiscard={toClient}
+        onSave={() => void saveAndLeave()}
+      />
     </div>
   );
 }

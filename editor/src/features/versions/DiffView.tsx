@@ -24,6 +24,9 @@ interface DiffViewProps {
   onClose(): void;
 }
 
+/** A big table edit lists its first values; the canvas above shows where the rest are. */
+const MAX_VALUES = 12;
+
 /** Two versions (or a version and the draft) drawn as one graph: added green, removed red, changed amber. */
 export function DiffView({ clientId, strategyId, left, right, onClose }: DiffViewProps) {
   const { t } = useTranslation();
@@ -101,7 +104,20 @@ export function DiffView({ clientId, strategyId, left, right, onClose }: DiffVie
               .map((n) => (
                 <li key={n.id} className={`og-diff__item og-diff__item--${n.kind}`}>
                   <strong>{t(`diff.${n.kind}`)}</strong> {n.after?.name || n.before?.name || n.id}
-                  {n.fields.length ? ` (${n.fields.join(', ')})` : ''}
+                  {n.values.length ? (
+                    <ul className="og-diff__values" data-testid="diff-values">
+                      {n.values.slice(0, MAX_VALUES).map((v) => (
+                        <li key={v.path} data-path={v.path}>
+                          <code>{v.path}</code>: <del>{v.before ?? '—'}</del> → <ins>{v.after ?? '—'}</ins>
+                        </li>
+                      ))}
+                      {n.values.length > MAX_VALUES ? (
+                        <li className="og-muted">
+                          {t('diff.moreValues', { count: n.values.length - MAX_VALUES })}
+                        </li>
+                      ) : null}
+                    </ul>
+                  ) : null}
                 </li>
               ))}
           </ul>

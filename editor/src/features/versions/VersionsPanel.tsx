@@ -16,6 +16,7 @@ import {
 import { DiffView } from './DiffView.tsx';
 import { formatTime } from './format-time.ts';
 import { PublishDialog } from './PublishDialog.tsx';
+import { RollbackDialog } from './RollbackDialog.tsx';
 import { useVersions } from './use-versions.ts';
 
 /** History of this strategy (who cut which version when), what is live, publish, roll back, compare. */
@@ -32,6 +33,7 @@ export function VersionsPanel() {
   const { openDiff, closeDiff } = useVersionsActions();
   const { publishDraft, rollbackLive } = useVersions();
   const [publishing, setPublishing] = useState(false);
+  const [rollingBack, setRollingBack] = useState(false);
   const [picked, setPicked] = useState<number[]>([]);
   const liveVersion = live?.strategies.find((s) => s.strategyId === info?.strategyId)?.version;
   const when = (iso: string) => formatTime(iso, i18n.language);
@@ -62,7 +64,7 @@ export function VersionsPanel() {
             {t('versions.publish')}
           </Button>
           <Button
-            onClick={() => void rollbackLive()}
+            onClick={() => setRollingBack(true)}
             disabled={busy !== undefined || !live || live.release < 2}
             data-testid="rollback"
           >
@@ -134,6 +136,14 @@ export function VersionsPanel() {
         })}
       </ul>
       <PublishDialog open={publishing} onClose={() => setPublishing(false)} onPublish={publishDraft} />
+      <RollbackDialog
+        open={rollingBack}
+        live={live}
+        releases={releases ?? []}
+        strategyId={info?.strategyId}
+        onClose={() => setRollingBack(false)}
+        onRollback={(to, note) => rollbackLive(live?.release ?? 0, to, note)}
+      />
       {diff && info ? (
         <DiffView
           clientId={info.clientId}

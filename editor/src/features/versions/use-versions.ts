@@ -70,20 +70,26 @@ export function useVersions() {
     [actions, reload],
   );
 
-  const rollbackLive = useCallback(async () => {
-    const info = useDocumentStore.getState().info;
-    if (!info) return;
-    actions.setBusy('rolling-back');
-    try {
-      const live = await getLive(info.clientId);
-      const release = await rollback(info.clientId, live?.release ?? 0);
-      actions.done({ kind: 'rolled-back', release: release.release });
-      useTestRunStore.setState({ others: undefined });
-    } catch (error) {
-      actions.failed(describe(error));
-    }
-    await reload();
-  }, [actions, reload]);
+  /** Back to a chosen release; `expectedRelease` is the live one the consultant saw, so a publish meanwhile is a 409. */
+  const rollbackLive = useCallback(
+    async (expectedRelease: number, toRelease: number, note: string): Promise<boolean> => {
+      const info = useDocumentStore.getState().info;
+      if (!info) return false;
+      actions.setBusy('rolling-back');
+      let ok = false;
+      try {
+        const release = await rollback(info.clientId, expectedRelease, toRelease, note);
+        actions.done({ kind: 'rolled-back', release: release.release });
+        useTestRunStore.setState({ others: undefined });
+        ok = true;
+      } catch (error) {
+        actions.failed(describe(error));
+      }
+      await reload();
+      return ok;
+    },
+    [actions, reload],
+  );
 
   return { reload, publishDraft, rollbackLive };
 }

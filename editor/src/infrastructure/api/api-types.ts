@@ -4,15 +4,20 @@
  * describes the same shapes.
  */
 export type {
+  ChangedOrder,
   ClientRecord,
   CutVersionInput,
   ErrorBody,
+  HistoryRecord,
+  MappingRecord,
   PluginCreatedAnswer,
   PluginVersionView,
   PublishInput,
   Release,
   ReleaseEntry,
   RollbackInput,
+  SimulationInput,
+  SimulationJob,
   StrategySummary,
   StrategyView,
   VersionRecord,

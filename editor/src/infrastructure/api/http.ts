@@ -55,24 +55,97 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     throw new ApiFailure(0, 'network', `the server cannot be reached: ${(error as Error).message}`);
   }
   const text = await response.text();
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    body = undefined;
+  if (!response.ok) {
+    throw failure(response.status, response.statusText, text, response.headers.get('etag'), !options.key);
   }
   const revision = revisionOf(response.headers.get('etag'));
-  if (!response.ok) {
-    // A proxy or a crash may answer without the envelope: read it as possibly absent.
-    const error = (body as Partial<ErrorBody> | undefined)?.error;
-    if (response.status === 401 && !options.key) onUnauthorized?.();
-    throw new ApiFailure(
-      response.status,
-      error?.code ?? 'http_error',
-      error?.message ?? `${response.status} ${response.statusText}`,
-      error ?? {},
-      response.headers.get('etag') ?? undefined,
-    );
+  return {
+    status: response.status,
+    body: parseJson(text) as T,
+    ...(revision !== undefined ? { revision } : {}),
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
   }
-  return { status: response.status, body: body as T, ...(revision !== undefined ? { revision } : {}) };
+}
+
+/** The server's error envelope as an ApiFailure, whatever answered (a proxy may send none). */
+function failure(
+  status: number,
+  statusText: string,
+  text: string,
+  etag: string | null,
+  signedIn = true,
+): ApiFailure {
+  const body = parseJson(text) as Partial<ErrorBody> | undefined;
+  // A rejected login attempt is not a lost session.
+  if (status === 401 && signedIn) onUnauthorized?.();
+  const error = body?.error;
+  return new ApiFailure(
+    status,
+    error?.code ?? 'http_error',
+    error?.message ?? `${status} ${statusText}`,
+    error ?? {},
+    etag ?? undefined,
+  );
+}
+
+/**
+ * Sends a file as the raw body through XMLHttpRequest, since fetch reports no upload progress:
+ * a month of orders is hundreds of megabytes, and the consultant should see it move.
+ */
+/**
+ * What `upload` uses of the browser's XMLHttpRequest, declared here because the root typecheck
+ * (api/contract.test.ts imports this module) has no DOM library; in the browser it is the real one.
+ */
+interface UploadRequest {
+  open(method: string, url: string): void;
+  setRequestHeader(name: string, value: string): void;
+  upload: {
+    onprogress: ((event: { lengthComputable: boolean; loaded: number; total: number }) => void) | null;
+  };
+  onerror: (() => void) | null;
+  onabort: (() => void) | null;
+  onload: (() => void) | null;
+  readonly status: number;
+  readonly statusText: string;
+  readonly responseText: string;
+  getResponseHeader(name: string): string | null;
+  send(body: Blob): void;
+  abort(): void;
+}
+declare const XMLHttpRequest: new () => UploadRequest;
+
+export function upload<T>(
+  path: string,
+  file: Blob,
+  contentType: string,
+  onProgress: (share: number) => void,
+): { done: Promise<Answer<T>>; abort(): void } {
+  const xhr = new XMLHttpRequest();
+  const done = new Promise<Answer<T>>((resolve, reject) => {
+    xhr.open('POST', `${API_BASE}${path}`);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('content-type', contentType);
+    if (apiKey) xhr.setRequestHeader('authorization', `Bearer ${apiKey}`);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    };
+    xhr.onerror = () => reject(new ApiFailure(0, 'network', 'the server cannot be reached'));
+    xhr.onabort = () => reject(new ApiFailure(0, 'aborted', 'the upload was cancelled'));
+    xhr.onload = () => {
+      if (xhr.status < 200 || xhr.status >= 300) {
+        reject(failure(xhr.status, xhr.statusText, xhr.responseText, xhr.getResponseHeader('etag')));
+        return;
+      }
+      resolve({ status: xhr.status, body: parseJson(xhr.responseText) as T });
+    };
+    xhr.send(file);
+  });
+  return { done, abort: () => xhr.abort() };
 }

@@ -131,8 +131,9 @@ export async function publish(
 export async function rollback(
   clientId: string,
   expectedRelease: number,
-  toRelease?: number,
+  toRelease: number,
+  note: string,
 ): Promise<Release> {
-  const body: RollbackInput = { expectedRelease, ...(toRelease ? { toRelease } : {}), note: '' };
+  const body: RollbackInput = { expectedRelease, toRelease, note };
   return (await request<Release>(`${client(clientId)}/rollback`, { method: 'POST', body })).body;
 }

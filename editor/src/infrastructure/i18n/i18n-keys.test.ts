@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES, eventDef, FAMILIES, NODE_KINDS, OPERATORS } from '../../core/engine.ts';
+import { EVENT_TYPES, eventDef, FACT_LABELS, FAMILIES, NODE_KINDS, OPERATORS } from '../../core/engine.ts';
 import { en } from './en.ts';
-import { FACT_LABELS } from './fact-labels.ts';
 import { zh } from './zh.ts';
 
 /** Every key, with plural suffixes folded: English has _one and _other, Chinese only _other. */

@@ -19,6 +19,12 @@ function initialLanguage(): Language {
 
 export const i18n = i18next.createInstance();
 
+/** Screen readers, fonts (CJK glyph choice) and the browser's translate offer read `<html lang>`. */
+function followLanguage(language: string): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
+}
+i18n.on('languageChanged', followLanguage);
+
 void i18n.use(initReactI18next).init({
   resources: { en: { translation: en }, 'zh-CN': { translation: zh } },
   lng: initialLanguage(),
@@ -30,5 +36,4 @@ void i18n.use(initReactI18next).init({
 export function setLanguage(language: Language): void {
   localStore.set(KEY, language);
   void i18n.changeLanguage(language);
-  document.documentElement.lang = language;
 }

@@ -5,6 +5,7 @@ import type { GraphFlowNode } from '../../../core/graph/flow-types.ts';
 import { useNodeKindUi } from '../../../hooks/useNodeKindUi.ts';
 import { useDocNode } from '../../../stores/document-store.ts';
 import { useNodeLit } from '../../../stores/highlight-store.ts';
+import { useNodeSimHits } from '../../../stores/simulation-store.ts';
 import { useNodeIssues } from '../../../stores/validation-store.ts';
 import { useCanvasText } from '../canvas-text.ts';
 import { useNodeOutputs } from '../use-node-outputs.ts';
@@ -14,11 +15,12 @@ import { useNodeOutputs } from '../use-node-outputs.ts';
  * labelled handle per branch. React Flow's data carries the id only; the rest comes from stores.
  */
 function GraphNodeViewInner({ id, selected }: NodeProps<GraphFlowNode>) {
-  const { label, words, issueText } = useCanvasText();
+  const { t, label, words, issueText } = useCanvasText();
   const uiOf = useNodeKindUi();
   const node = useDocNode(id);
   const issues = useNodeIssues(id);
   const lit = useNodeLit(id);
+  const hits = useNodeSimHits(id);
   const outputs = useNodeOutputs(id);
   const updateInternals = useUpdateNodeInternals();
   const handleKey = outputs.map((o) => o.handle).join('|');
@@ -41,6 +43,7 @@ function GraphNodeViewInner({ id, selected }: NodeProps<GraphFlowNode>) {
     selected ? 'og-node--selected' : '',
     errors.length ? 'og-node--invalid' : issues.length ? 'og-node--warning' : '',
     lit ? `og-node--lit-${lit}` : '',
+    hits === 0 ? 'og-node--never-hit' : '',
   ];
   return (
     <div
@@ -64,6 +67,16 @@ function GraphNodeViewInner({ id, selected }: NodeProps<GraphFlowNode>) {
             data-testid="node-issue-badge"
           >
             {issues.length}
+          </span>
+        ) : null}
+        {hits !== undefined ? (
+          <span
+            className={`og-node__hits ${hits === 0 ? 'og-node__hits--never' : ''}`}
+            title={hits === 0 ? t('simulation.neverHit') : t('simulation.hits', { count: hits })}
+            data-testid="node-sim-hits"
+            data-hits={hits}
+          >
+            {hits === 0 ? '∅' : hits}
           </span>
         ) : null}
       </div>

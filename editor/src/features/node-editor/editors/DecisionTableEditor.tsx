@@ -4,6 +4,7 @@ import { Button } from '../../../atoms/Button.tsx';
 import { Dialog } from '../../../atoms/Dialog.tsx';
 import { Field } from '../../../atoms/Field.tsx';
 import { Select } from '../../../atoms/Select.tsx';
+import { switchTableEvent } from '../../../core/document/table-event.ts';
 import { EVENT_TYPES } from '../../../core/engine.ts';
 import type { ContentEditorProps } from '../../../core/views/content-editor-props.ts';
 import { useEventLabel } from '../../../hooks/useEventLabel.ts';
@@ -40,7 +41,7 @@ export function DecisionTableEditor({ node }: ContentEditorProps) {
             id={id}
             value={table.eventType}
             options={options}
-            onChange={(eventType) => write({ ...table, eventType })}
+            onChange={(eventType) => write(switchTableEvent(table, eventType))}
           />
         )}
       </Field>

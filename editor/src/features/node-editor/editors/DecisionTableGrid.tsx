@@ -1,8 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../atoms/Button.tsx';
+import { eventParams } from '../../../core/document/table-event.ts';
 import { DecisionTableHeader } from './DecisionTableHeader.tsx';
 import { DecisionTableRow } from './DecisionTableRow.tsx';
 import { addInput, addOutput, addRow, type TableContent } from './decision-table-ops.ts';
+
+/** A new output column takes the first param of the event no column has yet. */
+const nextParam = (table: TableContent) => {
+  const params = eventParams(table.eventType).map((p) => p.name);
+  return params.find((p) => !table.outputs.some((o) => o.param === p)) ?? params[0];
+};
 
 interface DecisionTableGridProps {
   table: TableContent;
@@ -37,7 +44,7 @@ export function DecisionTableGrid({ table, onChange, rowIssues }: DecisionTableG
         <Button small tone="ghost" onClick={() => onChange(addInput(table))}>
           ＋ {t('table.addInput')}
         </Button>
-        <Button small tone="ghost" onClick={() => onChange(addOutput(table))}>
+        <Button small tone="ghost" onClick={() => onChange(addOutput(table, nextParam(table)))}>
           ＋ {t('table.addOutput')}
         </Button>
       </div>

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../atoms/Button.tsx';
+import { Select } from '../../../atoms/Select.tsx';
 import { TextInput } from '../../../atoms/TextInput.tsx';
+import { eventParams } from '../../../core/document/table-event.ts';
 import { useFactLabel } from '../../../hooks/useFactLabel.ts';
 import { FactPicker } from '../widgets/FactPicker.tsx';
 import { removeInput, removeOutput, type TableContent } from './decision-table-ops.ts';
@@ -14,6 +16,8 @@ interface DecisionTableHeaderProps {
 export function DecisionTableHeader({ table, onChange }: DecisionTableHeaderProps) {
   const { t } = useTranslation();
   const factLabel = useFactLabel();
+  // Only the event's own params: a typed `warehous` column was dropped from every rule unnoticed.
+  const params = eventParams(table.eventType);
   const setColumn = <K extends 'inputs' | 'outputs'>(
     key: K,
     i: number,
@@ -52,9 +56,10 @@ export function DecisionTableHeader({ table, onChange }: DecisionTableHeaderProp
               value={output.label}
               onChange={(label) => setColumn('outputs', i, { label })}
             />
-            <TextInput
+            <Select
               aria-label={t('table.param')}
               value={output.param}
+              options={params.map((p) => ({ value: p.name, label: p.name }))}
               onChange={(param) => setColumn('outputs', i, { param })}
             />
             <Button

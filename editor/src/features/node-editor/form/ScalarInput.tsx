@@ -10,6 +10,7 @@ import type { Path } from '../../../core/paths/content-path.ts';
 import { FactPicker } from '../widgets/FactPicker.tsx';
 import { MasterDataInput } from '../widgets/MasterDataInput.tsx';
 import { MasterDataTags } from '../widgets/MasterDataTags.tsx';
+import { ReasonInput } from '../widgets/ReasonInput.tsx';
 import { RegexInput } from '../widgets/RegexInput.tsx';
 import { useFormContext } from './form-context.ts';
 import { JsonInput } from './JsonInput.tsx';
@@ -33,6 +34,9 @@ export function parseScalar(text: string, before: unknown): string | number | bo
 /** One plain value, or a list of plain values, with the picker its hint (or its name) asks for. */
 export function ScalarInput({ id, model, value, path, keys, name }: ScalarInputProps) {
   const { t } = useTranslation();
+  // A value may read differently by field: approval's "hold" is when a wait starts (拦截时), routing's is to hold (拦截).
+  const optionLabel = (option: string) =>
+    t([`enumOf.${name}.${option}`, `enum.${option}`], { defaultValue: option });
   const { hints, change } = useFormContext();
   const set = (next: unknown) => change(path, next);
   const widget = widgetFor(hints, keys, name);
@@ -45,6 +49,15 @@ export function ScalarInput({ id, model, value, path, keys, name }: ScalarInputP
           <MasterDataInput
             id={id}
             widget={widget}
+            value={String(value ?? '')}
+            onChange={(next) => set(next === '' && model.optional ? undefined : next)}
+          />
+        );
+      }
+      if (name === 'reason') {
+        return (
+          <ReasonInput
+            id={id}
             value={String(value ?? '')}
             onChange={(next) => set(next === '' && model.optional ? undefined : next)}
           />
@@ -76,7 +89,7 @@ export function ScalarInput({ id, model, value, path, keys, name }: ScalarInputP
           id={id}
           value={value === undefined ? '' : String(value)}
           placeholder={model.optional ? t('form.none') : undefined}
-          options={model.options.map((o) => ({ value: o, label: t(`enum.${o}`, { defaultValue: o }) }))}
+          options={model.options.map((o) => ({ value: o, label: optionLabel(o) }))}
           onChange={(next) => set(next === '' ? undefined : next)}
         />
       );
@@ -97,7 +110,7 @@ export function ScalarInput({ id, model, value, path, keys, name }: ScalarInputP
             {options.map((option) => (
               <Checkbox
                 key={option}
-                label={t(`enum.${option}`, { defaultValue: option })}
+                label={optionLabel(option)}
                 checked={values.includes(option)}
                 onChange={(on) => set(on ? [...values, option] : values.filter((v) => v !== option))}
               />

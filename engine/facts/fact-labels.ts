@@ -1,8 +1,9 @@
-import type { Label } from '../../core/engine.ts';
+import type { Label } from '../nodes/node-kind.ts';
 
 /**
- * What each order fact is called in the consultant's language. The engine's catalogue knows paths
- * and types; the words are the editor's. A fact missing here shows its path.
+ * What each order fact is called in the consultant's language. The catalogue knows paths and types;
+ * these are the words the editor shows and the explanations the server sends an OMS use. A fact
+ * missing here shows its path.
  */
 export const FACT_LABELS: Readonly<Record<string, Label>> = {
   id: { en: 'Order id', zh: '订单号' },

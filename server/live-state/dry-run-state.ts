@@ -21,6 +21,10 @@ export class DryRunState implements StrategyState {
     return this.live.counter(key) + this.taken.counter(key);
   }
 
+  counterFits(key: string, qty: number, cap: number): boolean {
+    return this.counter(key) + qty <= cap;
+  }
+
   takeFromCounter(key: string, qty: number, cap: number): boolean {
     if (this.counter(key) + qty > cap) return false;
     return this.taken.takeFromCounter(key, qty, Number.POSITIVE_INFINITY);

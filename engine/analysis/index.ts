@@ -1,0 +1,2 @@
+export { analyseClient, type ClientIssue } from './analyse-client.ts';
+export { analyseStrategy } from './analyse-strategy.ts';

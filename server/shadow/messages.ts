@@ -1,0 +1,36 @@
+import type { Client } from '../../engine/client/index.ts';
+import type { CompiledStrategy } from '../../engine/compiler/index.ts';
+import type { StandardOrder } from '../../engine/order/schema.ts';
+import type { EngineName } from '../../engine/runtime/index.ts';
+import type { StateSnapshot } from '../../engine/state/index.ts';
+import type { DecisionOutline } from '../../simulate/decide/decision-outline.ts';
+import type { DivergenceReport } from './divergence-tally.ts';
+
+/** What a shadow thread starts with: the candidate as compiled, and its own copy of the live state. */
+export interface ShadowWorkerData {
+  clientId: string;
+  strategies: CompiledStrategy[];
+  client: Client | undefined;
+  engine: EngineName;
+  snapshot: StateSnapshot;
+  sampleLimit: number;
+  /** Most of one core the shadow may keep busy, 0–1: past it, it pauses and the queue behind it fills. */
+  cpuShare: number;
+}
+
+/** One live decision, for the candidate to decide again and compare. */
+export interface ShadowItem {
+  order: StandardOrder;
+  /** When live decided it (epoch ms): the candidate decides as of the same time. */
+  at: number;
+  live: DecisionOutline;
+}
+
+export type ShadowRequest = { type: 'orders'; items: ShadowItem[] } | { type: 'report'; id: number };
+
+export type ShadowReply =
+  | { type: 'ready' }
+  /** A batch of `count` orders is done: the sender's count of orders in flight goes down by it. */
+  | { type: 'decided'; count: number }
+  | { type: 'report'; id: number; report: DivergenceReport }
+  | { type: 'failed'; message: string };
