@@ -30,15 +30,20 @@ const SETUPS: Setup[] = [
   { name: '2 evaluators, state in Redis', evaluators: 2, redis: true },
 ];
 
-async function redisCounters(redis: Redis): Promise<{ scripts: number; commands: number }> {
-  const info = `${await redis.info('commandstats')}${await redis.info('stats')}`;
+async function redisCounters(redis: Redis): Promise<{ scripts: number; commands: number; cpuMs: number }> {
+  const info = `${await redis.info('commandstats')}${await redis.info('stats')}${await redis.info('cpu')}`;
+  const cpu = (name: string) => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? 0);
   const scripts = /cmdstat_evalsha:calls=(\d+)/.exec(info)?.[1] ?? '0';
   const evals = /cmdstat_eval:calls=(\d+)/.exec(info)?.[1] ?? '0';
   const commands = /total_commands_processed:(\d+)/.exec(info)?.[1] ?? '0';
-  return { scripts: Number(scripts) + Number(evals), commands: Number(commands) };
+  return {
+    scripts: Number(scripts) + Number(evals),
+    commands: Number(commands),
+    cpuMs: (cpu('used_cpu_user') + cpu('used_cpu_sys')) * 1000,
+  };
 }
 
-async function measure(setup: Setup, scenario: Scenario): Promise<string> {
+async function measure(setup: Setup, scenario: Scenario, plugins: boolean): Promise<string> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ordergraph-bench-scale-'));
   const redis = setup.redis ? await startRedis() : undefined;
   const started: ChildProcess[] = [];
@@ -57,6 +62,8 @@ async function measure(setup: Setup, scenario: Scenario): Promise<string> {
         : {},
     );
     const url = /evaluators on (http:\/\/\S+)/.exec(served.output())?.[1] ?? served.url;
+    // The demo's release 2 calls three plugins (a sandbox round trip an order); release 1 calls none.
+    if (!plugins) await rollBackToFirst(served.url);
     await load(url, scenario, 2, adminKey); // unreported warm-up: pipelines built, JIT warm
     const before = counters ? await redisCounters(counters) : undefined;
     const result = await load(url, scenario, seconds, adminKey);
@@ -65,9 +72,9 @@ async function measure(setup: Setup, scenario: Scenario): Promise<string> {
     const failed = result.non2xx + result.errors + result.timeouts;
     const perDecision =
       before && after && decided > 0
-        ? `   Redis: ${((after.scripts - before.scripts) / decided).toFixed(2)} script calls (round trips), ${((after.commands - before.commands) / decided).toFixed(1)} commands (most inside the script) a decision`
+        ? `   Redis: ${((after.scripts - before.scripts) / decided).toFixed(2)} script calls (round trips), ${((after.commands - before.commands) / decided).toFixed(1)} commands (most inside the script), ${(((after.cpuMs - before.cpuMs) / decided) * 1000).toFixed(0)} µs of Redis CPU a decision`
         : '';
-    return `${setup.name.padEnd(32)} ${result.requests.average.toFixed(0).padStart(6)} orders/s   p50 ${result.latency.p50.toFixed(1).padStart(5)} ms   p99 ${result.latency.p99.toFixed(1).padStart(6)} ms${perDecision}${failed ? `   ${failed} FAILED` : ''}`;
+    return `${`${setup.name}, ${plugins ? 'plugins' : 'no plugins'}`.padEnd(44)} ${result.requests.average.toFixed(0).padStart(6)} orders/s   p50 ${result.latency.p50.toFixed(1).padStart(5)} ms   p99 ${result.latency.p99.toFixed(1).padStart(6)} ms${perDecision}${failed ? `   ${failed} FAILED` : ''}`;
   } finally {
     counters?.disconnect();
     for (const child of started) child.kill('SIGTERM');
@@ -82,6 +89,15 @@ async function measure(setup: Setup, scenario: Scenario): Promise<string> {
   }
 }
 
+async function rollBackToFirst(control: string): Promise<void> {
+  const res = await fetch(`${control}/api/v1/clients/demo/rollback`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ toRelease: 1 }),
+  });
+  if (!res.ok) throw new Error(`rollback to release 1: ${res.status} ${await res.text()}`);
+}
+
 const orders = await sampleOrders();
 const order = orders.find((o) => 'tid' in o) ?? orders.find((o) => ID_KEYS.some((key) => key in o))!;
 const scenario: Scenario = {
@@ -92,6 +108,8 @@ const scenario: Scenario = {
   connections: CONNECTIONS,
 };
 process.stdout.write(
-  `evaluate, single orders with fresh ids, ${CONNECTIONS} connections, ${seconds} s a run, demo release (with its plugins)\n`,
+  `evaluate, single orders with fresh ids, ${CONNECTIONS} connections, ${seconds} s a run, the demo client\n`,
 );
-for (const setup of SETUPS) process.stdout.write(`${await measure(setup, scenario)}\n`);
+for (const plugins of [false, true]) {
+  for (const setup of SETUPS) process.stdout.write(`${await measure(setup, scenario, plugins)}\n`);
+}
