@@ -120,8 +120,9 @@ export function watchLive(
   engine: EngineName,
   store: Store,
   logger: Logger,
+  cpuShare?: number,
 ): ShadowService {
-  const shadows = new ShadowService({ store, evaluation, engine, logger });
+  const shadows = new ShadowService({ store, evaluation, engine, logger, ...(cpuShare ? { cpuShare } : {}) });
   evaluation.onLiveDecision = shadows.observe;
   return shadows;
 }

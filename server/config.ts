@@ -46,6 +46,11 @@ export interface ServerConfig {
   };
   /** Simulation as a service: uploaded histories and simulation jobs. */
   simulations: SimulationConfig;
+  /**
+   * Share of one core a shadow release's thread may use (it sleeps to stay under it; orders beyond what
+   * it keeps up with are counted as dropped). Lower it when evaluate has no spare core to lend.
+   */
+  shadowCpuShare?: number;
 }
 
 export interface SimulationConfig {
@@ -102,6 +107,7 @@ const EnvSchema = z.object({
     .min(1024)
     .default(2 * 1024 ** 3),
   SIMULATION_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  SHADOW_CPU_SHARE: z.coerce.number().min(0.01).max(1).optional(),
   SIMULATION_WORKER: z.enum(['on', 'off']).default('on'),
 });
 
@@ -161,6 +167,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: ConfigOverrides
       workers: e.SIMULATION_WORKERS,
       worker: e.SIMULATION_WORKER === 'on',
     },
+    ...(e.SHADOW_CPU_SHARE === undefined ? {} : { shadowCpuShare: e.SHADOW_CPU_SHARE }),
   };
 }
 

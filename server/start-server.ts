@@ -86,7 +86,7 @@ export async function startServer(
       auditDrain.start();
     }
     evaluation = new EvaluationService(store, config.engine, metrics, registry, states);
-    shadows = watchLive(evaluation, config.engine, store, logger);
+    shadows = watchLive(evaluation, config.engine, store, logger, config.shadowCpuShare);
     demo = await importDemoClient(store, config.demoDir, logger);
     if (demo && registry.enabled) {
       demo.plugins = await importDemoPlugins(
