@@ -17,12 +17,8 @@ describe('an evaluator beside the control server, state shared in Redis', () => 
 
   beforeAll(async () => {
     redis = await startRedis();
-    // No simulation worker in it: this suite restarts Redis, and a BullMQ worker that lived through
-    // that does not close (see the #17 note); simulation jobs on BullMQ have their own suite.
-    control = await TestServer.start({
-      redisUrl: redis.url,
-      simulations: { ...configFromEnv({}).simulations, worker: false },
-    });
+    // With its BullMQ simulation worker: this suite restarts Redis, and the server must still stop after.
+    control = await TestServer.start({ redisUrl: redis.url });
     evaluator = await startEvaluator(
       { ...configFromEnv({}), port: 0, host: '127.0.0.1', dataDir: control.dataDir, redisUrl: redis.url },
       { logger: silentLogger },

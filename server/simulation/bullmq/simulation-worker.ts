@@ -87,7 +87,17 @@ export async function startSimulationWorker(options: SimulationWorkerOptions): P
     }
   };
 
-  const worker = new Worker<SimulationJobData, SimulationJobResult>(QUEUE_NAME, take, {
+  // Each job's whole turn (run, then handed back or returned), so a stop can wait for the hand-backs.
+  const turns = new Set<Promise<unknown>>();
+  const runTurn = (job: Job<SimulationJobData, SimulationJobResult>, token?: string) => {
+    const turn = take(job, token);
+    turns.add(turn);
+    const done = () => turns.delete(turn);
+    turn.then(done, done);
+    return turn;
+  };
+
+  const worker = new Worker<SimulationJobData, SimulationJobResult>(QUEUE_NAME, runTurn, {
     connection,
     concurrency: 1,
     autorun: false,
@@ -101,10 +111,13 @@ export async function startSimulationWorker(options: SimulationWorkerOptions): P
   return {
     close: async () => {
       closing = true;
-      // Closing first, so the worker fetches no job (not even the one it hands back) once its own stops.
-      const closed = worker.close();
+      // Paused first, so the worker fetches no job (not even the one it hands back) once its own stops.
+      await worker.pause(true);
       await Promise.all([...running.values()].map((run) => run.cancel()));
-      await closed;
+      await Promise.allSettled([...turns]);
+      // Forced: nothing runs any more, and a graceful close waits on the blocking fetch, which a Redis
+      // restart can leave hanging for good.
+      await worker.close(true);
       await events.close();
     },
   };
