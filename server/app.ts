@@ -9,6 +9,7 @@ import { errorHandler, notFoundHandler } from './errors/error-handler.ts';
 import { ApiBuilder } from './http/api-builder.ts';
 import type { RequestLimits } from './http/body-limits.ts';
 import { InProcessStates } from './live-state/in-process-state.ts';
+import type { LiveStates } from './live-state/live-state.ts';
 import type { Logger } from './logger.ts';
 import { httpMetrics } from './metrics/http-metrics.ts';
 import type { Metrics } from './metrics/metrics.ts';
@@ -43,6 +44,8 @@ export interface AppOptions {
   plugins?: PluginRegistry;
   /** Made by `startServer`, which drains it when stopping; a fresh one otherwise. */
   evaluation?: EvaluationService;
+  /** Where client state lives, for /healthz (the evaluation service was given the same). */
+  states?: LiveStates;
   /** History uploads and simulation jobs, started (and closed) by `startServer`; none in an evaluator. */
   simulations?: SimulationServices;
   /** The API's resources; every one unless given (an evaluator serves evaluate only). */
@@ -67,12 +70,22 @@ export function createApp(options: AppOptions): Express {
 
   app.get('/healthz', async (_req, res) => {
     res.locals.route = '/healthz';
-    try {
-      await store.ping();
-      res.json({ status: 'ok', store: store.kind });
-    } catch {
-      res.status(503).json({ status: 'unavailable', store: store.kind });
-    }
+    const state = options.states?.kind ?? 'memory';
+    const [stored, shared] = await Promise.allSettled([store.ping(), options.states?.ping()]);
+    const ok = stored.status === 'fulfilled' && shared.status === 'fulfilled';
+    res.status(ok ? 200 : 503).json({
+      status: ok ? 'ok' : 'unavailable',
+      store: store.kind,
+      state,
+      ...(ok
+        ? {}
+        : {
+            unavailable: [
+              ...(stored.status === 'rejected' ? ['store'] : []),
+              ...(shared.status === 'rejected' ? ['state'] : []),
+            ],
+          }),
+    });
   });
   app.get('/metrics', async (_req, res) => {
     res.locals.route = '/metrics';

@@ -15,8 +15,8 @@ export interface ServerConfig {
   lockStaleMs: number;
   mongodbUri: string | undefined;
   /**
-   * Counters, stock, buyers and seen orders shared in Redis by every evaluator; this process's memory
-   * (rebuilt from the store's log) when not set.
+   * Counters, stock, buyers and seen orders shared in Redis by every evaluator; when not set, shared in
+   * MongoDB (a replica set) when `mongodbUri` is, else this process's memory (rebuilt from the store's log).
    */
   redisUrl: string | undefined;
   /** Becomes an admin key (stored hashed) instead of a generated one. */

@@ -42,7 +42,11 @@ export class InProcessState implements LiveState {
 
 /** Each client's state in this process's memory, rebuilt from the store's snapshot and log. */
 export class InProcessStates implements LiveStates {
+  readonly kind = 'memory';
+
   constructor(private readonly store: Store) {}
+
+  async ping(): Promise<void> {}
 
   async open(clientId: string): Promise<LiveState> {
     return InProcessState.from(await this.store.state.load(clientId));

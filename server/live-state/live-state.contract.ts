@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditedDecision, type DecisionRecord } from '../../api/schemas/decisions.ts';
 import type { Decision } from '../../engine/decision/decision.ts';
 import { generateOrders } from '../../engine/generate/generate-orders.ts';
 import { adaptOrder, detectPlatform } from '../../engine/order/adapters/index.ts';
@@ -40,8 +41,17 @@ const batch: StandardOrder[] = [
   ).values(),
 ].sort((a, b) => payTime(a) - payTime(b));
 
+/** The audit line evaluation commits with a decision (a store may keep it as its audit log). */
 const recordOf = (decision: Decision) =>
-  JSON.stringify({ orderId: decision.orderId, status: decision.status, gifts: decision.gifts.length });
+  JSON.stringify({
+    clientId: strategies.client.id,
+    orderId: decision.orderId,
+    at: '2026-11-11T00:00:00.000Z',
+    release: 1,
+    platform: 'standard',
+    by: 'contract',
+    decision: auditedDecision(decision),
+  } satisfies DecisionRecord);
 
 /** Decides `orders` in chunks through one evaluator's view of the state, settling each chunk. */
 async function run(live: LiveState, orders: readonly StandardOrder[], chunk: number, dryRun = false) {

@@ -48,6 +48,10 @@ export interface LiveState {
 
 /** Where each client's live state comes from: this process's memory, or Redis shared by evaluators. */
 export interface LiveStates {
+  /** Where the state lives, as /healthz reports it. */
+  readonly kind: 'memory' | 'redis' | 'mongodb';
+  /** Rejects while the shared state cannot be reached (a load balancer should stop sending orders). */
+  ping(): Promise<void>;
   open(clientId: string): Promise<LiveState>;
   /** Replaces the client's state (an OMS pushing stock levels); the state to decide with from now on. */
   replace(clientId: string, current: LiveState, snapshot: StateSnapshot): Promise<LiveState>;

@@ -92,6 +92,14 @@ describe('an evaluator beside the control server, state shared in Redis', () => 
     expect(lost.status).toBe(503);
     expect(lost.body.error.code).toBe('state_unavailable');
     expect(lost.body.error.message).toContain('REDIS_URL');
+    // A load balancer asking the evaluator's health stops sending it orders.
+    const health = await fetch(`${evaluator.url}/healthz`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({
+      status: 'unavailable',
+      state: 'redis',
+      unavailable: ['state'],
+    });
     await redis.restart();
     let back = lost;
     for (let i = 0; i < 50 && back.status !== 200; i++) {
@@ -100,6 +108,10 @@ describe('an evaluator beside the control server, state shared in Redis', () => 
     }
     expect(back.status).toBe(200);
     expect(back.body.decision.orderId).toBe('SO-EVAL-REDIS-GONE');
+    expect(await (await fetch(`${evaluator.url}/healthz`)).json()).toMatchObject({
+      status: 'ok',
+      state: 'redis',
+    });
   }, 30_000);
 });
 

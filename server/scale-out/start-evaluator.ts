@@ -58,6 +58,7 @@ export async function startEvaluator(
       metrics,
       plugins: registry,
       evaluation,
+      states,
       engine: config.engine,
       authFailureLimit: config.authFailureLimit,
       maxBatch: config.maxBatch,

@@ -37,7 +37,7 @@ describe('errors', () => {
 
   it('sets security headers and no framework banner', async () => {
     const answer = await server.call('GET', '/healthz', { key: null });
-    expect(answer.body).toEqual({ status: 'ok', store: 'embedded' });
+    expect(answer.body).toEqual({ status: 'ok', store: 'embedded', state: 'memory' });
     expect(answer.headers.get('x-powered-by')).toBeNull();
     expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
   });

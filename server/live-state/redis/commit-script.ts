@@ -1,3 +1,5 @@
+import type { CommitReply } from '../shared/shared-client-state.ts';
+
 /**
  * Commits one decision to the shared state, atomically (a Redis script runs alone).
  *
@@ -131,13 +133,6 @@ if ARGV[3] ~= '' then
 end
 return {1, current()}
 `;
-
-export type CommitMode = 'c' | 'a' | 'v';
-
-export type CommitReply =
-  | { kind: 'committed'; values: string[] }
-  | { kind: 'conflict'; values: string[] }
-  | { kind: 'duplicate'; record: string };
 
 export function parseCommitReply(reply: unknown): CommitReply {
   if (!Array.isArray(reply) || typeof reply[0] !== 'number') {

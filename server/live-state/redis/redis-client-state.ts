@@ -1,14 +1,11 @@
 import type { Redis } from 'ioredis';
-import {
-  idRecordFrom,
-  type MergeGroupSnapshot,
-  type StateSnapshot,
-  StateSnapshotSchema,
-} from '../../../engine/state/index.ts';
+import type { StateSnapshot } from '../../../engine/state/index.ts';
 import type { PersistedState } from '../../store/records.ts';
-import { COMMIT_SCRIPT, type CommitMode, type CommitReply, parseCommitReply } from './commit-script.ts';
-import { RecordingView, type Segment, stockField } from './recording-view.ts';
-import { parseMerge, StateCache } from './state-cache.ts';
+import { RecordingView, type Segment } from '../shared/recording-view.ts';
+import type { CommitMode, CommitReply, SharedClientState } from '../shared/shared-client-state.ts';
+import { snapshotOf, stockFields } from '../shared/shared-snapshot.ts';
+import { StateCache } from '../shared/state-cache.ts';
+import { COMMIT_SCRIPT, parseCommitReply } from './commit-script.ts';
 
 /** How long an order's decision record answers retries from any evaluator. */
 const RECORD_TTL_S = 14 * 24 * 3600;
@@ -58,7 +55,7 @@ export function defineStateScripts(redis: Redis): void {
  * One client's counters, stock, buyer counts, seen orders and merge groups in Redis, shared by every
  * evaluator; decisions are made against `view` and made final with `commit`, one script per decision.
  */
-export class RedisClientState {
+export class RedisClientState implements SharedClientState {
   readonly cache = new StateCache();
   readonly view = new RecordingView(this.cache);
   private readonly keys: ReturnType<typeof stateKeys>;
@@ -94,10 +91,7 @@ export class RedisClientState {
   }
 
   private async seed(snapshot: StateSnapshot, seen: readonly string[]): Promise<boolean> {
-    const stock: Record<string, number> = {};
-    for (const [warehouse, skus] of Object.entries(snapshot.stock)) {
-      for (const [sku, qty] of Object.entries(skus)) stock[stockField(warehouse, sku)] = qty;
-    }
+    const stock = stockFields(snapshot);
     const state = { counters: snapshot.counters, stock, buyers: snapshot.buyers, seen: [...seen] };
     const k = this.keys;
     const args = [k.counters, k.stock, k.buyers, k.seen, k.seeded, JSON.stringify(state)];
@@ -148,43 +142,26 @@ export class RedisClientState {
   }
 
   async snapshot(): Promise<StateSnapshot> {
-    const [counters, stockFields, buyers, latest] = await Promise.all([
+    const [counters, stock, buyers, latest] = await Promise.all([
       this.redis.hgetall(this.keys.counters),
       this.redis.hgetall(this.keys.stock),
       this.redis.hgetall(this.keys.buyers),
       this.redis.get(this.keys.mergeLatest),
     ]);
-    const stock = new Map<string, Map<string, number>>();
-    for (const [field, qty] of Object.entries(stockFields)) {
-      const [warehouse, sku] = field.split('\u0000') as [string, string];
-      const skus = stock.get(warehouse) ?? new Map<string, number>();
-      stock.set(warehouse, skus);
-      skus.set(sku, Number(qty));
-    }
-    const merges: [string, MergeGroupSnapshot][] = [];
+    const merges: [string, string][] = [];
     const prefix = this.keys.merge('');
     for await (const batch of this.redis.scanStream({ match: this.keys.mergePattern, count: 1000 })) {
       const names = batch as string[];
       if (names.length === 0) continue;
       const values = await this.redis.mget(names);
-      for (const [i, name] of names.entries()) {
-        const group = parseMerge(values[i] ?? '');
-        // As in one process: a group closed before the latest order recorded takes no more orders.
-        if (group && group.closesAt > Number(latest ?? Number.NEGATIVE_INFINITY)) {
-          merges.push([
-            name.slice(prefix.length),
-            { closesAt: new Date(group.closesAt).toISOString(), size: group.size },
-          ]);
-        }
-      }
+      for (const [i, name] of names.entries()) merges.push([name.slice(prefix.length), values[i] ?? '']);
     }
-    const sorted = <V>(entries: Iterable<[string, V]>) =>
-      idRecordFrom([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    return StateSnapshotSchema.parse({
-      counters: sorted(Object.entries(counters).map(([k, v]) => [k, Number(v)])),
-      stock: sorted([...stock].map(([wh, skus]) => [wh, sorted(skus)] as [string, Record<string, number>])),
-      buyers: sorted(Object.entries(buyers).map(([k, v]) => [k, Number(v)])),
-      ...(merges.length > 0 ? { merges: sorted(merges) } : {}),
+    return snapshotOf({
+      counters: Object.entries(counters),
+      stock: Object.entries(stock),
+      buyers: Object.entries(buyers),
+      merges,
+      latestMerge: latest === null ? undefined : Number(latest),
     });
   }
 
@@ -198,10 +175,7 @@ export class RedisClientState {
     const tx = this.redis.multi().del(k.counters, k.stock, k.buyers, k.seeded, k.mergeLatest, ...merges);
     const counters = Object.entries(snapshot.counters);
     if (counters.length > 0) tx.hset(k.counters, Object.fromEntries(counters));
-    const stock: Record<string, number> = {};
-    for (const [warehouse, skus] of Object.entries(snapshot.stock)) {
-      for (const [sku, qty] of Object.entries(skus)) stock[stockField(warehouse, sku)] = qty;
-    }
+    const stock = stockFields(snapshot);
     if (Object.keys(stock).length > 0) tx.hset(k.stock, stock);
     const buyers = Object.entries(snapshot.buyers);
     if (buyers.length > 0) tx.hset(k.buyers, Object.fromEntries(buyers));

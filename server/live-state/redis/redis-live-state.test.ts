@@ -2,9 +2,9 @@ import type { Redis } from 'ioredis';
 import { type RunningRedis, startRedis } from '../../../test-support/redis-server.ts';
 import { EMPTY_STATE } from '../../store/state-replay.ts';
 import { describeLiveStateContract } from '../live-state.contract.ts';
+import { SharedLiveState } from '../shared/shared-live-state.ts';
 import { connectRedis } from './connect-redis.ts';
 import { RedisClientState } from './redis-client-state.ts';
-import { RedisLiveState } from './redis-live-state.ts';
 
 let redis: RunningRedis | undefined;
 const connections: Redis[] = [];
@@ -15,13 +15,13 @@ describeLiveStateContract('shared in Redis', () => ({
   open: async (snapshot, evaluators) => {
     redis ??= await startRedis();
     const clientId = `contract-${++client}`;
-    const lives: RedisLiveState[] = [];
+    const lives: SharedLiveState[] = [];
     for (let e = 0; e < evaluators; e++) {
       const connection = await connectRedis(redis.url);
       connections.push(connection);
       const shared = new RedisClientState(connection, clientId);
       await shared.open(async () => ({ ...EMPTY_STATE, snapshot }));
-      lives.push(new RedisLiveState(shared));
+      lives.push(new SharedLiveState(shared));
     }
     return lives;
   },

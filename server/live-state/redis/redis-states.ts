@@ -3,9 +3,9 @@ import type { StateSnapshot } from '../../../engine/state/index.ts';
 import { ApiError } from '../../errors/api-error.ts';
 import type { Store } from '../../store/store.ts';
 import type { LiveState, LiveStates } from '../live-state.ts';
+import { SharedLiveState } from '../shared/shared-live-state.ts';
 import { connectRedis, redactRedisUrl } from './connect-redis.ts';
 import { RedisClientState } from './redis-client-state.ts';
-import { RedisLiveState } from './redis-live-state.ts';
 
 /**
  * Every client's state in the Redis at REDIS_URL, shared by every evaluator of every machine. While
@@ -13,6 +13,8 @@ import { RedisLiveState } from './redis-live-state.ts';
  * cannot be committed would be a guess.
  */
 export class RedisStates implements LiveStates {
+  readonly kind = 'redis';
+
   private constructor(
     readonly redis: Redis,
     private readonly url: string,
@@ -23,14 +25,18 @@ export class RedisStates implements LiveStates {
     return new RedisStates(await connectRedis(url, onError), url, store);
   }
 
+  async ping(): Promise<void> {
+    await this.redis.ping();
+  }
+
   async open(clientId: string): Promise<LiveState> {
     const shared = new RedisClientState(this.redis, clientId);
     await this.guard(shared.open(() => this.store.state.load(clientId)));
-    return new RedisLiveState(shared, (work) => this.guard(work));
+    return new SharedLiveState(shared, (work) => this.guard(work));
   }
 
   async replace(_clientId: string, current: LiveState, snapshot: StateSnapshot): Promise<LiveState> {
-    await this.guard((current as RedisLiveState).replace(snapshot));
+    await this.guard((current as SharedLiveState).replace(snapshot));
     return current;
   }
 

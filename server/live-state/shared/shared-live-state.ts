@@ -2,7 +2,7 @@ import type { Decision } from '../../../engine/decision/decision.ts';
 import type { StandardOrder } from '../../../engine/order/schema.ts';
 import type { StateSnapshot, StrategyState } from '../../../engine/state/index.ts';
 import type { LiveState, Settled, SettleOptions } from '../live-state.ts';
-import type { RedisClientState } from './redis-client-state.ts';
+import type { SharedClientState } from './shared-client-state.ts';
 
 /**
  * Attempts at one decision before it is given up as `state_contention`. Each conflict means another
@@ -11,12 +11,16 @@ import type { RedisClientState } from './redis-client-state.ts';
  */
 const MAX_ATTEMPTS = 16;
 
-/** Shared state in Redis (see `commit-script.ts` for why decisions made on stale values stay exact). */
-export class RedisLiveState implements LiveState {
+/**
+ * State shared by evaluators (Redis or MongoDB): decided on a local view, each decision committed with
+ * the values it read as preconditions, and decided again when they no longer hold (see
+ * `redis/commit-script.ts` for why decisions made on stale values stay exact).
+ */
+export class SharedLiveState implements LiveState {
   readonly recordsDecisions = true;
 
   constructor(
-    private readonly shared: RedisClientState,
+    private readonly shared: SharedClientState,
     /** Turns a lost connection into the answer callers get (503); nothing else. */
     private readonly guard: <T>(work: Promise<T>) => Promise<T> = (work) => work,
   ) {}
