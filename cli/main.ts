@@ -9,6 +9,14 @@ import { addSimulateCommand } from './commands/simulate-command.ts';
 import { EXIT, reportFailure } from './exit.ts';
 import { collect } from './options.ts';
 
+// A reader that stops early (`ordergraph demo | head`) closes the pipe: that ends the output, not in a crash.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? EXIT.ok);
+  });
+}
+
 const engineOption = () =>
   new Option('--engine <engine>', 'which runtime decides: compiled (fast) or reference (json-rules-engine)')
     .choices(ENGINE_NAMES)
