@@ -94,17 +94,31 @@ function totals(lines: OrderLine[]): StandardOrder['totals'] {
  * name by name, and a few thousand places cover every order. Bounded, for input of endless
  * distinct (or garbage) names.
  */
-const resolvedAddresses = new Map<string, ResolvedAddress>();
+const resolvedAddresses = new Map<string, Map<string, Map<string, ResolvedAddress>>>();
+let resolvedCount = 0;
 const MAX_RESOLVED = 20_000;
 
+/** Looked up name by name: no key string built and hashed per order. */
 function resolveCached(names: { province: string; city: string; district: string }): ResolvedAddress {
-  const key = JSON.stringify([names.province, names.city, names.district]);
-  let resolved = resolvedAddresses.get(key);
-  if (!resolved) {
-    if (resolvedAddresses.size >= MAX_RESOLVED) resolvedAddresses.clear();
-    resolved = resolveAddress(names);
-    resolvedAddresses.set(key, resolved);
+  const found = resolvedAddresses.get(names.province)?.get(names.city)?.get(names.district);
+  if (found) return found;
+  if (resolvedCount >= MAX_RESOLVED) {
+    resolvedAddresses.clear();
+    resolvedCount = 0;
   }
+  const resolved = resolveAddress(names);
+  let cities = resolvedAddresses.get(names.province);
+  if (!cities) {
+    cities = new Map();
+    resolvedAddresses.set(names.province, cities);
+  }
+  let districts = cities.get(names.city);
+  if (!districts) {
+    districts = new Map();
+    cities.set(names.city, districts);
+  }
+  districts.set(names.district, resolved);
+  resolvedCount++;
   return resolved;
 }
 

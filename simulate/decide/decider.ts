@@ -34,8 +34,8 @@ export class Decider {
     const pipeline = await factory(compiled, {
       ...options,
       engine: data.engine,
-      // Traces name each fired rule and its nodes: the rule-hit counts come from them.
-      trace: true,
+      // Traces name each fired rule and its nodes: the rule-hit counts come from them (not the facts).
+      trace: 'rules',
       client,
       state: new InMemoryState(data.snapshot),
       // The order's own time (plus the OMS's delay), not the wall clock, so `minutesSincePaid`,

@@ -88,3 +88,29 @@ describe('the HTML report with such keys', () => {
     expect(html).not.toMatch(/function|NaN|\[native code\]/);
   });
 });
+
+describe('TallyCounter counting an order once per reason, tag and warehouse', () => {
+  const held = (reasons: string[], tags: string[], parcels: (string | null)[]) =>
+    ({
+      status: 'held',
+      holds: reasons.map((reason) => ({ reason })),
+      flags: [],
+      warehouse: null,
+      parcels: parcels.map((warehouse) => ({ warehouse, lines: [], reason: 'regular' })),
+      carrier: null,
+      gifts: [],
+      tags,
+    }) as unknown as Decision;
+
+  it('counts repeats within one order once, in short lists and in long ones', () => {
+    const counter = new TallyCounter([]);
+    const many = Array.from({ length: 12 }, (_, i) => `t${i % 5}`);
+    counter.add(held(['a', 'b', 'a'], ['x', 'x'], ['W1', 'W2', 'W1']));
+    counter.add(held(['a'], many, []));
+    const result = counter.result();
+    expect({ ...result.holdReasons }).toEqual({ a: 2, b: 1 });
+    expect({ ...result.tags }).toEqual({ x: 1, t0: 1, t1: 1, t2: 1, t3: 1, t4: 1 });
+    expect({ ...result.warehouses }).toEqual({ W1: 1, W2: 1, '(none)': 1 });
+    expect({ ...result.carriers }).toEqual({ '(none)': 2 });
+  });
+});

@@ -52,7 +52,8 @@ export class TallyCounter {
   private readonly merges = { orders: 0, groups: 0, parcelsSaved: 0 };
   private readonly mergeExcluded = new Map<string, number>();
   private readonly rules: RuleHitCount[] = [];
-  private readonly ruleIndex = new Map<string, RuleHitCount>();
+  /** By strategy, then rule name. */
+  private readonly ruleIndex = new Map<string, Map<string, RuleHitCount>>();
 
   /** Every rule starts at zero, in stage order, so rules no order ever hits show up too. */
   constructor(stages: readonly CompiledStrategy[]) {
@@ -71,28 +72,29 @@ export class TallyCounter {
   add(decision: Decision): void {
     this.decided++;
     this.outcomes[decision.status]++;
-    countEach(
-      this.holdReasons,
-      decision.holds.map((h) => h.reason),
-    );
-    countEach(
-      this.flagReasons,
-      decision.flags.map((f) => f.reason),
-    );
-    countEach(this.warehouses, warehousesOf(decision));
-    countEach(this.carriers, [decision.carrier ?? NONE]);
-    countEach(this.tags, decision.tags);
+    // Counted once per order each, without arrays or sets: most orders have no hold, no flag and
+    // one warehouse, and this runs for every order of a replay.
+    countDistinct(this.holdReasons, decision.holds, reasonOf);
+    countDistinct(this.flagReasons, decision.flags, reasonOf);
+    if (decision.warehouse !== null) countOne(this.warehouses, decision.warehouse);
+    else countEach(this.warehouses, warehousesOf(decision));
+    countOne(this.carriers, decision.carrier ?? NONE);
+    countDistinct(this.tags, decision.tags, itself);
+    if (decision.gifts.length > 0) this.addGifts(decision.gifts);
+    this.addMerge(decision.merge);
+    for (const entry of decision.trace ?? []) {
+      this.rule(entry.strategyId, '', entry.rule, entry.nodeIds).hits++;
+    }
+  }
+
+  private addGifts(gifts: Decision['gifts']): void {
     const perSku = new Map<string, number>();
-    for (const gift of decision.gifts) perSku.set(gift.sku, (perSku.get(gift.sku) ?? 0) + gift.qty);
+    for (const gift of gifts) perSku.set(gift.sku, (perSku.get(gift.sku) ?? 0) + gift.qty);
     for (const [sku, qty] of perSku) {
       const entry = this.gifts.get(sku) ?? { orders: 0, qty: 0 };
       entry.orders++;
       entry.qty += qty;
       this.gifts.set(sku, entry);
-    }
-    this.addMerge(decision.merge);
-    for (const entry of decision.trace ?? []) {
-      this.rule(entry.strategyId, '', entry.rule, entry.nodeIds).hits++;
     }
   }
 
@@ -125,11 +127,15 @@ export class TallyCounter {
   }
 
   private rule(strategyId: string, family: string, rule: string, nodeIds: string[]): RuleHitCount {
-    const key = `${strategyId}\u0000${rule}`;
-    let entry = this.ruleIndex.get(key);
+    let byName = this.ruleIndex.get(strategyId);
+    if (!byName) {
+      byName = new Map();
+      this.ruleIndex.set(strategyId, byName);
+    }
+    let entry = byName.get(rule);
     if (!entry) {
       entry = { strategyId, family, rule, nodeIds, hits: 0 };
-      this.ruleIndex.set(key, entry);
+      byName.set(rule, entry);
       this.rules.push(entry);
     }
     return entry;
@@ -144,7 +150,33 @@ export function warehousesOf(decision: Pick<Decision, 'warehouse' | 'parcels'>):
 }
 
 function countEach(counts: Map<string, number>, keys: readonly string[]): void {
-  for (const key of new Set(keys)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const key of new Set(keys)) countOne(counts, key);
+}
+
+function countOne(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
+const SHORT_LIST = 8;
+const reasonOf = (item: { reason: string }): string => item.reason;
+const itself = (item: string): string => item;
+
+/** Counts each distinct key of the items once; a list of a few items is checked without building a set. */
+function countDistinct<T>(
+  counts: Map<string, number>,
+  items: readonly T[],
+  keyOf: (item: T) => string,
+): void {
+  if (items.length > SHORT_LIST) {
+    countEach(counts, items.map(keyOf));
+    return;
+  }
+  for (let i = 0; i < items.length; i++) {
+    const key = keyOf(items[i]!);
+    let seen = false;
+    for (let j = 0; j < i && !seen; j++) seen = keyOf(items[j]!) === key;
+    if (!seen) countOne(counts, key);
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isoTime } from '../../order/iso-time.ts';
 import type { StandardOrder } from '../../order/schema.ts';
 
 const MINUTE_MS = 60_000;
@@ -30,14 +31,14 @@ export function releaseOf(
   if (minutes === undefined) return {};
   if (from === 'hold') {
     return {
-      releaseAt: new Date(now.getTime() + minutes * MINUTE_MS).toISOString(),
+      releaseAt: isoTime(now.getTime() + minutes * MINUTE_MS),
       autoReleaseMinutes: minutes,
     };
   }
   if (order.paidAt === null) return {};
   const at = Date.parse(order.paidAt) + minutes * MINUTE_MS;
   return {
-    releaseAt: new Date(at).toISOString(),
+    releaseAt: isoTime(at),
     autoReleaseMinutes: Math.max(1, Math.ceil((at - now.getTime()) / MINUTE_MS)),
   };
 }

@@ -23,19 +23,57 @@ export function capCounters(
   origin: EventOrigin,
 ): CapCounter[] | null {
   const { total, perDay, perBuyer, firstOrders } = rule.caps;
-  const prefix = `gift:${origin.strategyId}:${origin.nodeId}:${rule.id}`;
+  const keys = keysFor(rule, origin);
   const counters: CapCounter[] = [];
-  if (total !== undefined) counters.push({ key: `${prefix}:total`, qty, cap: total });
+  if (total !== undefined) counters.push({ key: keys.total, qty, cap: total });
   if (perDay !== undefined) {
     const day = chinaDay(order.paidAt ?? order.createdAt);
-    counters.push({ key: `${prefix}:day:${day}`, qty, cap: perDay });
+    if (day !== keys.day) {
+      keys.day = day;
+      keys.dayKey = `${keys.prefix}:day:${day}`;
+    }
+    counters.push({ key: keys.dayKey, qty, cap: perDay });
   }
   if (perBuyer !== undefined) {
     if (!order.buyer.id) return null;
-    counters.push({ key: `${prefix}:buyer:${order.buyer.id}`, qty, cap: perBuyer });
+    counters.push({ key: `${keys.prefix}:buyer:${order.buyer.id}`, qty, cap: perBuyer });
   }
-  if (firstOrders !== undefined) counters.push({ key: `${prefix}:orders`, qty: 1, cap: firstOrders });
+  if (firstOrders !== undefined) counters.push({ key: keys.orders, qty: 1, cap: firstOrders });
   return counters;
+}
+
+/** A rule's counter names for one origin, and the last day's: built (and hashed by the state's map) once, not per order. */
+interface RuleKeys {
+  origin: EventOrigin;
+  prefix: string;
+  total: string;
+  orders: string;
+  day: string | undefined;
+  dayKey: string;
+}
+
+// By the rule object, which the pipeline prepares once per rule; a rule met under another origin is named anew.
+const ruleKeys = new WeakMap<GiftRule, RuleKeys>();
+
+function keysFor(rule: GiftRule, origin: EventOrigin): RuleKeys {
+  let keys = ruleKeys.get(rule);
+  if (
+    keys === undefined ||
+    keys.origin.strategyId !== origin.strategyId ||
+    keys.origin.nodeId !== origin.nodeId
+  ) {
+    const prefix = `gift:${origin.strategyId}:${origin.nodeId}:${rule.id}`;
+    keys = {
+      origin: { strategyId: origin.strategyId, nodeId: origin.nodeId },
+      prefix,
+      total: `${prefix}:total`,
+      orders: `${prefix}:orders`,
+      day: undefined,
+      dayKey: '',
+    };
+    ruleKeys.set(rule, keys);
+  }
+  return keys;
 }
 
 /**
@@ -43,7 +81,7 @@ export function capCounters(
  * nothing. Checking first is safe because one decision runs at a time (StrategyState is synchronous).
  */
 export function takeCaps(state: StrategyState, counters: CapCounter[], consumed: Consumption[]): boolean {
-  if (!counters.every(({ key, qty, cap }) => state.counterFits(key, qty, cap))) return false;
+  for (const { key, qty, cap } of counters) if (!state.counterFits(key, qty, cap)) return false;
   for (const { key, qty, cap } of counters) {
     state.takeFromCounter(key, qty, cap);
     consumed.push({ kind: 'counter', key, qty });

@@ -34,12 +34,24 @@ function reachedBand(spend: NonNullable<GiftWhen['spend']>, order: StandardOrder
   return best?.gift;
 }
 
-function buysMatch(buys: NonNullable<GiftWhen['buys']>, skus: ReadonlySet<string>): boolean {
-  return (
-    (buys.any.length === 0 || buys.any.some((s) => skus.has(s))) &&
-    buys.all.every((s) => skus.has(s)) &&
-    !buys.none.some((s) => skus.has(s))
-  );
+/**
+ * Whether the lines' SKUs meet `buys`. An order has a few lines, so each SKU is looked for among
+ * them, where a set of their SKUs per rule cost more than the lookups it spared.
+ */
+function buysMatch(buys: NonNullable<GiftWhen['buys']>, lines: readonly OrderLine[]): boolean {
+  if (buys.any.length > 0 && !someBought(buys.any, lines)) return false;
+  for (const sku of buys.all) if (!bought(sku, lines)) return false;
+  return !someBought(buys.none, lines);
+}
+
+function someBought(skus: readonly string[], lines: readonly OrderLine[]): boolean {
+  for (const sku of skus) if (bought(sku, lines)) return true;
+  return false;
+}
+
+function bought(sku: string, lines: readonly OrderLine[]): boolean {
+  for (const line of lines) if (line.sku === sku) return true;
+  return false;
 }
 
 function firstOrderMatch(firstOrder: boolean, order: StandardOrder, state: StrategyState): boolean {
@@ -56,7 +68,7 @@ function plainConditionsHold(
   state: StrategyState,
 ): boolean {
   if (when.itemCount && qtyOf(lines, when.itemCount.skus) < when.itemCount.min) return false;
-  if (when.buys && !buysMatch(when.buys, new Set(lines.map((l) => l.sku)))) return false;
+  if (when.buys && !buysMatch(when.buys, lines)) return false;
   if (when.memberLevel !== undefined && order.buyer.memberLevel < when.memberLevel) return false;
   if (when.firstOrder !== undefined && !firstOrderMatch(when.firstOrder, order, state)) return false;
   if (when.remarkKeywords.length && !remarkContainsAny(order, when.remarkKeywords)) return false;

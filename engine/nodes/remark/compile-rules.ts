@@ -63,19 +63,31 @@ function containsAnyWord(folded: string, words: readonly Word[]): boolean {
   return false;
 }
 
+function firstWordIn(folded: string, words: readonly Word[]): Word | undefined {
+  for (const word of words) if (containsWord(folded, word)) return word;
+  return undefined;
+}
+
 function keywordsMatcher(rule: Extract<RemarkRule, { type: 'keywords' }>): Matcher {
   const keywords = rule.keywords.map(prepareWord);
   const unless = rule.unless.map(prepareWord);
   return ({ folded }, out) => {
     if (containsAnyWord(folded, unless)) return;
-    const found = keywords.filter((w) => containsWord(folded, w));
-    const hit = rule.match === 'all' ? found.length === keywords.length : found.length > 0;
+    // A list only once a word is found: most texts hold none of a rule's words.
+    let found: Word[] | undefined;
+    for (const word of keywords) {
+      if (!containsWord(folded, word)) continue;
+      found ??= [];
+      found.push(word);
+    }
+    const count = found?.length ?? 0;
+    const hit = rule.match === 'all' ? count === keywords.length : count > 0;
     if (hit) {
       out.push({
         ruleId: rule.id,
         key: rule.key,
         value: rule.value,
-        evidence: found.map((w) => w.text).join(' '),
+        evidence: (found ?? []).map((w) => w.text).join(' '),
       });
     }
   };
@@ -139,7 +151,7 @@ function dictionaryMatcher(rule: Extract<RemarkRule, { type: 'dictionary' }>): M
   return ({ folded }, out) => {
     for (const { value, words, unless } of entries) {
       if (containsAnyWord(folded, unless)) continue;
-      const word = words.find((w) => containsWord(folded, w));
+      const word = firstWordIn(folded, words);
       if (word !== undefined) out.push({ ruleId: rule.id, key: rule.key, value, evidence: word.text });
     }
   };

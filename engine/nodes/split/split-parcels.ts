@@ -29,17 +29,24 @@ const NO_CATALOGUE: ReadonlyMap<string, Sku> = new Map();
  */
 export function splitParcels(lines: readonly OrderLine[], params: SplitParams, client?: Client): Parcel[] {
   const context: SplitContext = { params, catalogue: client ? clientIndex(client).catalogue : NO_CATALOGUE };
-  const groups = params.presale
-    ? [lines.filter((l) => !l.isPresale), lines.filter((l) => l.isPresale)]
-    : [lines];
-  return groups.flatMap((group, g) => {
-    const presale = params.presale && g === 1;
-    return splitGroup(group, context).map(({ lines: parcelLines, cause }) => ({
-      warehouse: null,
-      lines: parcelLines,
-      reason: presale ? (cause ? `presale+${cause}` : 'presale') : cause || 'regular',
-    }));
-  });
+  // Loops, not filter/flatMap/map with closures: this runs for every order a split node reaches.
+  const parcels: Parcel[] = [];
+  if (!params.presale) {
+    for (const { lines: parcelLines, cause } of splitGroup(lines, context)) {
+      parcels.push({ warehouse: null, lines: parcelLines, reason: cause || 'regular' });
+    }
+    return parcels;
+  }
+  const now: OrderLine[] = [];
+  const later: OrderLine[] = [];
+  for (const line of lines) (line.isPresale ? later : now).push(line);
+  for (const { lines: parcelLines, cause } of splitGroup(now, context)) {
+    parcels.push({ warehouse: null, lines: parcelLines, reason: cause || 'regular' });
+  }
+  for (const { lines: parcelLines, cause } of splitGroup(later, context)) {
+    parcels.push({ warehouse: null, lines: parcelLines, reason: cause ? `presale+${cause}` : 'presale' });
+  }
+  return parcels;
 }
 
 function grams(line: OrderLine, { catalogue }: SplitContext): number {

@@ -63,7 +63,8 @@ export function rawId(value: unknown, field: string): string {
 /** Yuan from "199.00", 199 or " 1,299.00 "; absent means 0. Rounded to the fen. */
 export function yuan(value: unknown, field: string): number {
   if (value === undefined || value === null || value === '') return 0;
-  const digits = typeof value === 'string' ? value.replace(/,/g, '') : undefined;
+  const digits =
+    typeof value === 'string' ? (value.includes(',') ? value.replace(/,/g, '') : value) : undefined;
   const n = digits === undefined ? value : NUMBER.test(digits.trim()) ? Number(digits) : Number.NaN;
   if (typeof n !== 'number' || !Number.isFinite(n))
     throw rawFieldError(field, `${describe(value)} is not an amount of money`);
@@ -92,11 +93,13 @@ export function quantity(value: unknown, field: string): number {
 export function chinaTime(value: unknown, field: string): string | null {
   if (value === undefined || value === null || value === '' || value === 0 || value === '0') return null;
   let ms: number;
+  // Matched once (exec, not test then exec), since nearly every platform time is a local one.
+  const local = typeof value === 'string' ? LOCAL_TIME.exec(value.trim()) : null;
   if (typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value))) {
     const n = Number(value);
     ms = n >= 1e12 ? n : n * 1000;
-  } else if (typeof value === 'string' && LOCAL_TIME.test(value.trim())) {
-    const [, y, mo, d, h, mi, s] = LOCAL_TIME.exec(value.trim())!;
+  } else if (local !== null) {
+    const [, y, mo, d, h, mi, s] = local;
     if (inRange(y!, mo!, d!, h!, mi!, s!)) return `${y}-${mo}-${d}T${h}:${mi}:${s}+08:00`;
     if (Number(y) < 1971) return null;
     ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)) - CHINA_OFFSET_MS;
@@ -109,12 +112,12 @@ export function chinaTime(value: unknown, field: string): string | null {
   }
   // A Date holds ±8.64e15 ms: a finite number beyond it (1e308, 20 digits) is no time either, not a
   // RangeError; nor is one past year 9999, whose ISO form would need a sign and six digits.
-  const local = new Date(ms + CHINA_OFFSET_MS);
-  if (!Number.isFinite(ms) || Number.isNaN(local.getTime()) || local.getUTCFullYear() > 9999) {
+  const inChina = new Date(ms + CHINA_OFFSET_MS);
+  if (!Number.isFinite(ms) || Number.isNaN(inChina.getTime()) || inChina.getUTCFullYear() > 9999) {
     throw rawFieldError(field, `${describe(value)} is not a time`);
   }
   if (ms < Date.UTC(1971, 0, 1)) return null;
-  return `${local.toISOString().slice(0, 19)}+08:00`;
+  return `${inChina.toISOString().slice(0, 19)}+08:00`;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -120,4 +120,11 @@ describe.each(ENGINE_NAMES)('pipeline (%s engine)', (engine) => {
       },
     ]);
   });
+
+  it("traces the fired rules without their facts under trace: 'rules', deciding the same", async () => {
+    const full = await createPipeline([carrier, routing], { engine, trace: true }).decide(order());
+    const rules = await createPipeline([carrier, routing], { engine, trace: 'rules' }).decide(order());
+    expect(rules.trace).toEqual(full.trace!.map((entry) => ({ ...entry, facts: {} })));
+    expect({ ...rules, trace: undefined }).toEqual({ ...full, trace: undefined });
+  });
 });

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseClient } from '../client/index.ts';
+import { generateOrders } from '../generate/generate-orders.ts';
+import { adaptOrder, detectPlatform } from '../order/adapters/index.ts';
+import type { StandardOrder } from '../order/schema.ts';
+import { InMemoryState } from '../state/index.ts';
+import {
+  type FactContext,
+  factsBuilder,
+  generatedFactsBuilder,
+  orderFacts,
+  type StageView,
+} from './index.ts';
+import { FACT_PROVIDERS } from './providers/index.ts';
+
+const clientFile = new URL('../../samples/clients/demo/client.json', import.meta.url);
+const client = parseClient(JSON.parse(readFileSync(clientFile, 'utf8')), clientFile.pathname);
+const orders = [...generateOrders({ client, count: 60, seed: 'order-facts' })].map((raw, i) =>
+  adaptOrder(detectPlatform(raw) ?? 'standard', raw, { line: i + 1 }),
+);
+const view: StageView = {
+  status: 'approved',
+  warehouse: null,
+  carrier: null,
+  tags: [],
+  holds: [],
+  gifts: [],
+  merged: false,
+};
+const now = new Date('2026-11-12T00:00:00Z');
+const contextOf = (order: StandardOrder): FactContext => ({ order, client, state: new InMemoryState(), now });
+
+/** The facts as they were assembled before the builder: one Object.assign of the parts. */
+function assembled(context: FactContext, providers = FACT_PROVIDERS) {
+  const computed: Record<string, unknown> = {};
+  for (const provider of providers) computed[provider.path] = provider.compute(context);
+  return Object.assign({}, context.order, { extracted: {}, decision: view }, computed);
+}
+
+describe('orderFacts', () => {
+  it('has the keys, in the order, and the values of the order, extracted, decision and computed facts', () => {
+    for (const order of orders) {
+      const facts = orderFacts(contextOf(order), {}, view);
+      const expected = assembled(contextOf(order));
+      expect(Object.keys(facts)).toEqual(Object.keys(expected));
+      expect(facts).toEqual(expected);
+    }
+  });
+
+  it.each([
+    ['without generated code', factsBuilder],
+    ['with generated code', generatedFactsBuilder],
+  ])('computes only the facts asked for, and keeps a field the order lacks absent (%s)', (_, builder) => {
+    const providers = FACT_PROVIDERS.filter((p) => p.path === 'skus' || p.path === 'minutesSincePaid');
+    const { paidAt: _paidAt, ...unpaid } = orders[0]!;
+    const context = contextOf(unpaid as StandardOrder);
+    const facts = builder(providers)(context, {}, view);
+    expect(Object.keys(facts)).toEqual(Object.keys(assembled(context, providers)));
+    expect(Object.hasOwn(facts, 'paidAt')).toBe(false);
+    expect(Object.hasOwn(facts, 'outOfStockSkus')).toBe(false);
+    expect(facts.skus).toEqual([...new Set(orders[0]!.lines.map((l) => l.sku))]);
+  });
+
+  it('builds the same facts with and without generated code', () => {
+    for (const order of orders) {
+      const plain = factsBuilder(FACT_PROVIDERS)(contextOf(order), {}, view);
+      const generated = generatedFactsBuilder(FACT_PROVIDERS)(contextOf(order), {}, view);
+      expect(Object.keys(generated)).toEqual(Object.keys(plain));
+      expect(generated).toEqual(plain);
+    }
+  });
+
+  it('generates one function per list of providers', () => {
+    expect(generatedFactsBuilder(FACT_PROVIDERS)).toBe(generatedFactsBuilder(FACT_PROVIDERS));
+  });
+});
