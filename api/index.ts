@@ -34,6 +34,22 @@ export {
 } from './schemas/fields.ts';
 export { ClientParams, StrategyParams, VersionParams } from './schemas/params.ts';
 export {
+  PluginBuildCheck,
+  type PluginBuildCheckAnswer,
+  PluginBuildCheckBody,
+  type PluginBuildIssueView,
+  type PluginDraft,
+  PluginDraftBody,
+  PluginDraftDoc,
+  PluginDraftList,
+  PluginDraftParams,
+  PluginDraftSchema,
+  type PluginTrialAnswer,
+  PluginTrialBody,
+  type PluginTrialInput,
+  PluginTrialResult,
+} from './schemas/plugin-workbench.ts';
+export {
   MAX_PLUGIN_SOURCE_CHARS,
   PluginCreated,
   type PluginCreatedAnswer,

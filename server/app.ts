@@ -18,7 +18,8 @@ import { PluginRegistry } from './plugins/plugin-registry.ts';
 import type { ApiModule } from './routes/api-context.ts';
 import { API_MODULES } from './routes/index.ts';
 import { EvaluationService } from './services/evaluation.ts';
-import { ShadowService } from './shadow/shadow-service.ts';
+import type { ShadowDefinitions } from './shadow/shadow-definitions.ts';
+import { type ShadowPlugins, ShadowService } from './shadow/shadow-service.ts';
 import type { SimulationServices } from './simulation/simulation-services.ts';
 import type { Store } from './store/store.ts';
 
@@ -134,8 +135,18 @@ export function watchLive(
   store: Store,
   logger: Logger,
   cpuShare?: number,
+  pluginPipeline?: ShadowPlugins,
+  definitions?: ShadowDefinitions,
 ): ShadowService {
-  const shadows = new ShadowService({ store, evaluation, engine, logger, ...(cpuShare ? { cpuShare } : {}) });
+  const shadows = new ShadowService({
+    store,
+    evaluation,
+    engine,
+    logger,
+    ...(cpuShare ? { cpuShare } : {}),
+    ...(pluginPipeline ? { pluginPipeline } : {}),
+    ...(definitions ? { definitions } : {}),
+  });
   evaluation.onLiveDecision = shadows.observe;
   return shadows;
 }

@@ -15,6 +15,7 @@ import type { ServerPlugins } from './plugins/server-plugins.ts';
 import { AuditDrain } from './scale-out/audit-drain.ts';
 import { announceChanges } from './scale-out/change-bus.ts';
 import { EvaluationService } from './services/evaluation.ts';
+import { WorkspaceShadowDefinitions } from './shadow/shadow-definitions.ts';
 import type { ShadowService } from './shadow/shadow-service.ts';
 import { type SimulationServices, startSimulationServices } from './simulation/simulation-services.ts';
 import { openStore } from './store/open-store.ts';
@@ -86,7 +87,21 @@ export async function startServer(
       auditDrain.start();
     }
     evaluation = new EvaluationService(store, config.engine, metrics, registry, states);
-    shadows = watchLive(evaluation, config.engine, store, logger, config.shadowCpuShare);
+    shadows = watchLive(
+      evaluation,
+      config.engine,
+      store,
+      logger,
+      config.shadowCpuShare,
+      simulationPlugins &&
+        ((builds) =>
+          simulationPlugins(builds, {
+            kind: 'live',
+            callTimeoutMs: config.plugins.callTimeoutMs,
+            memoryLimitMb: config.plugins.memoryLimitMb,
+          })),
+      new WorkspaceShadowDefinitions(config.dataDir),
+    );
     demo = await importDemoClient(store, config.demoDir, logger);
     if (demo && registry.enabled) {
       demo.plugins = await importDemoPlugins(
@@ -97,6 +112,8 @@ export async function startServer(
         logger,
       );
     }
+    // After the demo's plugins are in: a shadow of a candidate calling them needs their builds.
+    await shadows.resume();
     adminKey = await ensureAdminKey(store.keys, config.adminKey);
     simulations = await startSimulationServices(store, logger, config, simulationPlugins);
     const app = createApp({
@@ -105,6 +122,7 @@ export async function startServer(
       metrics,
       plugins: registry,
       evaluation,
+      states,
       shadows,
       engine: config.engine,
       authFailureLimit: config.authFailureLimit,

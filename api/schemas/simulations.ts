@@ -183,6 +183,14 @@ export const ChangedOrderSchema = z.object({
   kinds: z.array(z.string()),
   baseline: z.record(z.string(), z.unknown()),
   candidate: z.record(z.string(), z.unknown()),
+  order: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .meta({ description: 'the standard order both decided, to run it again (its JSON kept up to 16 KB)' }),
+  orderMissing: z.enum(['too_large', 'ambiguous', 'beyond_limit', 'not_found']).optional().meta({
+    description:
+      'why `order` is absent: over 16 KB, its id several times in the history and not every one changed, past the first 20,000 changes, or not read back',
+  }),
 });
 export type ChangedOrder = z.infer<typeof ChangedOrderSchema>;
 

@@ -45,10 +45,10 @@ export async function simulateCommand(options: SimulateCommandOptions): Promise<
       ...(options.decideAfter ? { decideAfterMinutes: options.decideAfter } : {}),
       ...(options.plugins
         ? {
-            pipelineFactory: pluginPipelineFactory(
-              readBuiltPlugins(options.plugins),
-              options.pluginSeed ?? 1,
-            ),
+            pipelineFactory: pluginPipelineFactory(readBuiltPlugins(options.plugins), {
+              kind: 'replay',
+              seed: options.pluginSeed ?? 1,
+            }),
           }
         : {}),
       engine: options.engine,

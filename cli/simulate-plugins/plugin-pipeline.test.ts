@@ -85,7 +85,12 @@ describe('simulate with plugins', () => {
     );
     const coin = await buildCoin();
     const run = (seed: number) =>
-      simulate({ strategies, orders, workers: 1, pipelineFactory: pluginPipelineFactory([coin], seed) });
+      simulate({
+        strategies,
+        orders,
+        workers: 1,
+        pipelineFactory: pluginPipelineFactory([coin], { kind: 'replay', seed }),
+      });
     const first = await run(7);
     const again = await run(7);
     expect(stable(again)).toBe(stable(first));

@@ -2,28 +2,32 @@ import { installPlugins } from '../../engine/plugins/index.ts';
 import { createPipeline, type Pipeline, type PipelineOptions } from '../../engine/runtime/index.ts';
 import type { BuiltPlugin } from '../../plugins/sdk/index.ts';
 import { hostOptionsFor, PluginHost } from '../../sandbox/index.ts';
-import type { PipelineFactorySpec } from '../../simulate/threads/messages.ts';
+import type { PipelineFactorySpec, PluginRunMode } from '../../simulate/threads/messages.ts';
 
 /** What a decide worker needs to run plugins, as plain data (it crosses to the thread). */
 export interface PluginPipelineOptions {
   pluginBuilds: BuiltPlugin[];
-  /** Seeds each order's `Math.random`, mixed with its id: the same run draws the same numbers. */
-  pluginSeed: number;
+  pluginMode: PluginRunMode;
 }
 
 /**
- * A simulation pipeline with plugins (`simulate({pipelineFactory})`), built in the decide worker: its own
- * one-process sandbox, the builds installed, and deterministic mode, so a plugin sees the order's pay
- * time as now and a seeded `Math.random`, and a replay with plugins decides the same every run. The
- * sandbox process ends with the thread (it exits when its parent goes).
+ * A pipeline with plugins built in a worker thread (a simulation's decide worker, a shadow release):
+ * its own one-process sandbox and the builds installed. Replaying, in deterministic mode: a plugin sees
+ * the order's pay time as now and a seeded `Math.random` (mixed with the order id), so a replay with
+ * plugins decides the same every run; live, as evaluate runs them. The sandbox process ends with the
+ * thread (it exits when its parent goes).
  */
 export async function createPluginPipeline(
   strategies: Parameters<typeof createPipeline>[0],
   options: PipelineOptions & PluginPipelineOptions,
 ): Promise<Pipeline> {
-  const { pluginBuilds, pluginSeed, ...pipelineOptions } = options;
+  const { pluginBuilds, pluginMode, ...pipelineOptions } = options;
   const manifests = pluginBuilds.map((b) => b.manifest);
-  const host = new PluginHost({ workers: 1, ...hostOptionsFor(manifests).options });
+  const limits =
+    pluginMode.kind === 'live'
+      ? { callTimeoutMs: pluginMode.callTimeoutMs, memoryLimitMb: pluginMode.memoryLimitMb }
+      : hostOptionsFor(manifests).options;
+  const host = new PluginHost({ workers: 1, ...limits });
   const clientId = strategies[0]?.clientId ?? 'simulation';
   const installed = await installPlugins(host, clientId, pluginBuilds);
   if (installed.failures.length > 0) {
@@ -33,18 +37,25 @@ export async function createPluginPipeline(
   }
   return createPipeline(strategies, {
     ...pipelineOptions,
-    plugins: { runner: host, manifests: installed.manifests, deterministic: { seed: pluginSeed } },
+    plugins: {
+      runner: host,
+      manifests: installed.manifests,
+      ...(pluginMode.kind === 'replay' ? { deterministic: { seed: pluginMode.seed } } : {}),
+    },
   });
 }
 
 /** `simulate({pipelineFactory})` for these builds: this module, loaded by URL in each decide worker. */
-export function pluginPipelineFactory(builds: readonly BuiltPlugin[], seed: number): PipelineFactorySpec {
+export function pluginPipelineFactory(
+  builds: readonly BuiltPlugin[],
+  mode: PluginRunMode,
+): PipelineFactorySpec {
   return {
     module:
       typeof ORDERGRAPH_DIST !== 'undefined'
         ? new URL('../../dist/simulate-plugin-pipeline.js', import.meta.url).href
         : new URL('./plugin-pipeline.ts', import.meta.url).href,
     export: 'createPluginPipeline',
-    options: { pluginBuilds: [...builds], pluginSeed: seed } satisfies PluginPipelineOptions,
+    options: { pluginBuilds: [...builds], pluginMode: mode } satisfies PluginPipelineOptions,
   };
 }

@@ -179,6 +179,9 @@ describe('the simulation panel', () => {
     const orderId = await rows.first().getAttribute('data-order-id');
     await rows.first().click();
     await hasAttribute(page.locator('[data-tab="test"]'), 'aria-selected', 'true');
+    // The order came with its change, read back through the CSV mapping: filled in to run again.
+    await page.locator('[data-testid="change-order-filled"]').waitFor();
+    expect(await page.locator('.og-order-picker textarea').inputValue()).toContain(`"id": "${orderId}"`);
     await page.click('[data-tab="simulation"]');
     await hasAttribute(
       page.locator(`[data-testid="changed-orders"] tr[data-order-id="${orderId}"]`),

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { PluginBuildIssueView, PluginTrialAnswer } from '../../api/index.ts';
 import type { CompiledStrategy } from '../../engine/compiler/index.ts';
 import {
   installPlugins,
@@ -22,6 +23,7 @@ import type { PluginVersionRecord } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 import { MeteredRunner } from './metered-runner.ts';
 import { checkOutputs } from './output-check.ts';
+import { runTrial, type TrialCall } from './plugin-trial.ts';
 import type { PluginBuildIssue, ServerPlugins } from './server-plugins.ts';
 
 const DEFAULT_BUILD_TIMEOUT_MS = 20_000;
@@ -40,6 +42,18 @@ const formatIssue = (issue: PluginBuildIssue) => {
   const at = issue.line === undefined ? issue.file : `${issue.file}:${issue.line}:${issue.column ?? 1}`;
   return `${at}: ${issue.path === undefined ? '' : `manifest.${issue.path}: `}${issue.message}`;
 };
+
+const withAt = (issue: PluginBuildIssue): PluginBuildIssueView => ({ ...issue, at: formatIssue(issue) });
+
+/** A source built and checked, nothing stored: the build, or why it would not install. */
+export type BuildCheck =
+  | { ok: true; plugin: BuiltPlugin; warnings: PluginBuildIssueView[] }
+  | {
+      ok: false;
+      code: 'plugin_invalid' | 'plugin_output_invalid' | 'plugin_build_timeout';
+      message: string;
+      issues: PluginBuildIssueView[];
+    };
 
 /** A plugin id and version a release's strategies call. */
 interface UsedBuild {
@@ -74,11 +88,14 @@ export class PluginRegistry {
 
   async upload(clientId: string, source: string, note: string, author: string): Promise<UploadResult> {
     await requireClient(this.store, clientId);
-    const plugins = this.requirePlugins();
-    const built = await this.build(plugins, source);
+    const built = await this.check(source);
+    if (!built.ok) {
+      const details = built.code === 'plugin_invalid' ? { issues: built.issues } : undefined;
+      throw new ApiError(422, built.code, built.message, details);
+    }
     const { manifest, code } = built.plugin;
     const sourceHash = createHash('sha256').update(source).digest('hex');
-    const warnings = built.warnings.map(formatIssue);
+    const warnings = built.warnings.map((w) => w.at);
     const existing = await this.store.plugins.get(clientId, manifest.id, manifest.version);
     if (existing) return { record: this.sameSource(existing, sourceHash), created: false, warnings };
     try {
@@ -190,48 +207,102 @@ export class PluginRegistry {
     }
   }
 
+  /**
+   * Whether an installed build of the client holds this id and version already: with this very source
+   * ('same', an upload would store nothing), other code ('other', an upload would be a 409), or not.
+   */
+  async installedAs(
+    clientId: string,
+    pluginId: string,
+    version: string,
+    source: string,
+  ): Promise<'none' | 'same' | 'other'> {
+    const existing = await this.store.plugins.get(clientId, pluginId, version);
+    if (!existing) return 'none';
+    return existing.sourceHash === createHash('sha256').update(source).digest('hex') ? 'same' : 'other';
+  }
+
+  /**
+   * Runs a source (built now, stored nowhere) or an installed build once on one order, in a fresh
+   * isolate of the production pool: the developer's test before installing, or of what is installed.
+   */
+  async trial(
+    clientId: string,
+    plugin: { source: string } | { pluginId: string; version: string },
+    call: TrialCall,
+  ): Promise<PluginTrialAnswer> {
+    await requireClient(this.store, clientId);
+    const plugins = this.requirePlugins();
+    let built: BuiltPlugin;
+    if ('source' in plugin) {
+      const checked = await this.check(plugin.source);
+      if (!checked.ok) {
+        throw new ApiError(422, checked.code, checked.message, { issues: checked.issues });
+      }
+      built = checked.plugin;
+    } else {
+      const record = await this.store.plugins.get(clientId, plugin.pluginId, plugin.version);
+      if (!record) {
+        throw notFound(
+          `plugin ${pluginLabel({ id: plugin.pluginId, version: plugin.version })} of client "${clientId}"`,
+        );
+      }
+      built = { formatVersion: 1, manifest: record.manifest, code: record.code };
+    }
+    return runTrial(plugins.runner, built, call);
+  }
+
   private requirePlugins(): ServerPlugins {
     if (!this.plugins) throw new ApiError(503, 'plugins_disabled', 'this server runs no plugins');
     return this.plugins;
   }
 
-  private async build(plugins: ServerPlugins, source: string) {
+  /**
+   * Builds a source as an upload would (esbuild, the manifest read and validated, `run` tried once on a
+   * sample order against its declared outputs) and stores nothing: the build, or why it would not install.
+   */
+  async check(source: string): Promise<BuildCheck> {
+    const plugins = this.requirePlugins();
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new ApiError(
-              422,
-              'plugin_build_timeout',
-              `the build did not finish within ${this.buildTimeoutMs} ms`,
-            ),
-          ),
-        this.buildTimeoutMs,
-      );
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), this.buildTimeoutMs);
     });
+    const timedOut: BuildCheck = {
+      ok: false,
+      code: 'plugin_build_timeout',
+      message: `the build did not finish within ${this.buildTimeoutMs} ms`,
+      issues: [
+        withAt({
+          code: 'plugin_build_timeout',
+          file: SOURCE_NAME,
+          message: `the build did not finish within ${this.buildTimeoutMs} ms`,
+        }),
+      ],
+    };
     try {
       const built = await Promise.race([plugins.build(source, SOURCE_NAME), timeout]);
-      if (built.ok) {
-        const lie = await Promise.race([checkOutputs(plugins.runner, built.plugin), timeout]);
-        if (lie) {
-          throw new ApiError(
-            422,
-            'plugin_output_invalid',
-            `run's answer on a sample order does not match the manifest's outputs: ${lie.message}`,
-          );
-        }
-        return built;
-      }
-      const issues = built.issues.map((issue) => ({ ...issue, at: formatIssue(issue) }));
-      throw new ApiError(
-        422,
-        'plugin_invalid',
-        `the plugin does not build: ${issues.map((i) => i.at).join('; ')}`,
-        {
+      if (built === 'timeout') return timedOut;
+      if (!built.ok) {
+        const issues = built.issues.map(withAt);
+        return {
+          ok: false,
+          code: 'plugin_invalid',
+          message: `the plugin does not build: ${issues.map((i) => i.at).join('; ')}`,
           issues,
-        },
-      );
+        };
+      }
+      const lie = await Promise.race([checkOutputs(plugins.runner, built.plugin), timeout]);
+      if (lie === 'timeout') return timedOut;
+      if (lie) {
+        const message = `run's answer on a sample order does not match the manifest's outputs: ${lie.message}`;
+        return {
+          ok: false,
+          code: 'plugin_output_invalid',
+          message,
+          issues: [withAt({ code: 'plugin_output_invalid', file: SOURCE_NAME, message })],
+        };
+      }
+      return { ok: true, plugin: built.plugin, warnings: built.warnings.map(withAt) };
     } finally {
       clearTimeout(timer);
     }

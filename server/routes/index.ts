@@ -5,6 +5,7 @@ import { evaluateRoutes } from './evaluate.ts';
 import { historyRoutes } from './histories.ts';
 import { keyRoutes } from './keys.ts';
 import { mappingRoutes } from './mappings.ts';
+import { pluginWorkbenchRoutes } from './plugin-workbench.ts';
 import { pluginRoutes } from './plugins.ts';
 import { publishRoutes } from './publish.ts';
 import { shadowRoutes } from './shadow.ts';
@@ -27,6 +28,7 @@ export const API_MODULES: readonly ApiModule[] = [
   stateRoutes,
   keyRoutes,
   pluginRoutes,
+  pluginWorkbenchRoutes,
   mappingRoutes,
   historyRoutes,
   simulationRoutes,

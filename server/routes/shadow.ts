@@ -11,7 +11,7 @@ export const shadowRoutes: ApiModule = (api, { store, shadows }) => {
     tag: 'shadow',
     summary: 'Run a candidate in shadow beside the live release',
     description:
-      "From now on every order decided for real (not dry runs, not replays) is decided again by the live release with the candidate's strategies in their place: off the response path, from the shadow's own copy of the state (taken now), never acted on. Replaces the client's earlier shadow. A candidate that does not compile is 422, as is one calling plugins. Held in memory: a restart ends it.",
+      "From now on every order decided for real (not dry runs, not replays) is decided again by the live release with the candidate's strategies in their place: off the response path, from the shadow's own copy of the state (taken now), never acted on. Replaces the client's earlier shadow. Plugins the candidate calls run in a sandbox process of the shadow's own (a plugin that fails holds the order there, as live would). A candidate that does not compile is 422, as is one calling plugins on a server that runs none. Its counts are held in memory; its definition is stored, so a restart starts it again with fresh counts.",
     permission: 'simulation:run',
     params: ClientParams,
     body: ShadowBody,
@@ -19,7 +19,10 @@ export const shadowRoutes: ApiModule = (api, { store, shadows }) => {
       200: { description: 'the shadow, running', schema: ShadowDocSchema },
       404: { description: 'no such client or version' },
       409: { description: 'the client has nothing live' },
-      422: { description: 'a candidate strategy does not compile (`problems` names each), or calls plugins' },
+      422: {
+        description:
+          'a candidate strategy does not compile (`problems` names each), calls plugins on a server that runs none (`plugins_not_shadowed`), or its pipeline cannot be built (`shadow_cannot_run`)',
+      },
     },
     handler: async ({ params, body, caller }) => ({
       body: await shadows.start(params.clientId, body, caller.actor),
@@ -49,7 +52,7 @@ export const shadowRoutes: ApiModule = (api, { store, shadows }) => {
     method: 'delete',
     path: '/clients/{clientId}/shadow',
     tag: 'shadow',
-    summary: 'Stop the shadow',
+    summary: 'Stop the shadow (for good: it is not started again after a restart)',
     permission: 'simulation:run',
     params: ClientParams,
     responses: {

@@ -291,6 +291,17 @@ export class EvaluationService {
     return (await this.runtime(clientId)).live.snapshot();
   }
 
+  /**
+   * Hands the client's state to `seed` inside its turn, between two decisions: every decision the
+   * snapshot holds was told to `onLiveDecision` before `seed` runs, every later one after it returns
+   * (a shadow release registers itself in `seed`, so its copy of the state misses no order and counts none twice).
+   */
+  async betweenDecisions<T>(clientId: string, seed: (snapshot: StateSnapshot) => T): Promise<T> {
+    await requireClient(this.store, clientId);
+    const runtime = await this.runtime(clientId);
+    return runtime.exclusive(async () => seed(await runtime.live.snapshot()));
+  }
+
   /** Replaces the client's state in the store and in the running pipelines, between two decisions. */
   async replaceState(clientId: string, snapshot: StateSnapshot): Promise<StateSnapshot> {
     await requireClient(this.store, clientId);

@@ -4,6 +4,7 @@ import type { StandardOrder } from '../../engine/order/schema.ts';
 import type { EngineName } from '../../engine/runtime/index.ts';
 import type { StateSnapshot } from '../../engine/state/index.ts';
 import type { DecisionOutline } from '../../simulate/decide/decision-outline.ts';
+import type { PipelineFactorySpec } from '../../simulate/threads/messages.ts';
 import type { DivergenceReport } from './divergence-tally.ts';
 
 /** What a shadow thread starts with: the candidate as compiled, and its own copy of the live state. */
@@ -14,6 +15,11 @@ export interface ShadowWorkerData {
   engine: EngineName;
   snapshot: StateSnapshot;
   sampleLimit: number;
+  /**
+   * When the candidate calls plugins: the composition root's plugin pipeline (its own sandbox process,
+   * isolated-vm isolates in it), built in the thread. Without it the thread runs `createPipeline`.
+   */
+  pipeline?: PipelineFactorySpec;
   /** Most of one core the shadow may keep busy, 0–1: past it, it pauses and the queue behind it fills. */
   cpuShare: number;
 }
@@ -26,7 +32,13 @@ export interface ShadowItem {
   live: DecisionOutline;
 }
 
-export type ShadowRequest = { type: 'orders'; items: ShadowItem[] } | { type: 'report'; id: number };
+/**
+ * `orders` carries a JSON array of `ShadowItem`s, each item serialised as it was offered: a string
+ * crosses to the thread as one copy, cheaper than a structured clone of the objects (measured:
+ * server/shadow/handoff-bench.ts), and each order's share of the cost falls in its own request rather than
+ * all of a hand-off's in whichever request the hand-off runs beside.
+ */
+export type ShadowRequest = { type: 'orders'; json: string } | { type: 'report'; id: number };
 
 export type ShadowReply =
   | { type: 'ready' }

@@ -1,8 +1,11 @@
 import type { ShadowDoc, ShadowInput } from '../../api/schemas/shadow.ts';
+import type { CompiledStrategy } from '../../engine/compiler/index.ts';
 import type { Decision } from '../../engine/decision/decision.ts';
 import type { StandardOrder } from '../../engine/order/schema.ts';
 import type { EngineName } from '../../engine/runtime/index.ts';
+import type { BuiltPlugin } from '../../plugins/sdk/index.ts';
 import { outlineOf } from '../../simulate/decide/decision-outline.ts';
+import type { PipelineFactorySpec } from '../../simulate/threads/messages.ts';
 import { ApiError, notFound } from '../errors/api-error.ts';
 import type { Logger } from '../logger.ts';
 import type { EvaluationService } from '../services/evaluation.ts';
@@ -10,6 +13,7 @@ import { masterData } from '../services/master-data.ts';
 import { resolveCandidate, strategiesCallingPlugins } from '../simulation/job-inputs.ts';
 import type { Store } from '../store/store.ts';
 import { type DivergenceReport, DivergenceTally } from './divergence-tally.ts';
+import type { ShadowDefinitions } from './shadow-definitions.ts';
 import { ShadowThread, ShadowThreadError } from './shadow-thread.ts';
 
 /** Orders a shadow may be behind live before live orders are dropped instead of queued (about 2 KB each). */
@@ -29,7 +33,19 @@ export interface ShadowServiceOptions {
   logger: Logger;
   queueLimit?: number;
   cpuShare?: number;
+  /**
+   * Builds, in the shadow's thread, a pipeline that runs the client's plugins in a sandbox process of
+   * its own (the composition root's, as simulation jobs use), as live runs them: the clock, real
+   * randomness and the server's limits, so a divergence is the candidate's, not the sandbox's. Without
+   * it, candidates calling plugins are refused.
+   */
+  pluginPipeline?: ShadowPlugins;
+  /** Where running shadows are remembered across restarts; without it a restart ends them. */
+  definitions?: ShadowDefinitions;
 }
+
+/** A pipeline spec running these builds as live evaluate runs them. */
+export type ShadowPlugins = (builds: readonly BuiltPlugin[]) => PipelineFactorySpec;
 
 type ShadowSetup = Pick<
   ShadowDoc,
@@ -47,7 +63,8 @@ interface Shadow {
 /**
  * Shadow releases, one per client at most: a candidate that decides every live order again in a
  * thread of its own, from its own copy of the state, and counts where it would have decided
- * differently. Held in memory: a restart ends every shadow (PUT it again).
+ * differently. Counts are held in memory; the definitions are stored (`definitions`), so a restart
+ * starts each shadow again, counting afresh.
  */
 export class ShadowService {
   private readonly shadows = new Map<string, Shadow>();
@@ -62,52 +79,50 @@ export class ShadowService {
       candidate: input.candidate,
     });
     const strategies = [...resolved.compiled.values()];
-    const withPlugins = strategiesCallingPlugins(strategies);
-    if (withPlugins.length > 0) {
-      // Plugins run in the server's sandbox pool, which evaluate needs: a second caller would take its time.
-      throw new ApiError(
-        422,
-        'plugins_not_shadowed',
-        `${withPlugins.join(', ')} call plugins, and a shadow runs none; simulate this candidate instead`,
-        { strategies: withPlugins },
-      );
-    }
-    const snapshot = await evaluation.snapshot(clientId);
-    // Registered with no await after the snapshot, so every decision the snapshot lacks is offered to it.
-    const thread = new ShadowThread(
-      {
-        clientId,
-        strategies,
-        client: masterData(resolved.client.client),
-        engine,
-        snapshot,
-        sampleLimit: input.sample,
-        cpuShare: this.options.cpuShare ?? SHADOW_CPU_SHARE,
-      },
-      this.options.queueLimit ?? SHADOW_QUEUE_LIMIT,
-    );
-    const shadow: Shadow = {
-      setup: {
-        clientId,
-        since: new Date().toISOString(),
-        by,
-        candidate: input.candidate,
-        label: `release ${resolved.release.release} with ${resolved.picked.join(', ')}`,
-        release: resolved.release.release,
-        sampleLimit: input.sample,
-      },
-      thread,
-      otherRelease: 0,
-      last: new DivergenceTally(0).report(),
+    const pipeline = await this.pluginPipelineFor(clientId, strategies);
+    const setup: ShadowSetup = {
+      clientId,
+      since: new Date().toISOString(),
+      by,
+      candidate: input.candidate,
+      label: `release ${resolved.release.release} with ${resolved.picked.join(', ')}`,
+      release: resolved.release.release,
+      sampleLimit: input.sample,
     };
-    const earlier = this.shadows.get(clientId);
-    this.shadows.set(clientId, shadow);
+    // Seeded and registered inside the client's turn, between two of its decisions: every decision the
+    // copy of the state holds was offered before, and every one it lacks is offered to this shadow.
+    const { shadow, earlier } = await evaluation.betweenDecisions(clientId, (snapshot) => {
+      const thread = new ShadowThread(
+        {
+          clientId,
+          strategies,
+          client: masterData(resolved.client.client),
+          engine,
+          snapshot,
+          sampleLimit: input.sample,
+          cpuShare: this.options.cpuShare ?? SHADOW_CPU_SHARE,
+          ...(pipeline ? { pipeline } : {}),
+        },
+        this.options.queueLimit ?? SHADOW_QUEUE_LIMIT,
+      );
+      const started: Shadow = { setup, thread, otherRelease: 0, last: new DivergenceTally(0).report() };
+      const replaced = this.shadows.get(clientId);
+      this.shadows.set(clientId, started);
+      return { shadow: started, earlier: replaced };
+    });
+    const { thread } = shadow;
     await earlier?.thread.stop();
     try {
       await thread.ready;
     } catch (error) {
-      if (this.shadows.get(clientId) === shadow) this.shadows.delete(clientId);
-      throw error;
+      if (this.shadows.get(clientId) === shadow) {
+        this.shadows.delete(clientId);
+        // The shadow it replaced is stopped too: none is left to start again after a restart.
+        await this.options.definitions?.delete(clientId);
+      }
+      if (!(error instanceof ShadowThreadError)) throw error;
+      // The candidate's pipeline could not be built there (a plugin build that does not load, say).
+      throw new ApiError(422, 'shadow_cannot_run', error.message);
     }
     if (this.shadows.get(clientId) !== shadow) {
       await thread.stop();
@@ -117,8 +132,60 @@ export class ShadowService {
         `the shadow of client "${clientId}" was replaced or stopped while it started`,
       );
     }
+    await this.options.definitions?.put({ clientId, input, by });
     logger.info('shadow started', { clientId, release: shadow.setup.release, candidate: shadow.setup.label });
     return this.docOf(shadow);
+  }
+
+  /**
+   * Starts again, with fresh counts, every shadow that was running when the server stopped. A candidate
+   * that no longer can run (its version gone, nothing live, a draft that no longer compiles: a 4xx) is
+   * logged and forgotten; any other failure is logged and tried again at the next start.
+   */
+  async resume(): Promise<void> {
+    const { definitions, logger } = this.options;
+    if (!definitions) return;
+    const { definitions: stored, unreadable } = await definitions.list();
+    for (const { file, reason } of unreadable) {
+      logger.error('a stored shadow release cannot be read; it is not restarted', { file, reason });
+    }
+    for (const { clientId, input, by } of stored) {
+      try {
+        await this.start(clientId, input, by);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        const invalid = error instanceof ApiError && error.status < 500;
+        logger.error('a shadow release could not be restarted', { clientId, reason, forgotten: invalid });
+        if (invalid) await definitions.delete(clientId);
+      }
+    }
+  }
+
+  /**
+   * How the shadow's thread runs the candidate's plugins, when it calls any: every build the client
+   * has, in a sandbox process the thread starts (isolated-vm isolates in it). Not in the thread itself:
+   * isolated-vm alone does not stop every plugin from aborting its process, and that process is the
+   * server; nor in the server's own sandbox pool, where a shadow's batches would queue live's calls
+   * behind them and a candidate's runaway plugin would restart the workers live's orders run in.
+   */
+  private async pluginPipelineFor(clientId: string, strategies: readonly CompiledStrategy[]) {
+    const calling = strategiesCallingPlugins(strategies);
+    if (calling.length === 0) return undefined;
+    const { pluginPipeline, store } = this.options;
+    if (!pluginPipeline) {
+      throw new ApiError(
+        422,
+        'plugins_not_shadowed',
+        `${calling.join(', ')} call plugins, and this server runs none; simulate this candidate instead`,
+        { strategies: calling },
+      );
+    }
+    const builds: BuiltPlugin[] = [];
+    for (const { pluginId, version } of await store.plugins.list(clientId)) {
+      const record = await store.plugins.get(clientId, pluginId, version);
+      if (record) builds.push({ formatVersion: 1, manifest: record.manifest, code: record.code });
+    }
+    return pluginPipeline(builds);
   }
 
   /** What the client's shadow counted so far, every order offered before the call included. */
@@ -141,6 +208,7 @@ export class ShadowService {
       this.shadows.delete(clientId);
       await shadow.thread.stop();
     }
+    await this.options.definitions?.delete(clientId);
     this.options.logger.info('shadow stopped', { clientId, orders: doc.orders, diverged: doc.diverged });
     return doc;
   }

@@ -27,9 +27,11 @@ export class ShadowThreadError extends OrdergraphError {
 /**
  * Orders go to the thread at most this often, or as soon as this many wait: every hand-off wakes
  * the thread and its answer wakes evaluate's event loop, and on a virtual machine a wake-up across
- * cores costs more than the message. A shadow does not need its orders sooner.
+ * cores costs more than the message. A shadow does not need its orders sooner. At 50 ms, evaluate's
+ * p99 at a quarter of capacity rose 44 % with a shadow; at 250 ms it stayed within the noise
+ * (`BENCH_MODE=open npm run bench:shadow`, notes of session 5 of issue 14).
  */
-const HANDOFF_MS = 50;
+const HANDOFF_MS = 250;
 const HANDOFF_ORDERS = 200;
 
 /** What the sending side knows: orders it did not send, and orders sent and not yet decided. */
@@ -40,15 +42,16 @@ export interface ShadowFlow {
 
 /**
  * The evaluate side of one shadow thread. `offer` is called inside evaluate's turn, so it only
- * appends to a buffer, handed to the thread later in one message; while the thread is `limit` orders
- * behind, offers are counted as dropped instead of queued, so a slow shadow costs memory up to a
- * bound and never time.
+ * serialises the item (about 10 µs) into a buffer, handed to the thread later in one message; while
+ * the thread is `limit` orders behind, offers are counted as dropped instead of queued, so a slow
+ * shadow costs memory up to a bound and never time.
  */
 export class ShadowThread {
   /** Resolves once the candidate's pipeline is built; rejects with why it could not be. */
   readonly ready: Promise<void>;
   private readonly worker: Worker;
-  private buffer: ShadowItem[] = [];
+  /** Offered items, each as its JSON text. */
+  private buffer: string[] = [];
   private handoff: NodeJS.Timeout | undefined;
   private inFlight = 0;
   private dropped = 0;
@@ -107,7 +110,7 @@ export class ShadowThread {
       return;
     }
     this.inFlight++;
-    this.buffer.push(item);
+    this.buffer.push(JSON.stringify(item));
     if (this.buffer.length === HANDOFF_ORDERS) setImmediate(() => this.flush());
     else if (!this.handoff) {
       this.handoff = setTimeout(() => this.flush(), HANDOFF_MS);
@@ -135,9 +138,9 @@ export class ShadowThread {
     clearTimeout(this.handoff);
     this.handoff = undefined;
     if (this.buffer.length === 0 || this.failure) return;
-    const items = this.buffer;
+    const json = `[${this.buffer.join(',')}]`;
     this.buffer = [];
-    this.send({ type: 'orders', items });
+    this.send({ type: 'orders', json });
   }
 
   private send(request: ShadowRequest): void {

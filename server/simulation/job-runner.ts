@@ -1,12 +1,12 @@
 import type { BuiltPlugin } from '../../plugins/sdk/index.ts';
 import { type JobOutcome, JobThread } from '../../simulate/jobs/job-thread.ts';
 import type { JobReply, SimulateTask } from '../../simulate/jobs/messages.ts';
-import type { PipelineFactorySpec } from '../../simulate/threads/messages.ts';
+import type { PipelineFactorySpec, PluginRunMode } from '../../simulate/threads/messages.ts';
 
 export type JobProgress = Extract<JobReply, { type: 'progress' }>;
 
 /** Builds a pipeline spec that runs these plugins (the composition root's `pluginPipelineFactory`). */
-export type PluginPipeline = (builds: readonly BuiltPlugin[], seed: number) => PipelineFactorySpec;
+export type PluginPipeline = (builds: readonly BuiltPlugin[], mode: PluginRunMode) => PipelineFactorySpec;
 
 /**
  * A job as it travels to whoever runs it, as plain data: the task, and the client's plugin builds
@@ -33,7 +33,8 @@ export type JobRunner = (work: JobWork, onProgress: (progress: JobProgress) => v
  */
 export function threadRunner(pluginPipeline: PluginPipeline | undefined): JobRunner {
   return (work, onProgress) => {
-    const pipeline = work.plugins && pluginPipeline?.(work.plugins.builds, work.plugins.seed);
+    const pipeline =
+      work.plugins && pluginPipeline?.(work.plugins.builds, { kind: 'replay', seed: work.plugins.seed });
     if (work.plugins && !pipeline) {
       return {
         outcome: Promise.resolve({

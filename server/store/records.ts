@@ -13,6 +13,8 @@ export {
   ClientRecordSchema,
   type DecisionRecord,
   DecisionRecordSchema,
+  type PluginDraft,
+  PluginDraftSchema,
   type PluginVersionRecord,
   PluginVersionRecordSchema,
   type PluginVersionSummary,

@@ -347,6 +347,38 @@ export function storeContract(name: string, makeStorage: () => Promise<StoreStor
       });
     });
 
+    describe('plugin drafts', () => {
+      it('replaces a draft on each save, counting saves, per client and plugin id', async () => {
+        const first = await store.pluginDrafts.save('acme', 'score', 'export const v = 1;', 'dev:ann');
+        expect(first).toMatchObject({ clientId: 'acme', pluginId: 'score', revision: 1, savedBy: 'dev:ann' });
+        const second = await store.pluginDrafts.save('acme', 'score', 'export const v = 2;', 'dev:bo');
+        expect(second.revision).toBe(2);
+        await store.pluginDrafts.save('acme', 'address', 'half a line (', 'dev:ann');
+        await store.pluginDrafts.save('beta', 'score', 'other client', 'dev:cy');
+        expect(await store.pluginDrafts.get('acme', 'score')).toMatchObject({
+          source: 'export const v = 2;',
+          revision: 2,
+          savedBy: 'dev:bo',
+        });
+        const listed = await store.pluginDrafts.list('acme');
+        expect(listed.map((d) => `${d.pluginId}#${d.revision}`)).toEqual(['address#1', 'score#2']);
+        expect(listed[0]).not.toHaveProperty('source');
+        expect(await store.pluginDrafts.get('acme', 'missing')).toBeUndefined();
+        expect(await store.pluginDrafts.list('nobody')).toEqual([]);
+      });
+
+      it('counts every one of concurrent saves once', async () => {
+        const saves = await Promise.all(
+          [1, 2, 3, 4, 5].map((n) =>
+            store.pluginDrafts.save('acme', 'race', `export const n = ${n};`, 'dev'),
+          ),
+        );
+        expect(saves.map((d) => d.revision).sort()).toEqual([1, 2, 3, 4, 5]);
+        const last = saves.find((d) => d.revision === 5)!;
+        expect((await store.pluginDrafts.get('acme', 'race'))?.source).toBe(last.source);
+      });
+    });
+
     it('keeps everything across a close and a reopen', async () => {
       await store.clients.create(bareClient('acme'), 'alice');
       await store.strategies.create(tagStrategy('acme', 'tags'), 'alice');
@@ -360,6 +392,7 @@ export function storeContract(name: string, makeStorage: () => Promise<StoreStor
       await store.state.append('acme', [{ orderId: 'T-1', buyerId: 'b', consumed: [] }]);
       await store.keys.put(key('k1'));
       await store.plugins.create(pluginBuild('acme', 'score', '1.0.0'));
+      await store.pluginDrafts.save('acme', 'score', 'export const kept = true;', 'dev');
       await store.close();
       store = await storage.open();
       expect((await store.clients.get('acme'))?.revision).toBe(1);
@@ -370,6 +403,7 @@ export function storeContract(name: string, makeStorage: () => Promise<StoreStor
       expect((await store.state.load('acme')).seenOrders).toEqual(['T-1']);
       expect(await store.keys.get('k1')).toBeDefined();
       expect((await store.plugins.get('acme', 'score', '1.0.0'))?.source).toContain('1.0.0');
+      expect((await store.pluginDrafts.get('acme', 'score'))?.source).toBe('export const kept = true;');
     });
   });
 }

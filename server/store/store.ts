@@ -7,6 +7,7 @@ import type {
   ConsumptionEntry,
   DecisionRecord,
   PersistedState,
+  PluginDraft,
   PluginVersionRecord,
   PluginVersionSummary,
   Release,
@@ -35,6 +36,7 @@ export interface Store extends SimulationStores {
   readonly state: StateStore;
   readonly keys: KeyStore;
   readonly plugins: PluginStore;
+  readonly pluginDrafts: PluginDraftStore;
   /** Throws when the store cannot serve (a lost connection); health checks call it. */
   /**
    * Documents this process caches in memory (the embedded store): `onChange` hears each one written,
@@ -107,6 +109,18 @@ export interface StateStore {
 }
 
 export type NewPluginVersion = Omit<PluginVersionRecord, 'createdAt'>;
+
+/**
+ * The source a plugin developer is writing: one draft per client and plugin id, replaced by each save
+ * (counted by `revision`). Work in progress, not builds: a draft need not compile, and nothing runs it.
+ */
+export interface PluginDraftStore {
+  /** The client's drafts without their source, by plugin id. */
+  list(clientId: string): Promise<Omit<PluginDraft, 'source'>[]>;
+  get(clientId: string, pluginId: string): Promise<PluginDraft | undefined>;
+  /** Replaces the draft atomically; saves of one draft count one revision each. */
+  save(clientId: string, pluginId: string, source: string, by: string): Promise<PluginDraft>;
+}
 
 /** Each client's plugin builds, one immutable record per plugin id and version. */
 export interface PluginStore {

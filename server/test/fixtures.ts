@@ -40,6 +40,16 @@ export function compiled(strategy: Strategy): CompiledStrategy {
 }
 
 /** A paid standard order shipping to Hangzhou. */
+/** The receiver of the fixture orders: a complete Hangzhou address. */
+export const HANGZHOU_RECEIVER = {
+  name: '王*',
+  phone: '138****5678',
+  province: '浙江省',
+  city: '杭州市',
+  district: '西湖区',
+  address: '文三路 90 号',
+};
+
 export function standardOrder(id: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     id,
@@ -48,14 +58,7 @@ export function standardOrder(id: string, overrides: Record<string, unknown> = {
     paidAt: '2026-11-11T00:00:09+08:00',
     amounts: { total: 278, paid: 278 },
     buyer: { id: 'b-001', nick: '小王', memberLevel: 1 },
-    receiver: {
-      name: '王*',
-      phone: '138****5678',
-      province: '浙江省',
-      city: '杭州市',
-      district: '西湖区',
-      address: '文三路 90 号',
-    },
+    receiver: { ...HANGZHOU_RECEIVER },
     lines: [{ sku: 'CHANDO-CREAM-50G', name: '面霜', qty: 2, price: 139, weightKg: 0.2 }],
     ...overrides,
   };

@@ -2,18 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverPlugins } from '../../cli/commands/server-plugins.ts';
 import { configFromEnv } from '../config.ts';
-import { standardOrder } from './fixtures.ts';
+import { HANGZHOU_RECEIVER, standardOrder } from './fixtures.ts';
 import { TestServer } from './harness.ts';
 
 const base = '/api/v1/clients/demo';
-const RECEIVER = {
-  name: '王*',
-  phone: '138****5678',
-  province: '浙江省',
-  city: '杭州市',
-  district: '西湖区',
-  address: '文三路 90 号',
-};
 const ADDRESS_RISK = new URL('../../plugins/samples/address-risk/address-risk.plugin.ts', import.meta.url);
 
 /** A fact plugin that blows its memory limit when the buyer says "boom", and answers otherwise. */
@@ -121,7 +113,7 @@ describe('plugins in production, through HTTP', () => {
     expect(live.body.release).toBe(2);
     expect(live.body.strategies.map((s: { strategyId: string }) => s.strategyId)).toContain('address-risk');
     const risky = standardOrder('DEMO-RISK-1', {
-      receiver: { ...RECEIVER, address: '江苏省南京市玄武区 13912345678 转' },
+      receiver: { ...HANGZHOU_RECEIVER, address: '江苏省南京市玄武区 13912345678 转' },
     });
     const held = await server.call('POST', `${base}/evaluate`, { key: service, body: { order: risky } });
     expect(held.body.decision.holds).toContainEqual(
@@ -272,7 +264,7 @@ describe('plugins in production, through HTTP', () => {
       ),
     );
     const risky = standardOrder('RISK-1', {
-      receiver: { ...RECEIVER, address: '江苏省南京市玄武区 13912345678 转' },
+      receiver: { ...HANGZHOU_RECEIVER, address: '江苏省南京市玄武区 13912345678 转' },
     });
     const held = await server.call('POST', `${base}/evaluate`, { key: service, body: { order: risky } });
     expect(held.status).toBe(200);

@@ -114,11 +114,23 @@ describe('simulation jobs', () => {
       candidate: { carrier: 'SF' },
     });
     expect(change.candidate.fired.some((r: { strategyId: string }) => r.strategyId === 'carrier')).toBe(true);
+    // The order itself comes with its change, so the editor can run it again: live decides it as the baseline did.
+    expect(change.order).toMatchObject({ id: change.orderId, lines: expect.any(Array) });
+    expect(change.orderMissing).toBeUndefined();
+    const again = await server.call('POST', `${base}/evaluate`, {
+      key: consultant,
+      body: { order: change.order, dryRun: true },
+    });
+    expect(again.status).toBe(200);
+    expect(again.body.decision.carrier).toBe('ZTO');
     const next = await server.call(
       'GET',
       `${path}/changes?kind=carrier&limit=500&cursor=${first.body.nextCursor}`,
     );
     expect(first.body.changes.length + next.body.changes.length).toBe(job.summary.changed);
+    expect(
+      next.body.changes.every((c: { orderId: string; order?: { id: string } }) => c.order?.id === c.orderId),
+    ).toBe(true);
     expect(next.body.nextCursor).toBeNull();
     expect(next.body.changes[0].seq).toBeGreaterThan(change.seq);
 

@@ -14,6 +14,11 @@ describe('a DATA_DIR deleted under a running server', () => {
     await rm(server.dataDir, { recursive: true, force: true });
     const answer = await server.call('GET', '/healthz', { key: null });
     expect(answer.status).toBe(503);
-    expect(answer.body).toEqual({ status: 'unavailable', store: 'embedded' });
+    expect(answer.body).toEqual({
+      status: 'unavailable',
+      store: 'embedded',
+      state: 'memory',
+      unavailable: ['store'],
+    });
   });
 });

@@ -5,6 +5,7 @@ import { loadStrategies } from '../../engine/loader/index.ts';
 import type { ProgressSink } from '../progress.ts';
 import { renderHtml } from '../report/html/render-html.ts';
 import { simulate } from '../simulate.ts';
+import { attachOrders } from './attach-orders.ts';
 import { logOf, summariseLogs } from './decision-logs.ts';
 import type { JobReply, SimulateTask } from './messages.ts';
 import { strategiesFingerprint } from './recording-pipeline.ts';
@@ -59,6 +60,7 @@ export async function runSimulationTask(task: SimulateTask, post: (reply: JobRep
         task.baseline ? emptyLog(task.workDir) : undefined,
         changes,
       );
+  if (summary.changed) await attachOrders(changes, task);
   const labelled = {
     ...report,
     input: {

@@ -1,4 +1,5 @@
 import type { AdapterPlatform } from '../../engine/order/adapters/index.ts';
+import type { StandardOrder } from '../../engine/order/schema.ts';
 import { CsvOrderReader } from '../input/csv-order.ts';
 import { openSource } from '../open-source.ts';
 import { ndjsonOrder, skippedRow } from '../prepare/read-record.ts';
@@ -16,7 +17,11 @@ export interface ScanOptions {
   orders: string;
   mapping?: string;
   platform?: AdapterPlatform;
+  /** Only the first orders, as a simulation with `limit` reads them. */
+  limit?: number;
   onProgress?: (share: number, rows: number) => void;
+  /** Each order read, with its line: a job keeps its changed orders this way. */
+  onOrder?: (order: StandardOrder, line: number) => void;
 }
 
 /**
@@ -31,10 +36,11 @@ export async function scanHistory(options: ScanOptions): Promise<ScanResult> {
   const skipped = new SkippedList();
   const decoder = new TextDecoder();
   let rows = 0;
-  const take = (line: number, read: () => unknown) => {
+  const take = (line: number, read: () => StandardOrder) => {
     rows++;
     try {
-      read();
+      const order = read();
+      options.onOrder?.(order, line);
     } catch (error) {
       skipped.add([skippedRow(error, line)]);
     }

@@ -46,6 +46,15 @@ export type PrepareReply =
 
 // ── decide workers: sorted standard orders → decisions, one worker per pipeline ──
 
+/**
+ * How a pipeline's plugins run: replaying history (deterministic: each sees its order's pay time as
+ * now and a seeded `Math.random`, the sandbox limits its manifests ask for), or as live evaluate runs
+ * them (the clock, real randomness and the server's limits: a shadow release, compared with live).
+ */
+export type PluginRunMode =
+  | { kind: 'replay'; seed: number }
+  | { kind: 'live'; callTimeoutMs: number; memoryLimitMb: number };
+
 export interface PipelineFactorySpec {
   /** A module URL or absolute path exporting the factory. */
   module: string;

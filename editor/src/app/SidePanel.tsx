@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Tabs } from '../atoms/Tabs.tsx';
 import { CompilePreview } from '../features/compile-preview/CompilePreview.tsx';
 import { Inspector } from '../features/node-editor/Inspector.tsx';
+import { PluginsPanel } from '../features/plugins-panel/PluginsPanel.tsx';
 import { SimulationPanel } from '../features/simulation-panel/SimulationPanel.tsx';
 import { TestPanel } from '../features/test-panel/TestPanel.tsx';
 import { IssueList } from '../features/validation/IssueList.tsx';
@@ -17,6 +18,7 @@ const PANELS: Record<SideTab, () => React.JSX.Element> = {
   test: TestPanel,
   simulation: SimulationPanel,
   versions: VersionsPanel,
+  plugins: PluginsPanel,
 };
 
 /** The right-hand panel: one feature per tab; features know nothing of each other. */

@@ -12,8 +12,9 @@ export interface FiredRule {
 
 /**
  * A changed order opened from the simulation panel, for the test panel to show with both traces
- * lit. The changes API carries the order's id and both decisions with the rules each fired, not
- * the order itself; the node ids are those of the open strategy, ready to light.
+ * lit. The changes API carries both decisions with the rules each fired and, as a rule, the order
+ * itself (`change.order`, or `orderMissing` saying why not); the node ids are those of the open
+ * strategy.
  */
 export interface OpenedChange {
   simulationId: string;

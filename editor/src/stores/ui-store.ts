@@ -1,6 +1,14 @@
 import { create } from 'zustand';
 
-export const SIDE_TABS = ['inspector', 'issues', 'rules', 'test', 'simulation', 'versions'] as const;
+export const SIDE_TABS = [
+  'inspector',
+  'issues',
+  'rules',
+  'test',
+  'simulation',
+  'versions',
+  'plugins',
+] as const;
 export type SideTab = (typeof SIDE_TABS)[number];
 
 interface UiState {

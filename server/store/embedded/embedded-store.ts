@@ -2,6 +2,7 @@ import type { Store } from '../store.ts';
 import { EmbeddedAudit } from './embedded-audit.ts';
 import { EmbeddedClients } from './embedded-clients.ts';
 import { EmbeddedKeys } from './embedded-keys.ts';
+import { EmbeddedPluginDrafts } from './embedded-plugin-drafts.ts';
 import { EmbeddedPlugins } from './embedded-plugins.ts';
 import { EmbeddedReleases } from './embedded-releases.ts';
 import { embeddedSimulationStores } from './embedded-simulation-stores.ts';
@@ -31,6 +32,7 @@ export async function openEmbeddedStore(
     state: new EmbeddedState(ws),
     keys: new EmbeddedKeys(ws),
     plugins: new EmbeddedPlugins(ws),
+    pluginDrafts: new EmbeddedPluginDrafts(ws),
     ...embeddedSimulationStores(ws),
     documents: {
       onChange: (listener) => {

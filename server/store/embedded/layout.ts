@@ -32,6 +32,10 @@ export const layout = {
   /** One build: `clients/<c>/plugins/<pluginId>/<version>.json`, written once. */
   pluginVersion: (clientId: string, pluginId: string, version: string) =>
     `${client(clientId)}/plugins/${seg(pluginId, 'plugin id')}/${seg(version, 'plugin version')}.json`,
+  pluginDrafts: (clientId: string) => `${client(clientId)}/plugin-drafts`,
+  /** The source a developer is writing: `clients/<c>/plugin-drafts/<pluginId>.json`, replaced by each save. */
+  pluginDraft: (clientId: string, pluginId: string) =>
+    `${client(clientId)}/plugin-drafts/${seg(pluginId, 'plugin id')}.json`,
   live: (clientId: string) => `${client(clientId)}/live.json`,
   releases: (clientId: string) => `${client(clientId)}/releases`,
   release: (clientId: string, release: number) => `${client(clientId)}/releases/${release}.json`,

@@ -3,6 +3,7 @@ import {
   ApiKeyRecordSchema,
   ClientRecordSchema,
   DecisionRecordSchema,
+  PluginDraftSchema,
   PluginVersionRecordSchema,
   ReleaseSchema,
   StrategyRecordSchema,
@@ -59,6 +60,13 @@ export interface PluginVersionDoc {
   version: string;
   body: string;
 }
+export interface PluginDraftDoc {
+  clientId: string;
+  pluginId: string;
+  /** Also in `body`; here for the optimistic update's filter. */
+  revision: number;
+  body: string;
+}
 export interface KeyDoc {
   keyId: string;
   body: string;
@@ -74,6 +82,7 @@ export interface Models {
   consumptions: Model<ConsumptionDoc>;
   keys: Model<KeyDoc>;
   plugins: Model<PluginVersionDoc>;
+  pluginDrafts: Model<PluginDraftDoc>;
 }
 
 const body = { type: String, required: true };
@@ -147,6 +156,16 @@ export function defineModels(connection: Connection): Models {
   );
   plugins.index({ clientId: 1, pluginId: 1, version: 1 }, { unique: true });
 
+  const pluginDrafts = new Schema<PluginDraftDoc>(
+    {
+      ...pathsFrom(PluginDraftSchema.shape, ['clientId', 'pluginId']),
+      revision: { type: Number, required: true },
+      body,
+    },
+    options,
+  );
+  pluginDrafts.index({ clientId: 1, pluginId: 1 }, { unique: true });
+
   return {
     clients: connection.model('Client', clients, 'clients'),
     strategies: connection.model('Strategy', strategies, 'strategies'),
@@ -157,6 +176,7 @@ export function defineModels(connection: Connection): Models {
     consumptions: connection.model('Consumption', consumptions, 'consumptions'),
     keys: connection.model('Key', keys, 'keys'),
     plugins: connection.model('PluginVersion', plugins, 'pluginVersions'),
+    pluginDrafts: connection.model('PluginDraft', pluginDrafts, 'pluginDrafts'),
   };
 }
 

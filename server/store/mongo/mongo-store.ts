@@ -4,6 +4,7 @@ import { defineModels } from './models.ts';
 import { MongoAudit } from './mongo-audit.ts';
 import { MongoClients } from './mongo-clients.ts';
 import { MongoKeys } from './mongo-keys.ts';
+import { MongoPluginDrafts } from './mongo-plugin-drafts.ts';
 import { MongoPlugins } from './mongo-plugins.ts';
 import { MongoReleases } from './mongo-releases.ts';
 import { mongoSimulationStores } from './mongo-simulation-stores.ts';
@@ -39,6 +40,7 @@ export async function openMongoStore(uri: string, options: MongoStoreOptions = {
     state: new MongoState(models),
     keys: new MongoKeys(models),
     plugins: new MongoPlugins(models),
+    pluginDrafts: new MongoPluginDrafts(models),
     ...(await mongoSimulationStores(connection)),
     ping: async () => {
       await connection.db?.admin().command({ ping: 1 });

@@ -1,8 +1,10 @@
 import '@xyflow/react/dist/style.css';
+import './trace-compare.css';
 import {
   Background,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   ReactFlowProvider,
   type ReactFlowState,
@@ -19,9 +21,11 @@ import { useIssueIndex } from '../../stores/validation-store.ts';
 import { CanvasTextContext } from './canvas-text.ts';
 import { FIT_VIEW } from './fit-padding.ts';
 import { EDGE_TYPES, NODE_TYPES } from './flow-types-registry.ts';
+import { TraceLegend } from './TraceLegend.tsx';
 import { useCanvasChanges } from './use-canvas-changes.ts';
 import { useCanvasTextValue } from './use-canvas-text-value.ts';
 import { useFocusNode } from './use-focus-node.ts';
+import { useLayoutOnOpen } from './use-layout-on-open.ts';
 import { usePaletteDrop } from './use-palette-drop.ts';
 import { useSelectionPruning } from './use-selection-pruning.ts';
 import { useViewCenter } from './use-view-center.ts';
@@ -48,6 +52,7 @@ function CanvasInner() {
   const text = useCanvasTextValue();
   const far = useStore(isFar);
   useFocusNode();
+  const laidOut = useLayoutOnOpen();
   useSelectionPruning();
   const box = useRef<HTMLDivElement>(null);
   useViewCenter(box);
@@ -104,6 +109,20 @@ function CanvasInner() {
             nodeColor={(node) => (issues.byNode.has(node.id) ? '#e5484d' : '#8aa4c8')}
           />
           <Controls showInteractive={false} />
+          <TraceLegend />
+          {laidOut.pairs > 0 ? (
+            <Panel position="top-center" className="og-layout-notice" data-testid="layout-notice">
+              {t('canvas.laidOut', { count: laidOut.pairs })}
+              <button
+                type="button"
+                className="og-link og-layout-notice__close"
+                aria-label={t('dialog.close')}
+                onClick={laidOut.dismiss}
+              >
+                ×
+              </button>
+            </Panel>
+          ) : null}
         </ReactFlow>
       </CanvasTextContext.Provider>
     </div>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextInput } from '../../atoms/TextInput.tsx';
 import { renameNodeId } from '../../core/document/operations.ts';
+import { settle } from '../../core/ids/provisional-ids.ts';
 import { VALID_ID } from '../../core/ids/readable-id.ts';
 import { useDocumentActions, useDocumentStore } from '../../stores/document-store.ts';
 import { useSelectionActions } from '../../stores/selection-store.ts';
@@ -31,7 +32,11 @@ export function NodeIdField({ nodeId }: { nodeId: string }) {
         id="og-node-id"
         className="og-inspector__id-input"
         value={text}
-        onChange={setText}
+        onChange={(typed) => {
+          // The consultant's id from the first key: pinyin arriving later must not replace it.
+          settle(nodeId);
+          setText(typed);
+        }}
         onBlur={commit}
         onKeyDown={(event) => {
           if (event.key === 'Enter') commit();

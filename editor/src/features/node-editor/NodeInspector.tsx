@@ -2,17 +2,15 @@ import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../atoms/Field.tsx';
 import { TextInput } from '../../atoms/TextInput.tsx';
-import { renameNode, renameNodeId, setContentAt } from '../../core/document/operations.ts';
+import { renameNode, setContentAt } from '../../core/document/operations.ts';
 import { nodeKind } from '../../core/engine.ts';
-import { idFromName, isKindId } from '../../core/ids/readable-id.ts';
-import { uniqueId } from '../../core/ids/unique-id.ts';
 import { issuesByContentPath } from '../../core/issues/issue-index.ts';
 import { formatPath, type Path } from '../../core/paths/content-path.ts';
 import { useLabel } from '../../hooks/useLabel.ts';
 import { useNodeKindUi } from '../../hooks/useNodeKindUi.ts';
-import { useDocNode, useDocumentActions, useDocumentStore } from '../../stores/document-store.ts';
-import { useSelectionActions } from '../../stores/selection-store.ts';
+import { useDocNode, useDocumentActions } from '../../stores/document-store.ts';
 import { useAllIssuesOfNode } from '../../stores/validation-store.ts';
+import { deriveNodeId, prefetchPinyinFor } from './derive-node-id.ts';
 import { FormContext, type FormContextValue } from './form/form-context.ts';
 import { NodeIdField } from './NodeIdField.tsx';
 import { NodeIssues } from './NodeIssues.tsx';
@@ -25,7 +23,6 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
   const node = useDocNode(nodeId);
   const issues = useAllIssuesOfNode(nodeId);
   const { edit, seal } = useDocumentActions();
-  const { select } = useSelectionActions();
   const byPath = useMemo(() => issuesByContentPath(issues), [issues]);
   const change = useCallback(
     (path: Path, value: unknown) =>
@@ -34,15 +31,6 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
     [edit, nodeId],
   );
   const def = node ? nodeKind(node.kind) : undefined;
-  // A node still called after its kind takes an id from its name once named: traces read `vip-orders`.
-  const deriveId = (name: string) => {
-    const doc = useDocumentStore.getState().history?.present;
-    const wanted = idFromName(name);
-    if (!doc || !node || !wanted || !isKindId(nodeId, node.kind)) return;
-    const to = uniqueId(wanted, new Set(doc.nodes.map((n) => n.id)));
-    edit((current) => renameNodeId(current, nodeId, to) ?? current);
-    select([to]);
-  };
   const context = useMemo<FormContextValue>(
     () => ({ hints: def?.fields, issues: byPath, change }),
     [def, byPath, change],
@@ -72,8 +60,11 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
             data-testid="node-name"
             value={node.name}
             placeholder={def ? label(def.label) : ''}
-            onChange={(name) => edit((doc) => renameNode(doc, nodeId, name), `name:${nodeId}`)}
-            onBlur={() => deriveId(node.name)}
+            onChange={(name) => {
+              prefetchPinyinFor(name);
+              edit((doc) => renameNode(doc, nodeId, name), `name:${nodeId}`);
+            }}
+            onBlur={() => deriveNodeId(nodeId)}
           />
         )}
       </Field>

@@ -4,6 +4,7 @@ import { Select } from '../../atoms/Select.tsx';
 import { useDoc } from '../../stores/document-store.ts';
 import { useHighlightActions } from '../../stores/highlight-store.ts';
 import { useTestRun, useTestRunActions, useTestRunning, useTestScope } from '../../stores/test-run-store.ts';
+import { ChangeComparison } from './ChangeComparison.tsx';
 import { DecisionView } from './DecisionView.tsx';
 import { ExplanationList } from './ExplanationList.tsx';
 import { OrderPicker } from './OrderPicker.tsx';
@@ -26,6 +27,7 @@ export function TestPanel() {
   return (
     <div className="og-test-panel" data-testid="test-panel">
       <h2 className="og-panel-title">{t('test.title')}</h2>
+      <ChangeComparison onRerun={() => void runner.run()} />
       <OrderPicker />
       <label className="og-field__label" htmlFor="og-test-scope">
         {t('test.scope')}

@@ -2,7 +2,7 @@ import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyf
 import { memo } from 'react';
 import type { GraphFlowEdge } from '../../../core/graph/flow-types.ts';
 import { useDocEdge } from '../../../stores/document-store.ts';
-import { useEdgeLit } from '../../../stores/highlight-store.ts';
+import { useEdgeLit, useEdgeSide } from '../../../stores/highlight-store.ts';
 import { useEdgeIssues } from '../../../stores/validation-store.ts';
 import { useCanvasText } from '../canvas-text.ts';
 import { useNodeOutputs } from '../use-node-outputs.ts';
@@ -26,6 +26,7 @@ function GraphEdgeViewInner(props: EdgeProps<GraphFlowEdge>) {
   const outputs = useNodeOutputs(source);
   const issues = useEdgeIssues(id);
   const lit = useEdgeLit(id);
+  const side = useEdgeSide(id);
   const [path, labelX, labelY] = getBezierPath({
     sourceX,
     sourceY,
@@ -40,10 +41,15 @@ function GraphEdgeViewInner(props: EdgeProps<GraphFlowEdge>) {
     selected ? 'og-edge--selected' : '',
     issues.length ? 'og-edge--invalid' : '',
     lit ? `og-edge--lit-${lit}` : '',
+    side ? `og-edge--side-${side}` : '',
   ];
   const text = issues.length ? issueText(issues[0]!) : branch ? label(branch.label) : '';
   return (
     <>
+      {side === 'both' ? (
+        // A path taken by both sides: the baseline's colour as a wide casing under the candidate's line.
+        <path d={path} className="og-edge-casing" fill="none" data-edge-casing={id} />
+      ) : null}
       <BaseEdge id={id} path={path} className={classes.filter(Boolean).join(' ')} markerEnd={markerEnd} />
       {text ? (
         <EdgeLabelRenderer>

@@ -4,7 +4,7 @@ import { nodeKind } from '../../../core/engine.ts';
 import type { GraphFlowNode } from '../../../core/graph/flow-types.ts';
 import { useNodeKindUi } from '../../../hooks/useNodeKindUi.ts';
 import { useDocNode } from '../../../stores/document-store.ts';
-import { useNodeLit } from '../../../stores/highlight-store.ts';
+import { useNodeLit, useNodeSide } from '../../../stores/highlight-store.ts';
 import { useNodeSimHits } from '../../../stores/simulation-store.ts';
 import { useNodeIssues } from '../../../stores/validation-store.ts';
 import { useCanvasText } from '../canvas-text.ts';
@@ -20,6 +20,7 @@ function GraphNodeViewInner({ id, selected }: NodeProps<GraphFlowNode>) {
   const node = useDocNode(id);
   const issues = useNodeIssues(id);
   const lit = useNodeLit(id);
+  const side = useNodeSide(id);
   const hits = useNodeSimHits(id);
   const outputs = useNodeOutputs(id);
   const updateInternals = useUpdateNodeInternals();
@@ -43,6 +44,7 @@ function GraphNodeViewInner({ id, selected }: NodeProps<GraphFlowNode>) {
     selected ? 'og-node--selected' : '',
     errors.length ? 'og-node--invalid' : issues.length ? 'og-node--warning' : '',
     lit ? `og-node--lit-${lit}` : '',
+    side ? `og-node--side-${side}` : '',
     hits === 0 ? 'og-node--never-hit' : '',
   ];
   return (
@@ -51,6 +53,7 @@ function GraphNodeViewInner({ id, selected }: NodeProps<GraphFlowNode>) {
       data-node-id={id}
       data-kind={node.kind}
       data-lit={lit ?? undefined}
+      data-trace={side}
     >
       {def?.acceptsInput !== false ? (
         <Handle type="target" position={Position.Left} className="og-handle og-handle--in" />

@@ -6,7 +6,7 @@ import type { ContentEditorProps } from '../../../core/views/content-editor-prop
 import { ApiFailure } from '../../../infrastructure/api/api-error.ts';
 import { getPluginVersion, listPlugins, publishPlugin } from '../../../infrastructure/api/ordergraph-api.ts';
 import { useClientStore } from '../../../stores/client-store.ts';
-import { SchemaForm } from '../form/SchemaForm.tsx';
+import { PluginNodePicker } from './PluginNodePicker.tsx';
 
 /** What a plugin author starts from; the SDK's declarations give it IntelliSense and type errors inline. */
 const TEMPLATE = `import { definePlugin } from '@ordergraph/plugin-sdk';
@@ -54,11 +54,11 @@ function issuesOf(error: ApiFailure): string[] {
 }
 
 /**
- * 插件: which plugin the node calls, with what; the code of the build it calls when the server has it
- * (else a template), checked against the SDK's types; and "publish", which uploads the code to the
- * server's plugin registry for the open client.
+ * 插件: which installed plugin and version the node calls, with the params its manifest declares; the
+ * code of the build it calls when the server has it (else a template), checked against the SDK's
+ * types; and "publish", which uploads the code to the server's plugin registry for the open client.
  */
-export function PluginEditor({ node, def }: ContentEditorProps) {
+export function PluginEditor({ node }: ContentEditorProps) {
   const { t } = useTranslation();
   const clientId = useClientStore((s) => s.clientId);
   const [code, setCode] = useState(TEMPLATE);
@@ -103,7 +103,11 @@ export function PluginEditor({ node, def }: ContentEditorProps) {
 
   return (
     <div className="og-plugin-editor">
-      <SchemaForm schema={def.schema} value={node.content} />
+      <PluginNodePicker
+        clientId={clientId}
+        content={(node.content ?? {}) as Parameters<typeof PluginNodePicker>[0]['content']}
+        refresh={status.kind === 'published' ? status.plugin : ''}
+      />
       <h3 className="og-subtitle">{t('plugin.scratch')}</h3>
       <p className="og-field__help">{t('plugin.scratchHelp')}</p>
       {status.kind === 'loaded' ? (
