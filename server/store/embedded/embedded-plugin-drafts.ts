@@ -1,3 +1,4 @@
+import { nextPluginDraft } from '../plugin-drafts.ts';
 import { type PluginDraft, PluginDraftSchema } from '../records.ts';
 import type { PluginDraftStore } from '../store.ts';
 import { layout } from './layout.ts';
@@ -32,14 +33,8 @@ export class EmbeddedPluginDrafts implements PluginDraftStore {
     const rel = layout.pluginDraft(clientId, pluginId);
     return this.ws.exclusive(rel, async () => {
       const previous = await this.ws.read(rel, PluginDraftSchema);
-      return this.ws.write(rel, PluginDraftSchema, {
-        clientId,
-        pluginId,
-        source,
-        revision: (previous?.revision ?? 0) + 1,
-        savedAt: new Date().toISOString(),
-        savedBy: by,
-      });
+      const draft = nextPluginDraft(previous?.revision ?? 0, clientId, pluginId, source, by);
+      return this.ws.write(rel, PluginDraftSchema, draft);
     });
   }
 }

@@ -1,3 +1,4 @@
+import { nextPluginDraft } from '../plugin-drafts.ts';
 import { type PluginDraft, PluginDraftSchema } from '../records.ts';
 import type { PluginDraftStore } from '../store.ts';
 import { decode, encode } from './codec.ts';
@@ -30,14 +31,7 @@ export class MongoPluginDrafts implements PluginDraftStore {
   async save(clientId: string, pluginId: string, source: string, by: string): Promise<PluginDraft> {
     for (let race = 1; ; race++) {
       const previous = await this.m.pluginDrafts.findOne({ clientId, pluginId }).lean();
-      const draft: PluginDraft = {
-        clientId,
-        pluginId,
-        source,
-        revision: (previous?.revision ?? 0) + 1,
-        savedAt: new Date().toISOString(),
-        savedBy: by,
-      };
+      const draft = nextPluginDraft(previous?.revision ?? 0, clientId, pluginId, source, by);
       const body = encode(PluginDraftSchema, draft);
       if (!previous) {
         try {
