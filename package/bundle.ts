@@ -17,8 +17,8 @@ export const ENTRIES = {
   // The server's simulation jobs: the job thread, and the pipeline its decide threads load by URL.
   'simulation-job': 'simulate/jobs/job-main.ts',
   'simulation-recorder': 'simulate/jobs/recording-pipeline.ts',
-  // The server's shadow releases: the candidate deciding live orders again in a thread.
-  'shadow-thread': 'server/shadow/shadow-main.ts',
+  // The server's shadow releases: the candidate deciding live orders again in a process of its own.
+  'shadow-process': 'server/shadow/shadow-main.ts',
   // Loaded by URL in simulation's decide threads when a replay runs plugins.
   'simulate-plugin-pipeline': 'cli/simulate-plugins/plugin-pipeline.ts',
   index: 'exports/index.ts',

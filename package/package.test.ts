@@ -1,5 +1,13 @@
 import { type SpawnSyncOptions, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -160,6 +168,27 @@ describe('the packed ordergraph package', { timeout: 60_000 }, () => {
       const url = /Ordergraph API on (\S+)/.exec(output)![1]!;
       const page = await fetch(`${url}/`, { headers: { accept: 'text/html' } });
       expect(page.status).toBe(existsSync(join(ROOT, 'editor/dist/index.html')) ? 200 : 503);
+
+      // A shadow release decides in a process started from dist/shadow-process.js.
+      const key = /admin API key \(shown once, stored hashed\): (og_\S+)/.exec(output)![1]!;
+      const api = (method: string, path: string, body?: unknown) =>
+        fetch(`${url}/api/v1/clients/demo${path}`, {
+          method,
+          headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+      const live = (await (await api('GET', '/live')).json()) as {
+        strategies: { strategyId: string; version: number }[];
+      };
+      const routing = live.strategies.find((s) => s.strategyId === 'routing')!;
+      const shadow = await api('PUT', '/shadow', {
+        candidate: { strategies: [{ strategyId: 'routing', version: routing.version }] },
+      });
+      expect(shadow.status, await shadow.clone().text()).toBe(200);
+      const order = JSON.parse(readFileSync(installed('samples/orders/standard-hangzhou.json'), 'utf8'));
+      expect((await api('POST', '/evaluate', { order, platform: 'standard' })).status).toBe(200);
+      const counted = (await (await api('GET', '/shadow')).json()) as Record<string, unknown>;
+      expect(counted).toMatchObject({ status: 'running', orders: 1, diverged: 0, errors: 0 });
     } finally {
       child.kill('SIGTERM');
     }

@@ -66,7 +66,7 @@ export const ShadowDocSchema = z
     clientId: IdSchema,
     /**
      * `running`; `stale` once live moved to another release (its orders are not compared: PUT the
-     * shadow again); `failed` when the shadow's thread stopped (`error` says why).
+     * shadow again); `failed` when the shadow's process stopped (`error` says why).
      */
     status: z.enum(SHADOW_STATUSES),
     since: TimestampSchema,

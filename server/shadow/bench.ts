@@ -14,7 +14,7 @@
  * time queued behind a slow answer counts.
  *
  * Every run, with or without a shadow, starts after BENCH_WARM_ORDERS (default 3000, sent as batches, not
- * measured), so a shadow's thread is compiled and warm, as one running for days is.
+ * measured), so a shadow's process is compiled and warm, as one running for days is.
  *
  * BENCH_SECONDS (default 8) is each run, BENCH_ROUNDS (default 4) the pairs of runs. BENCH_CONTROL=1 runs
  * no shadow on either side: the ratio it prints is then the machine's noise, the floor a real ratio is
@@ -22,11 +22,48 @@
  * live and the shadow both run them (the shadow in a sandbox process of its own).
  */
 import type { ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { serveCli } from '../test/serve-cli.test-helper.ts';
+
+/** Linux's USER_HZ: /proc/<pid>/stat counts CPU time in these ticks. */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * CPU seconds used so far by every process below `pid` (not `pid` itself), from /proc: the shadow's
+ * process and the sandbox it starts. A process that has ended is not counted (its time left with it).
+ */
+function descendantsCpu(pid: number): number {
+  const stats = readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((name) => {
+      try {
+        // After the parenthesised name: ppid is the 2nd field, utime the 12th, stime the 13th.
+        const fields = readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return [
+          { pid: Number(name), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) },
+        ];
+      } catch {
+        return [];
+      }
+    });
+  const below = new Set([pid]);
+  let ticks = 0;
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const stat of stats) {
+      if (below.has(stat.ppid) && !below.has(stat.pid)) {
+        below.add(stat.pid);
+        ticks += stat.ticks;
+        grew = true;
+      }
+    }
+  }
+  return ticks / TICKS_PER_SECOND;
+}
 
 const root = new URL('../../', import.meta.url).pathname;
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
@@ -200,7 +237,7 @@ try {
       dropped: shadowed.dropped + stopped.dropped,
     };
   };
-  /** The server process's CPU seconds so far (every thread of it: evaluate's and the shadow's). */
+  /** The server process's CPU seconds so far (every thread of it; the shadow's process is apart). */
   const serverCpu = async () => {
     const text = await (
       await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${adminKey}` } })
@@ -208,9 +245,12 @@ try {
     return Number(/^process_cpu_seconds_total (\S+)$/m.exec(text)?.[1] ?? Number.NaN);
   };
   /** Server CPU and orders sent, per side, to print the CPU an order costs with and without a shadow. */
-  const cost = { without: { cpu: 0, orders: 0, ms: 0 }, with: { cpu: 0, orders: 0, ms: 0 } };
+  const cost = {
+    without: { cpu: 0, shadowCpu: 0, orders: 0, ms: 0 },
+    with: { cpu: 0, shadowCpu: 0, orders: 0, ms: 0 },
+  };
   const metered = (side: keyof typeof cost, work: () => Promise<void>) => async () => {
-    // A shadow runs for days: what evaluate pays is its steady state, not a fresh thread compiling its
+    // A shadow runs for days: what evaluate pays is its steady state, not a fresh process compiling its
     // code, so each run starts after WARM_ORDERS (not measured), the shadow caught up with them. Runs
     // without a shadow get the same orders first, so the garbage and log writes they leave fall on both.
     for (let sent = 0; sent < WARM_ORDERS; sent += BATCH) {
@@ -223,9 +263,15 @@ try {
     if (side === 'with' && !control) {
       while ((await call<{ pending: number }>(url, 'GET', `${base}/shadow`)).pending > 0) await sleep(100);
     }
-    const [cpu, orders, started] = [await serverCpu(), serial, performance.now()];
+    const [cpu, shadowCpu, orders, started] = [
+      await serverCpu(),
+      descendantsCpu(child.pid!),
+      serial,
+      performance.now(),
+    ];
     await work();
     cost[side].cpu += (await serverCpu()) - cpu;
+    cost[side].shadowCpu += descendantsCpu(child.pid!) - shadowCpu;
     cost[side].orders += serial - orders;
     cost[side].ms += performance.now() - started;
   };
@@ -282,10 +328,11 @@ try {
   }
   // Per order, and as a share of one core: at low rates the server's own background work (timers, GC,
   // log flushes) is most of the CPU, so the share says more than the per-order figure there.
-  const cpuOf = ({ cpu, orders, ms }: { cpu: number; orders: number; ms: number }) =>
+  const cpuOf = (cpu: number, { orders, ms }: { orders: number; ms: number }) =>
     `${((cpu * 1000) / orders).toFixed(3)} ms an order (${((cpu * 100_000) / ms).toFixed(1)} % of a core)`;
   process.stdout.write(
-    `server CPU (every thread of it): ${cpuOf(cost.without)} without, ${cpuOf(cost.with)} with a shadow\n`,
+    `server process CPU (every thread of it): ${cpuOf(cost.without.cpu, cost.without)} without, ${cpuOf(cost.with.cpu, cost.with)} with a shadow; ` +
+      `its child processes (live's plugin sandbox; the shadow's process and its sandbox): ${cpuOf(cost.without.shadowCpu, cost.without)} without, ${cpuOf(cost.with.shadowCpu, cost.with)} with\n`,
   );
   process.stdout.write(
     `the shadow compared ${shadowed.orders} measured orders (${shadowed.diverged} diverged, warm-up included), dropped ${shadowed.dropped}; load average at the end ${loadavg()

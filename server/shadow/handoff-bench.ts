@@ -1,10 +1,12 @@
 /**
  * What a shadow costs evaluate's thread per decision (`npm run bench:shadow-handoff`): the observer's
- * outline, and the hand-off of a batch of orders to the shadow's thread, as a structured clone
- * (`postMessage(items)`) or as JSON text in a transferred buffer. The demo's history, decided by the demo
- * pipeline, gives real orders and decisions. Only the sending thread's time is measured: the receiving
+ * outline, each item's JSON as `offer` makes it, and the hand-off of a batch to the shadow's process as
+ * the server sends it (one JSON string over the IPC channel, V8 serialisation), against the same string
+ * to a worker thread and a structured clone of the objects. The demo's history, decided by the demo
+ * pipeline, gives real orders and decisions. Only the sending side's time is measured: the receiving
  * side is the shadow's, off evaluate's path.
  */
+import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { adaptOrder } from '../../engine/order/adapters/index.ts';
@@ -30,8 +32,13 @@ for (const line of readFileSync(history, 'utf8').split('\n')) {
 const pipeline = demoPipeline(loadDemoStrategies(), 'compiled');
 const decisions = await pipeline.decideBatch(orders);
 
-// A sink thread: it receives and drops, so the sender never waits on it.
+// Sinks, a thread and a process: they receive and drop, so the sender never waits on them.
 const sink = new Worker("require('node:worker_threads').parentPort.on('message', () => {});", { eval: true });
+const sinkProcess = fork('-e', ["process.on('message', () => {})"], {
+  execArgv: [],
+  serialization: 'advanced',
+  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+});
 
 /** Microseconds per order of one variant, over ROUNDS hand-offs. */
 const timeOf = (perBatch: () => void): number => {
@@ -43,24 +50,17 @@ const timeOf = (perBatch: () => void): number => {
 const items = (): ShadowItem[] =>
   orders.map((order, i) => ({ order, at: Date.now(), live: outlineOf(decisions[i]!) }));
 const built = items();
-const encoder = new TextEncoder();
+const joined = () => `[${built.map((item) => JSON.stringify(item)).join(',')}]`;
+const json = joined();
 
 const variants: [string, () => void][] = [
-  ['observer: outline + buffer (per decision)', () => void items()],
+  ['observer: outline + item (per decision)', () => void items()],
+  ['offer: JSON.stringify of each item, joined', () => void joined()],
+  ['hand-off: the JSON string to the shadow process', () => void sinkProcess.send({ type: 'orders', json })],
+  ['hand-off: the JSON string to a worker thread', () => sink.postMessage({ type: 'orders', json })],
   [
     'hand-off: postMessage(items), structured clone',
     () => sink.postMessage({ type: 'orders', items: built }),
-  ],
-  [
-    'hand-off: JSON text, buffer transferred',
-    () => {
-      const bytes = encoder.encode(JSON.stringify(built));
-      sink.postMessage({ type: 'orders', bytes }, [bytes.buffer]);
-    },
-  ],
-  [
-    'hand-off: JSON text as a string',
-    () => sink.postMessage({ type: 'orders', text: JSON.stringify(built) }),
   ],
 ];
 // Interleaved repeats, each variant's median reported: the machine's other load falls on all alike.
@@ -80,3 +80,4 @@ process.stdout.write(
   `(${HANDOFF} orders a hand-off, ${ROUNDS} hand-offs × ${REPEATS} interleaved repeats; one order + outline ≈ ${JSON.stringify(built[0]).length} chars of JSON)\n`,
 );
 await sink.terminate();
+sinkProcess.kill();

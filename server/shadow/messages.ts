@@ -7,8 +7,8 @@ import type { DecisionOutline } from '../../simulate/decide/decision-outline.ts'
 import type { PipelineFactorySpec } from '../../simulate/threads/messages.ts';
 import type { DivergenceReport } from './divergence-tally.ts';
 
-/** What a shadow thread starts with: the candidate as compiled, and its own copy of the live state. */
-export interface ShadowWorkerData {
+/** What a shadow starts with: the candidate as compiled, and its own copy of the live state. */
+export interface ShadowStart {
   clientId: string;
   strategies: CompiledStrategy[];
   client: Client | undefined;
@@ -17,7 +17,7 @@ export interface ShadowWorkerData {
   sampleLimit: number;
   /**
    * When the candidate calls plugins: the composition root's plugin pipeline (its own sandbox process,
-   * isolated-vm isolates in it), built in the thread. Without it the thread runs `createPipeline`.
+   * isolated-vm isolates in it), built in the shadow's process. Without it the shadow runs `createPipeline`.
    */
   pipeline?: PipelineFactorySpec;
   /** Most of one core the shadow may keep busy, 0–1: past it, it pauses and the queue behind it fills. */
@@ -33,12 +33,15 @@ export interface ShadowItem {
 }
 
 /**
- * `orders` carries a JSON array of `ShadowItem`s, each item serialised as it was offered: a string
- * crosses to the thread as one copy, cheaper than a structured clone of the objects (measured:
- * server/shadow/handoff-bench.ts), and each order's share of the cost falls in its own request rather than
- * all of a hand-off's in whichever request the hand-off runs beside.
+ * `start` comes first and once. `orders` carries a JSON array of `ShadowItem`s, each item serialised
+ * as it was offered: a string crosses as one copy, cheaper than a structured clone of the objects
+ * (measured: server/shadow/handoff-bench.ts), and each order's share of the cost falls in its own
+ * request rather than all of a hand-off's in whichever request the hand-off runs beside.
  */
-export type ShadowRequest = { type: 'orders'; json: string } | { type: 'report'; id: number };
+export type ShadowRequest =
+  | { type: 'start'; start: ShadowStart }
+  | { type: 'orders'; json: string }
+  | { type: 'report'; id: number };
 
 export type ShadowReply =
   | { type: 'ready' }

@@ -1,6 +1,5 @@
 import { setPriority } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parentPort, workerData } from 'node:worker_threads';
 import { OrdergraphError } from '../../engine/errors/index.ts';
 import type { StandardOrder } from '../../engine/order/schema.ts';
 import type { Pipeline } from '../../engine/runtime/index.ts';
@@ -8,19 +7,18 @@ import { InMemoryState } from '../../engine/state/index.ts';
 import { outlineOf } from '../../simulate/decide/decision-outline.ts';
 import { loadPipelineFactory } from '../../simulate/decide/pipeline-factory.ts';
 import { DivergenceTally } from './divergence-tally.ts';
-import type { ShadowItem, ShadowReply, ShadowRequest, ShadowWorkerData } from './messages.ts';
+import type { ShadowItem, ShadowReply, ShadowRequest, ShadowStart } from './messages.ts';
 
 /**
- * A shadow thread: the candidate's pipeline over its own copy of the state, deciding each live order
+ * A shadow's process: the candidate's pipeline over its own copy of the state, deciding each live order
  * again as of the time live decided it, and tallying where the two differ. It consumes gift caps,
- * stock and merge groups in its copy only, so its caps run out when the candidate's would.
+ * stock and merge groups in its copy only, so its caps run out when the candidate's would. The server
+ * starts it (shadow-process.ts) and sends `start` first.
  */
-const data = workerData as ShadowWorkerData;
-const post = (reply: ShadowReply) => parentPort!.postMessage(reply);
+const post = (reply: ShadowReply) => process.send?.(reply);
 
-// Evaluate answers on the server's event loop: the shadow takes only the CPU it leaves. On Linux a
-// thread's nice value is its own, and a process forked from the thread (the plugin sandbox) starts
-// with it; where that is not supported the shadow runs at normal priority.
+// Started through nice(1) where there is one, so every thread of it runs at the lowest priority; the
+// main thread nices itself too, for where there is not (the plugin sandbox it forks starts with it).
 const SHADOW_NICE = 19;
 try {
   setPriority(SHADOW_NICE);
@@ -31,11 +29,10 @@ try {
 /** Orders decided per sandbox round trip when the candidate calls plugins (evaluate's chunk too). */
 const PLUGIN_CHUNK = 100;
 
-const tally = new DivergenceTally(data.sampleLimit);
 /** When live decided each order being decided: the candidate's clock reads it per order. */
 const decidedAt = new WeakMap<StandardOrder, number>();
 
-async function buildPipeline(): Promise<Pipeline> {
+async function buildPipeline(data: ShadowStart): Promise<Pipeline> {
   const { factory, options } = await loadPipelineFactory(data.pipeline);
   return factory(data.strategies, {
     ...options,
@@ -48,7 +45,11 @@ async function buildPipeline(): Promise<Pipeline> {
 }
 
 /** One order at a time: a rule that cannot run on an order fails it alone, as in evaluate. */
-async function decideEach(pipeline: Pipeline, items: readonly ShadowItem[]): Promise<void> {
+async function decideEach(
+  pipeline: Pipeline,
+  tally: DivergenceTally,
+  items: readonly ShadowItem[],
+): Promise<void> {
   for (const { order, at, live } of items) {
     try {
       tally.add(order.id, at, live, outlineOf(await pipeline.decide(order)));
@@ -65,7 +66,11 @@ async function decideEach(pipeline: Pipeline, items: readonly ShadowItem[]): Pro
  * the order (fail-closed) as live would, which the tally counts as a divergence. A rule that throws
  * fails its whole chunk, as in evaluate, since the pipeline cannot say which order it was.
  */
-async function decideChunked(pipeline: Pipeline, items: readonly ShadowItem[]): Promise<void> {
+async function decideChunked(
+  pipeline: Pipeline,
+  tally: DivergenceTally,
+  items: readonly ShadowItem[],
+): Promise<void> {
   for (let start = 0; start < items.length; start += PLUGIN_CHUNK) {
     const chunk = items.slice(start, start + PLUGIN_CHUNK);
     for (const { order, at } of chunk) decidedAt.set(order, at);
@@ -81,12 +86,18 @@ async function decideChunked(pipeline: Pipeline, items: readonly ShadowItem[]): 
   }
 }
 
-async function decide(pipeline: Pipeline, items: readonly ShadowItem[]): Promise<void> {
+interface Shadow {
+  data: ShadowStart;
+  pipeline: Pipeline;
+  tally: DivergenceTally;
+}
+
+async function decide({ data, pipeline, tally }: Shadow, items: readonly ShadowItem[]): Promise<void> {
   const started = performance.now();
-  if (data.pipeline) await decideChunked(pipeline, items);
+  if (data.pipeline) await decideChunked(pipeline, tally, items);
   else {
     for (const { order, at } of items) decidedAt.set(order, at);
-    await decideEach(pipeline, items);
+    await decideEach(pipeline, tally, items);
   }
   // Nice alone does not keep a busy thread from slowing evaluate on a machine with no idle core (measured:
   // server/shadow/bench.ts), so the shadow also rests in proportion to its work; when it cannot keep up,
@@ -97,21 +108,39 @@ async function decide(pipeline: Pipeline, items: readonly ShadowItem[]): Promise
   post({ type: 'decided', count: items.length });
 }
 
+/** Says why, then ends once the message is written: the server reports it (422 `shadow_cannot_run`). */
 const fail = (error: unknown) => {
-  post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
-  process.exit(1);
+  const reply: ShadowReply = {
+    type: 'failed',
+    message: error instanceof Error ? error.message : String(error),
+  };
+  if (process.send) process.send(reply, () => process.exit(1));
+  else process.exit(1);
 };
 
 // One request at a time, in arrival order, once the pipeline is built: a report answers after every
 // order sent before it.
-const built = buildPipeline();
-let turn: Promise<unknown> = built.then(() => post({ type: 'ready' }), fail);
-parentPort!.on('message', (request: ShadowRequest) => {
+let shadow: Promise<Shadow> | undefined;
+let turn: Promise<unknown> = Promise.resolve();
+process.on('message', (request: ShadowRequest) => {
+  if (request.type === 'start') {
+    const data = request.start;
+    shadow = buildPipeline(data).then((pipeline) => ({
+      data,
+      pipeline,
+      tally: new DivergenceTally(data.sampleLimit),
+    }));
+    turn = shadow.then(() => post({ type: 'ready' }), fail);
+    return;
+  }
   turn = turn
     .then(async () => {
-      const pipeline = await built;
-      if (request.type === 'orders') await decide(pipeline, JSON.parse(request.json) as ShadowItem[]);
-      else post({ type: 'report', id: request.id, report: tally.report() });
+      if (!shadow) throw new Error(`"${request.type}" came before "start"`);
+      const started = await shadow;
+      if (request.type === 'orders') await decide(started, JSON.parse(request.json) as ShadowItem[]);
+      else post({ type: 'report', id: request.id, report: started.tally.report() });
     })
     .catch(fail);
 });
+// The server went away (or stopped this shadow): nothing is left to decide for.
+process.on('disconnect', () => process.exit(0));

@@ -14,7 +14,7 @@ import { resolveCandidate, strategiesCallingPlugins } from '../simulation/job-in
 import type { Store } from '../store/store.ts';
 import { type DivergenceReport, DivergenceTally } from './divergence-tally.ts';
 import type { ShadowDefinitions } from './shadow-definitions.ts';
-import { ShadowThread, ShadowThreadError } from './shadow-thread.ts';
+import { ShadowProcess, ShadowStoppedError } from './shadow-process.ts';
 
 /** Orders a shadow may be behind live before live orders are dropped instead of queued (about 2 KB each). */
 export const SHADOW_QUEUE_LIMIT = 5_000;
@@ -34,7 +34,7 @@ export interface ShadowServiceOptions {
   queueLimit?: number;
   cpuShare?: number;
   /**
-   * Builds, in the shadow's thread, a pipeline that runs the client's plugins in a sandbox process of
+   * Builds, in the shadow's process, a pipeline that runs the client's plugins in a sandbox process of
    * its own (the composition root's, as simulation jobs use), as live runs them: the clock, real
    * randomness and the server's limits, so a divergence is the candidate's, not the sandbox's. Without
    * it, candidates calling plugins are refused.
@@ -54,15 +54,15 @@ type ShadowSetup = Pick<
 
 interface Shadow {
   setup: ShadowSetup;
-  thread: ShadowThread;
+  process: ShadowProcess;
   otherRelease: number;
-  /** The thread's latest answer: what is left to show once the thread has failed. */
+  /** The shadow's latest answer: what is left to show once it has failed. */
   last: DivergenceReport;
 }
 
 /**
  * Shadow releases, one per client at most: a candidate that decides every live order again in a
- * thread of its own, from its own copy of the state, and counts where it would have decided
+ * process of its own, from its own copy of the state, and counts where it would have decided
  * differently. Counts are held in memory; the definitions are stored (`definitions`), so a restart
  * starts each shadow again, counting afresh.
  */
@@ -92,7 +92,7 @@ export class ShadowService {
     // Seeded and registered inside the client's turn, between two of its decisions: every decision the
     // copy of the state holds was offered before, and every one it lacks is offered to this shadow.
     const { shadow, earlier } = await evaluation.betweenDecisions(clientId, (snapshot) => {
-      const thread = new ShadowThread(
+      const shadowProcess = new ShadowProcess(
         {
           clientId,
           strategies,
@@ -105,27 +105,32 @@ export class ShadowService {
         },
         this.options.queueLimit ?? SHADOW_QUEUE_LIMIT,
       );
-      const started: Shadow = { setup, thread, otherRelease: 0, last: new DivergenceTally(0).report() };
+      const started: Shadow = {
+        setup,
+        process: shadowProcess,
+        otherRelease: 0,
+        last: new DivergenceTally(0).report(),
+      };
       const replaced = this.shadows.get(clientId);
       this.shadows.set(clientId, started);
       return { shadow: started, earlier: replaced };
     });
-    const { thread } = shadow;
-    await earlier?.thread.stop();
+    const { process: shadowProcess } = shadow;
+    await earlier?.process.stop();
     try {
-      await thread.ready;
+      await shadowProcess.ready;
     } catch (error) {
       if (this.shadows.get(clientId) === shadow) {
         this.shadows.delete(clientId);
         // The shadow it replaced is stopped too: none is left to start again after a restart.
         await this.options.definitions?.delete(clientId);
       }
-      if (!(error instanceof ShadowThreadError)) throw error;
+      if (!(error instanceof ShadowStoppedError)) throw error;
       // The candidate's pipeline could not be built there (a plugin build that does not load, say).
       throw new ApiError(422, 'shadow_cannot_run', error.message);
     }
     if (this.shadows.get(clientId) !== shadow) {
-      await thread.stop();
+      await shadowProcess.stop();
       throw new ApiError(
         409,
         'shadow_replaced',
@@ -162,10 +167,10 @@ export class ShadowService {
   }
 
   /**
-   * How the shadow's thread runs the candidate's plugins, when it calls any: every build the client
-   * has, in a sandbox process the thread starts (isolated-vm isolates in it). Not in the thread itself:
-   * isolated-vm alone does not stop every plugin from aborting its process, and that process is the
-   * server; nor in the server's own sandbox pool, where a shadow's batches would queue live's calls
+   * How the shadow runs the candidate's plugins, when it calls any: every build the client has, in a
+   * sandbox process the shadow's process starts (isolated-vm isolates in it). Not in the shadow's
+   * process itself: isolated-vm alone does not stop every plugin from aborting its process; nor in the
+   * server's own sandbox pool, where a shadow's batches would queue live's calls
    * behind them and a candidate's runaway plugin would restart the workers live's orders run in.
    */
   private async pluginPipelineFor(clientId: string, strategies: readonly CompiledStrategy[]) {
@@ -193,9 +198,9 @@ export class ShadowService {
     const shadow = this.shadows.get(clientId);
     if (!shadow) throw notFound(`a shadow of client "${clientId}"`);
     try {
-      shadow.last = await shadow.thread.report();
+      shadow.last = await shadow.process.report();
     } catch (error) {
-      if (!(error instanceof ShadowThreadError)) throw error;
+      if (!(error instanceof ShadowStoppedError)) throw error;
     }
     return this.docOf(shadow);
   }
@@ -206,7 +211,7 @@ export class ShadowService {
     const shadow = this.shadows.get(clientId);
     if (shadow) {
       this.shadows.delete(clientId);
-      await shadow.thread.stop();
+      await shadow.process.stop();
     }
     await this.options.definitions?.delete(clientId);
     this.options.logger.info('shadow stopped', { clientId, orders: doc.orders, diverged: doc.diverged });
@@ -221,23 +226,23 @@ export class ShadowService {
       shadow.otherRelease++;
       return;
     }
-    shadow.thread.offer({ order, at: Date.now(), live: outlineOf(decision) });
+    shadow.process.offer({ order, at: Date.now(), live: outlineOf(decision) });
   };
 
   async close(): Promise<void> {
     const shadows = [...this.shadows.values()];
     this.shadows.clear();
-    await Promise.all(shadows.map((s) => s.thread.stop()));
+    await Promise.all(shadows.map((s) => s.process.stop()));
   }
 
-  private docOf({ setup, thread, otherRelease, last }: Shadow): ShadowDoc {
-    const failed = thread.failed;
+  private docOf({ setup, process: shadowProcess, otherRelease, last }: Shadow): ShadowDoc {
+    const failed = shadowProcess.failed;
     const { lastError, ...counts } = last;
     return {
       ...setup,
       status: failed ? 'failed' : otherRelease > 0 ? 'stale' : 'running',
       ...counts,
-      ...thread.flow,
+      ...shadowProcess.flow,
       otherRelease,
       ...(failed ? { error: failed.message } : lastError !== undefined ? { error: lastError } : {}),
     };

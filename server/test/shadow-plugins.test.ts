@@ -31,16 +31,28 @@ const order = (id: string, address = HANGZHOU_RECEIVER.address, message = '') =>
 
 /** The sandbox processes the server started (live's pool and any shadow's), with their nice values. */
 function sandboxProcesses(): { pid: number; nice: number }[] {
-  const out = execFileSync('ps', ['-o', 'pid=,ni=,args=', '--ppid', String(process.pid)], {
-    encoding: 'utf8',
-  });
-  return out
+  const out = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,ni=,args='], { encoding: 'utf8' });
+  const rows = out
     .split('\n')
-    .filter((line) => line.includes('sandbox/worker/main.ts'))
+    .filter((line) => line.trim())
     .map((line) => {
-      const [pid, nice] = line.trim().split(/\s+/);
-      return { pid: Number(pid), nice: Number(nice) };
+      const [pid, ppid, nice, ...args] = line.trim().split(/\s+/);
+      return { pid: Number(pid), ppid: Number(ppid), nice: Number(nice), args: args.join(' ') };
     });
+  // Live's pool is this process's child; a shadow's sandbox is its shadow process's child.
+  const ours = new Set([process.pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const row of rows) {
+      if (ours.has(row.ppid) && !ours.has(row.pid)) {
+        ours.add(row.pid);
+        grew = true;
+      }
+    }
+  }
+  return rows
+    .filter((row) => ours.has(row.pid) && row.args.includes('sandbox/worker/main.ts'))
+    .map(({ pid, nice }) => ({ pid, nice }));
 }
 
 /**
@@ -99,7 +111,7 @@ describe('shadow releases of candidates that call plugins', () => {
       release: 2,
       label: 'release 2 with address-risk draft',
     });
-    // Its own sandbox process, started from the shadow's thread at that thread's low priority.
+    // Its own sandbox process, started from the shadow's process at its low priority.
     const shadowSandbox = sandboxProcesses().filter((p) => !before.some((b) => b.pid === p.pid));
     expect(shadowSandbox).toHaveLength(1);
     expect(shadowSandbox[0]!.nice).toBe(19);

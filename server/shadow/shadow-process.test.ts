@@ -1,9 +1,10 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { adaptOrder } from '../../engine/order/adapters/index.ts';
 import { failedOutline } from '../../simulate/decide/decision-outline.ts';
 import { compiled, standardOrder, tagStrategy } from '../test/fixtures.ts';
 import type { ShadowItem } from './messages.ts';
-import { ShadowThread } from './shadow-thread.ts';
+import { ShadowProcess } from './shadow-process.ts';
 
 const item = (id: string): ShadowItem => ({
   order: adaptOrder('standard', standardOrder(id)),
@@ -12,12 +13,12 @@ const item = (id: string): ShadowItem => ({
   live: failedOutline('live'),
 });
 
-describe('a shadow thread', () => {
-  let thread: ShadowThread | undefined;
-  afterEach(() => thread?.stop());
+describe('a shadow process', () => {
+  let shadowProcess: ShadowProcess | undefined;
+  afterEach(() => shadowProcess?.stop());
 
-  function start(limit: number): ShadowThread {
-    thread = new ShadowThread(
+  function start(limit: number): ShadowProcess {
+    shadowProcess = new ShadowProcess(
       {
         clientId: 'c',
         strategies: [compiled(tagStrategy('c', 'tags', 'shadowed'))],
@@ -29,7 +30,7 @@ describe('a shadow thread', () => {
       },
       limit,
     );
-    return thread;
+    return shadowProcess;
   }
 
   it('drops what comes while it is `limit` orders behind, never queueing more', async () => {
@@ -55,5 +56,32 @@ describe('a shadow thread', () => {
     shadow.offer(item('A'));
     expect(shadow.flow.pending).toBe(0);
     await expect(shadow.report()).rejects.toThrow(/shadow of client "c" ended: stopped on request/);
+  });
+
+  it.runIf(existsSync('/proc/self/task') && existsSync('/usr/bin/nice'))(
+    'runs every thread of its process at the lowest priority, its garbage collector and compiler too',
+    async () => {
+      const shadow = start(10);
+      await shadow.ready;
+      const tasks = readdirSync(`/proc/${shadow.pid}/task`);
+      // Node's main thread, V8's platform workers and libuv's pool: several threads, all niced.
+      expect(tasks.length).toBeGreaterThan(3);
+      // Field 19 of /proc/<pid>/task/<tid>/stat is the nice value; 17 fields follow the name's ") ".
+      const nice = tasks.map(
+        (tid) => readFileSync(`/proc/${shadow.pid}/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16],
+      );
+      expect(new Set(nice)).toEqual(new Set(['19']));
+    },
+  );
+
+  it('says so when its process is killed from outside, and takes nothing more', async () => {
+    const shadow = start(10);
+    await shadow.ready;
+    process.kill(shadow.pid!, 'SIGKILL');
+    await expect
+      .poll(() => shadow.failed?.message)
+      .toMatch(/shadow of client "c" ended: its process ended \(SIGKILL\)/);
+    shadow.offer(item('A'));
+    expect(shadow.flow.pending).toBe(0);
   });
 });
