@@ -148,5 +148,6 @@ export function watchLive(
     ...(definitions ? { definitions } : {}),
   });
   evaluation.onLiveDecision = shadows.observe;
+  evaluation.onStateReplaced = shadows.stateReplaced;
   return shadows;
 }

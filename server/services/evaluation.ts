@@ -81,6 +81,8 @@ export class EvaluationService {
   /** Per client: live decisions made by this process and not yet known durable, by order id. */
   private readonly pending = new Map<string, Map<string, PendingRecord>>();
   onLiveDecision: LiveDecisionObserver | undefined;
+  /** Told, inside the client's turn, of the state `replaceState` put in place (a shadow's copy follows it). */
+  onStateReplaced: ((clientId: string, snapshot: StateSnapshot) => void) | undefined;
 
   constructor(
     private readonly store: Store,
@@ -308,7 +310,9 @@ export class EvaluationService {
     const runtime = await this.runtime(clientId);
     return runtime.exclusive(async () => {
       runtime.live = await this.states.replace(clientId, runtime.live, snapshot);
-      return runtime.live.snapshot();
+      const replaced = await runtime.live.snapshot();
+      this.onStateReplaced?.(clientId, replaced);
+      return replaced;
     });
   }
 

@@ -41,6 +41,8 @@ export interface ShadowItem {
 export type ShadowRequest =
   | { type: 'start'; start: ShadowStart }
   | { type: 'orders'; json: string }
+  /** Live's state was replaced (`PUT …/state`) after the orders sent before: the shadow's copy is too. */
+  | { type: 'state'; snapshot: StateSnapshot }
   | { type: 'report'; id: number };
 
 export type ShadowReply =

@@ -3,11 +3,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { OrdergraphError } from '../../engine/errors/index.ts';
 import type { StandardOrder } from '../../engine/order/schema.ts';
 import type { Pipeline } from '../../engine/runtime/index.ts';
-import { InMemoryState } from '../../engine/state/index.ts';
 import { outlineOf } from '../../simulate/decide/decision-outline.ts';
 import { loadPipelineFactory } from '../../simulate/decide/pipeline-factory.ts';
 import { DivergenceTally } from './divergence-tally.ts';
 import type { ShadowItem, ShadowReply, ShadowRequest, ShadowStart } from './messages.ts';
+import { ReplaceableState } from './replaceable-state.ts';
 
 /**
  * A shadow's process: the candidate's pipeline over its own copy of the state, deciding each live order
@@ -32,13 +32,13 @@ const PLUGIN_CHUNK = 100;
 /** When live decided each order being decided: the candidate's clock reads it per order. */
 const decidedAt = new WeakMap<StandardOrder, number>();
 
-async function buildPipeline(data: ShadowStart): Promise<Pipeline> {
+async function buildPipeline(data: ShadowStart, state: ReplaceableState): Promise<Pipeline> {
   const { factory, options } = await loadPipelineFactory(data.pipeline);
   return factory(data.strategies, {
     ...options,
     engine: data.engine,
     trace: false,
-    state: new InMemoryState(data.snapshot),
+    state,
     clock: (order) => new Date(decidedAt.get(order) ?? Date.now()),
     ...(data.client ? { client: data.client } : {}),
   });
@@ -89,6 +89,7 @@ async function decideChunked(
 interface Shadow {
   data: ShadowStart;
   pipeline: Pipeline;
+  state: ReplaceableState;
   tally: DivergenceTally;
 }
 
@@ -125,9 +126,11 @@ let turn: Promise<unknown> = Promise.resolve();
 process.on('message', (request: ShadowRequest) => {
   if (request.type === 'start') {
     const data = request.start;
-    shadow = buildPipeline(data).then((pipeline) => ({
+    const state = new ReplaceableState(data.snapshot);
+    shadow = buildPipeline(data, state).then((pipeline) => ({
       data,
       pipeline,
+      state,
       tally: new DivergenceTally(data.sampleLimit),
     }));
     turn = shadow.then(() => post({ type: 'ready' }), fail);
@@ -138,6 +141,7 @@ process.on('message', (request: ShadowRequest) => {
       if (!shadow) throw new Error(`"${request.type}" came before "start"`);
       const started = await shadow;
       if (request.type === 'orders') await decide(started, JSON.parse(request.json) as ShadowItem[]);
+      else if (request.type === 'state') started.state.replace(request.snapshot);
       else post({ type: 'report', id: request.id, report: started.tally.report() });
     })
     .catch(fail);

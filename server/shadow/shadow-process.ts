@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { OrdergraphError } from '../../engine/errors/index.ts';
+import type { StateSnapshot } from '../../engine/state/index.ts';
 import type { DivergenceReport } from './divergence-tally.ts';
 import type { ShadowItem, ShadowReply, ShadowRequest, ShadowStart } from './messages.ts';
 
@@ -160,6 +161,13 @@ export class ShadowProcess {
       this.reports.set(id, { resolve, reject });
       this.send({ type: 'report', id });
     });
+  }
+
+  /** Live's state was replaced: the shadow's copy is, after the orders offered before. */
+  replaceState(snapshot: StateSnapshot): void {
+    if (this.failure) return;
+    this.flush();
+    this.send({ type: 'state', snapshot });
   }
 
   async stop(): Promise<void> {

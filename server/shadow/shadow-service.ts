@@ -3,6 +3,7 @@ import type { CompiledStrategy } from '../../engine/compiler/index.ts';
 import type { Decision } from '../../engine/decision/decision.ts';
 import type { StandardOrder } from '../../engine/order/schema.ts';
 import type { EngineName } from '../../engine/runtime/index.ts';
+import type { StateSnapshot } from '../../engine/state/index.ts';
 import type { BuiltPlugin } from '../../plugins/sdk/index.ts';
 import { outlineOf } from '../../simulate/decide/decision-outline.ts';
 import type { PipelineFactorySpec } from '../../simulate/threads/messages.ts';
@@ -227,6 +228,11 @@ export class ShadowService {
       return;
     }
     shadow.process.offer({ order, at: Date.now(), live: outlineOf(decision) });
+  };
+
+  /** `EvaluationService.onStateReplaced`: inside the client's turn, after live's state was replaced. */
+  readonly stateReplaced = (clientId: string, snapshot: StateSnapshot): void => {
+    this.shadows.get(clientId)?.process.replaceState(snapshot);
   };
 
   async close(): Promise<void> {

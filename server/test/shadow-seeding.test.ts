@@ -68,4 +68,24 @@ describe('a shadow started while a batch is being decided', () => {
     const shadow = (await server.call('GET', `${base}/shadow`)).body;
     expect(shadow).toMatchObject({ orders: during.orders + 4, diverged: 0, errors: 0 });
   }, 60_000);
+
+  it("follows a PUT of live's state: its copy is replaced too, after the orders decided before", async () => {
+    const state = (await server.call('GET', `${base}/state`)).body;
+    const mirrorKey = Object.keys(state.counters).find((key) => key.includes('first-1000-mirror'))!;
+    // Every mirror went in the test above; an OMS gives two back.
+    expect(state.counters[mirrorKey]).toBe(1000);
+    state.counters[mirrorKey] = 998;
+    expect((await server.call('PUT', `${base}/state`, { body: state })).status).toBe(200);
+
+    const before = (await server.call('GET', `${base}/shadow`)).body;
+    const mirrors: boolean[] = [];
+    for (let n = 1; n <= 4; n++) {
+      const answer = await evaluate({ order: order(`SEED-R${n}`, BATCH + 10 + n) });
+      mirrors.push(answer.body.decision.gifts.some((g: { sku: string }) => g.sku === 'GIFT-MIRROR'));
+    }
+    expect(mirrors).toEqual([true, true, false, false]);
+    // With its old copy (the cap used up) it would give none of the two, and diverge on both.
+    const after = (await server.call('GET', `${base}/shadow`)).body;
+    expect(after).toMatchObject({ orders: before.orders + 4, diverged: before.diverged, errors: 0 });
+  }, 60_000);
 });
