@@ -19,6 +19,7 @@ import type { ApiModule } from './routes/api-context.ts';
 import { API_MODULES } from './routes/index.ts';
 import { EvaluationService } from './services/evaluation.ts';
 import type { ShadowDefinitions } from './shadow/shadow-definitions.ts';
+import type { ShadowFeed } from './shadow/shadow-feed.ts';
 import { type ShadowPlugins, ShadowService } from './shadow/shadow-service.ts';
 import type { SimulationServices } from './simulation/simulation-services.ts';
 import type { Store } from './store/store.ts';
@@ -137,6 +138,7 @@ export function watchLive(
   cpuShare?: number,
   pluginPipeline?: ShadowPlugins,
   definitions?: ShadowDefinitions,
+  feed?: ShadowFeed,
 ): ShadowService {
   const shadows = new ShadowService({
     store,
@@ -146,6 +148,7 @@ export function watchLive(
     ...(cpuShare ? { cpuShare } : {}),
     ...(pluginPipeline ? { pluginPipeline } : {}),
     ...(definitions ? { definitions } : {}),
+    ...(feed ? { feed } : {}),
   });
   evaluation.onLiveDecision = shadows.observe;
   evaluation.onStateReplaced = shadows.stateReplaced;

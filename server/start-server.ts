@@ -14,6 +14,7 @@ import { PluginRegistry } from './plugins/plugin-registry.ts';
 import type { ServerPlugins } from './plugins/server-plugins.ts';
 import { AuditDrain } from './scale-out/audit-drain.ts';
 import { announceChanges } from './scale-out/change-bus.ts';
+import { redisShadowFeed } from './scale-out/redis-shadow-feed.ts';
 import { EvaluationService } from './services/evaluation.ts';
 import { WorkspaceShadowDefinitions } from './shadow/shadow-definitions.ts';
 import type { ShadowService } from './shadow/shadow-service.ts';
@@ -101,6 +102,7 @@ export async function startServer(
             memoryLimitMb: config.plugins.memoryLimitMb,
           })),
       new WorkspaceShadowDefinitions(config.dataDir),
+      states instanceof RedisStates ? redisShadowFeed(states.redis, logger) : undefined,
     );
     demo = await importDemoClient(store, config.demoDir, logger);
     if (demo && registry.enabled) {

@@ -5,6 +5,7 @@ import { createApp } from '../app.ts';
 import type { ServerConfig } from '../config.ts';
 import { openLiveStates } from '../live-state/open-live-states.ts';
 import { connectRedis } from '../live-state/redis/connect-redis.ts';
+import { RedisStates } from '../live-state/redis/redis-states.ts';
 import { consoleLogger, type Logger } from '../logger.ts';
 import { createMetrics } from '../metrics/metrics.ts';
 import { PluginRegistry } from '../plugins/plugin-registry.ts';
@@ -13,6 +14,7 @@ import { evaluateRoutes } from '../routes/evaluate.ts';
 import { EvaluationService } from '../services/evaluation.ts';
 import { openStore } from '../store/open-store.ts';
 import { followChanges } from './change-bus.ts';
+import { ShadowFeedPublisher } from './redis-shadow-feed.ts';
 
 export interface RunningEvaluator {
   url: string;
@@ -66,6 +68,14 @@ export async function startEvaluator(
       trustProxy: config.trustProxy,
       modules: [evaluateRoutes],
     });
+    if (states instanceof RedisStates) {
+      // Shadows run on the control server; the live decisions made here reach them through Redis
+      // (set after createApp, which would feed shadows of its own, none of which run here).
+      const feed = new ShadowFeedPublisher(states.redis, logger);
+      await feed.refresh();
+      evaluation.onLiveDecision = feed.observe;
+      closing.push(() => feed.close());
+    }
     // Which evaluator answered: for whoever traces a decision back to its process (and test:scale).
     const server: Server = createServer((req, res) => {
       res.setHeader('X-Ordergraph-Evaluator', String(process.pid));

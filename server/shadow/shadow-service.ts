@@ -14,7 +14,9 @@ import { masterData } from '../services/master-data.ts';
 import { resolveCandidate, strategiesCallingPlugins } from '../simulation/job-inputs.ts';
 import type { Store } from '../store/store.ts';
 import { type DivergenceReport, DivergenceTally } from './divergence-tally.ts';
+import type { ShadowItem } from './messages.ts';
 import type { ShadowDefinitions } from './shadow-definitions.ts';
+import type { ShadowFeed } from './shadow-feed.ts';
 import { ShadowProcess, ShadowStoppedError } from './shadow-process.ts';
 
 /** Orders a shadow may be behind live before live orders are dropped instead of queued (about 2 KB each). */
@@ -43,6 +45,8 @@ export interface ShadowServiceOptions {
   pluginPipeline?: ShadowPlugins;
   /** Where running shadows are remembered across restarts; without it a restart ends them. */
   definitions?: ShadowDefinitions;
+  /** Live decisions other processes (evaluators) make, fed to the shadows here too. */
+  feed?: ShadowFeed;
 }
 
 /** A pipeline spec running these builds as live evaluate runs them. */
@@ -59,6 +63,8 @@ interface Shadow {
   otherRelease: number;
   /** The shadow's latest answer: what is left to show once it has failed. */
   last: DivergenceReport;
+  /** Stops the feed of other processes' decisions, when there is one. */
+  unfollow?: () => Promise<void>;
 }
 
 /**
@@ -117,6 +123,7 @@ export class ShadowService {
       return { shadow: started, earlier: replaced };
     });
     const { process: shadowProcess } = shadow;
+    await earlier?.unfollow?.();
     await earlier?.process.stop();
     try {
       await shadowProcess.ready;
@@ -137,6 +144,11 @@ export class ShadowService {
         'shadow_replaced',
         `the shadow of client "${clientId}" was replaced or stopped while it started`,
       );
+    }
+    if (this.options.feed) {
+      shadow.unfollow = await this.options.feed.follow(clientId, ({ release, item }) => {
+        if (this.shadows.get(clientId) === shadow) this.offer(shadow, release, item);
+      });
     }
     await this.options.definitions?.put({ clientId, input, by });
     logger.info('shadow started', { clientId, release: shadow.setup.release, candidate: shadow.setup.label });
@@ -212,6 +224,7 @@ export class ShadowService {
     const shadow = this.shadows.get(clientId);
     if (shadow) {
       this.shadows.delete(clientId);
+      await shadow.unfollow?.();
       await shadow.process.stop();
     }
     await this.options.definitions?.delete(clientId);
@@ -222,13 +235,13 @@ export class ShadowService {
   /** `EvaluationService.onLiveDecision`: inside evaluate's turn, so it only queues. */
   readonly observe = (clientId: string, release: number, order: StandardOrder, decision: Decision): void => {
     const shadow = this.shadows.get(clientId);
-    if (!shadow) return;
-    if (release !== shadow.setup.release) {
-      shadow.otherRelease++;
-      return;
-    }
-    shadow.process.offer({ order, at: Date.now(), live: outlineOf(decision) });
+    if (shadow) this.offer(shadow, release, { order, at: Date.now(), live: outlineOf(decision) });
   };
+
+  private offer(shadow: Shadow, release: number, item: ShadowItem): void {
+    if (release !== shadow.setup.release) shadow.otherRelease++;
+    else shadow.process.offer(item);
+  }
 
   /** `EvaluationService.onStateReplaced`: inside the client's turn, after live's state was replaced. */
   readonly stateReplaced = (clientId: string, snapshot: StateSnapshot): void => {
@@ -238,7 +251,7 @@ export class ShadowService {
   async close(): Promise<void> {
     const shadows = [...this.shadows.values()];
     this.shadows.clear();
-    await Promise.all(shadows.map((s) => s.process.stop()));
+    await Promise.all(shadows.map(async (s) => Promise.all([s.unfollow?.(), s.process.stop()])));
   }
 
   private docOf({ setup, process: shadowProcess, otherRelease, last }: Shadow): ShadowDoc {
