@@ -4,7 +4,7 @@ import { type RunningRedis, startRedis } from '../../test-support/redis-server.t
 import { configFromEnv } from '../config.ts';
 import { silentLogger } from '../logger.ts';
 import { HANGZHOU_RECEIVER, standardOrder } from '../test/fixtures.ts';
-import { TestServer } from '../test/harness.ts';
+import { type Answer, TestServer } from '../test/harness.ts';
 import { SHADOWED_CLIENTS } from './redis-shadow-feed.ts';
 import { type RunningEvaluator, startEvaluator } from './start-evaluator.ts';
 
@@ -60,7 +60,8 @@ describe('a shadow on the control server, live orders decided by an evaluator', 
       body: JSON.stringify({ platform: 'standard', ...body }),
     });
     expect(res.status).toBe(200);
-    return res.json();
+    const answer: Answer['body'] = await res.json();
+    return answer;
   };
   const shadow = async () => (await control.call('GET', `${base}/shadow`)).body;
 
