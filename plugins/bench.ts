@@ -9,6 +9,7 @@ import { generateOrders } from '../engine/generate/generate-orders.ts';
 import { loadStrategies } from '../engine/loader/index.ts';
 import { riskStrategy } from '../engine/nodes/plugin/plugin-strategies.test-helper.ts';
 import { adaptOrder, detectPlatform } from '../engine/order/adapters/index.ts';
+import { projectFields } from '../engine/order/project-fields.ts';
 import type { StandardOrder } from '../engine/order/schema.ts';
 import { installPlugins, type PipelinePlugins } from '../engine/plugins/index.ts';
 import { createPipeline } from '../engine/runtime/index.ts';
@@ -131,6 +132,20 @@ async function main(): Promise<void> {
     await previous;
   };
   const withRisk = [...compiled, risk.compiled];
+  // The sandbox's share alone: the pipeline's calls with the orders already projected, no decide.
+  const manifest = built.plugin.manifest;
+  if (manifest.kind !== 'fact') throw new Error('the address-risk sample is not a fact plugin');
+  const ref = { clientId: 'demo', pluginId: manifest.id, version: manifest.version };
+  const inputs = orders.map((order) => ({ subject: projectFields(order, manifest.reads), params: {} }));
+  const callsOnly = async () => {
+    let previous: Promise<unknown> = Promise.resolve();
+    for (let i = 0; i < inputs.length; i += 100) {
+      const next = host.callBatch(ref, inputs.slice(i, i + 100));
+      await previous;
+      previous = next;
+    }
+    await previous;
+  };
 
   const rows = await measureInterleaved([
     { name: 'demo pipeline, no plugin, 1 per call', pass: oneByOne(compiled) },
@@ -139,6 +154,7 @@ async function main(): Promise<void> {
     { name: 'demo + address-risk plugin, 1 per call', pass: oneByOne(withRisk, plugins) },
     { name: 'address-risk strategy alone, batches of 100', pass: batched([risk.compiled], plugins) },
     { name: 'address-risk strategy alone, 1 per call', pass: oneByOne([risk.compiled], plugins) },
+    { name: 'address-risk calls only (no pipeline), batches of 100', pass: callsOnly },
   ]);
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   process.stdout.write(

@@ -12,8 +12,13 @@ export const IsolateLimitsSchema = z.object({
   /** isolated-vm refuses less than 8 MB. */
   memoryLimitMb: z.number().int().min(8).max(4_096).default(32),
   maxIsolates: z.number().int().min(1).max(10_000).default(64),
-  /** Inputs an isolate serves before it is rebuilt, so slow leaks in plugin state cannot accumulate. */
-  recycleAfterCalls: z.number().int().min(1).default(10_000),
+  /**
+   * Inputs an isolate serves before it is rebuilt, so slow leaks in plugin state cannot accumulate
+   * (the memory limit bounds them meanwhile). A rebuilt isolate runs its plugin cold: measured with the
+   * address-risk sample, the first ~5,000 inputs cost 2-3× a warm one's, 40-60 ms of worker CPU a
+   * rebuild, which at 10,000 was 5-7 µs of every input's 13-16.
+   */
+  recycleAfterCalls: z.number().int().min(1).default(100_000),
   /**
    * Cap on one result's JSON text, in UTF-16 code units (what the isolate can count without encoding;
    * equal to bytes for ASCII).

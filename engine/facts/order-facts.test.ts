@@ -71,6 +71,31 @@ describe('orderFacts', () => {
     }
   });
 
+  it('copies orders of any other shape as Object.assign does (generated code copies standard ones by a literal)', () => {
+    const order = orders[0]!;
+    const symbol = Symbol('extra');
+    const { id, ...rest } = order;
+    const inherited = Object.assign(Object.create({ inheritedField: 1 }), order) as StandardOrder;
+    const hidden = { ...order };
+    Object.defineProperty(hidden, 'hiddenField', { value: 1, enumerable: false });
+    const shapes: [string, StandardOrder][] = [
+      ['standard', order],
+      ['an extra field', { ...order, extraField: 'x' } as StandardOrder],
+      ['its fields in another order', { ...rest, id } as StandardOrder],
+      ['a symbol key', { ...order, [symbol]: 'x' } as StandardOrder],
+      ['an inherited enumerable field', inherited],
+      ['a non-enumerable field', hidden],
+    ];
+    for (const [, shape] of shapes) {
+      const context = contextOf(shape);
+      const facts = generatedFactsBuilder(FACT_PROVIDERS)(context, {}, view);
+      const expected = assembled(context);
+      expect(Reflect.ownKeys(facts)).toEqual(Reflect.ownKeys(expected));
+      expect(facts).toEqual(expected);
+      expect(Object.getPrototypeOf(facts)).toBe(Object.prototype);
+    }
+  });
+
   it('generates one function per list of providers', () => {
     expect(generatedFactsBuilder(FACT_PROVIDERS)).toBe(generatedFactsBuilder(FACT_PROVIDERS));
   });

@@ -44,8 +44,27 @@ function regionPrefix(region: string): string | null {
  * place. Two places with one key lie in the same regions, so it can key a cache of answers.
  */
 export function placeKey(place: RegionCodes): string {
-  return normaliseRegionCode(mostPreciseCode(place));
+  // Routing, freight and the carrier chain ask for one order's receiver many times in a row: the
+  // last answer is kept, checked against the codes it was made from (an object may be reused).
+  const { provinceCode, cityCode, districtCode } = place;
+  if (
+    place !== lastPlace ||
+    provinceCode !== lastCodes.provinceCode ||
+    cityCode !== lastCodes.cityCode ||
+    districtCode !== lastCodes.districtCode
+  ) {
+    lastKey = normaliseRegionCode(districtCode || cityCode || provinceCode || '');
+    lastPlace = place;
+    lastCodes.provinceCode = provinceCode;
+    lastCodes.cityCode = cityCode;
+    lastCodes.districtCode = districtCode;
+  }
+  return lastKey;
 }
+
+let lastPlace: RegionCodes | undefined;
+const lastCodes: RegionCodes = {};
+let lastKey = '';
 
 /**
  * True when the place lies in one of the regions; an unknown place lies in none. Routing and

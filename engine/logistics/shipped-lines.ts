@@ -13,10 +13,13 @@ export function effectiveLines(
   order: StandardOrder,
   decision: Pick<Decision, 'substitutions' | 'gifts'>,
   client?: Client,
-): OrderLine[] {
-  const gifts = decision.gifts.map(({ sku, qty }): OrderLine => {
+): readonly OrderLine[] {
+  const lines = substitutedLines(order, decision.substitutions, client);
+  if (decision.gifts.length === 0) return lines;
+  const all = lines.slice();
+  for (const { sku, qty } of decision.gifts) {
     const item = findSku(client, sku);
-    return {
+    all.push({
       sku,
       name: item?.name ?? '',
       qty,
@@ -27,9 +30,9 @@ export function effectiveLines(
       isGift: true,
       isPresale: false,
       refundStatus: 'none',
-    };
-  });
-  return [...substitutedLines(order, decision.substitutions, client), ...gifts];
+    });
+  }
+  return all;
 }
 
 /**
@@ -42,8 +45,9 @@ export function substitutedLines(
   order: StandardOrder,
   substitutions: Decision['substitutions'],
   client?: Client,
-): OrderLine[] {
-  let lines = order.lines.filter((line) => line.refundStatus !== 'refunded');
+): readonly OrderLine[] {
+  // The order's own lines, read in place (never changed), when none is refunded: the common case.
+  let lines = withoutRefunded(order.lines);
   for (const { from, to, qty } of substitutions) {
     const fromQty = lines.reduce((sum, line) => sum + (line.sku === from ? line.qty : 0), 0);
     if (fromQty === 0) continue;
@@ -67,6 +71,13 @@ export function substitutedLines(
   return lines;
 }
 
+function withoutRefunded(lines: readonly OrderLine[]): readonly OrderLine[] {
+  for (const line of lines) {
+    if (line.refundStatus === 'refunded') return lines.filter((l) => l.refundStatus !== 'refunded');
+  }
+  return lines;
+}
+
 /** Units of one SKU that have to leave a warehouse together. */
 export interface ShipLine {
   sku: string;
@@ -79,13 +90,28 @@ export function shippingLines(
   decision: Pick<Decision, 'substitutions' | 'gifts'>,
   client?: Client,
 ): ShipLine[] {
-  // effectiveLines' lines, then its gift lines, summed by SKU: the gifts' sku and qty are all
-  // that counts of them, so no gift line is built.
-  const qty = new Map<string, number>();
-  for (const line of substitutedLines(order, decision.substitutions, client))
-    qty.set(line.sku, (qty.get(line.sku) ?? 0) + line.qty);
-  for (const gift of decision.gifts) qty.set(gift.sku, (qty.get(gift.sku) ?? 0) + gift.qty);
+  // effectiveLines' lines, then its gift lines, summed by SKU in first-seen order: the gifts' sku
+  // and qty are all that counts of them, so no gift line is built. Without substitutions the
+  // order's lines are read in place, not copied. An order has a few SKUs, so the sums are a scan.
   const lines: ShipLine[] = [];
-  for (const [sku, n] of qty) if (n > 0) lines.push({ sku, qty: n });
+  const source =
+    decision.substitutions.length === 0
+      ? order.lines
+      : substitutedLines(order, decision.substitutions, client);
+  for (const line of source) if (line.refundStatus !== 'refunded') addQty(lines, line.sku, line.qty);
+  for (const gift of decision.gifts) addQty(lines, gift.sku, gift.qty);
+  let kept = 0;
+  for (const line of lines) if (line.qty > 0) lines[kept++] = line;
+  lines.length = kept;
   return lines;
+}
+
+function addQty(lines: ShipLine[], sku: string, qty: number): void {
+  for (const line of lines) {
+    if (line.sku === sku) {
+      line.qty += qty;
+      return;
+    }
+  }
+  lines.push({ sku, qty });
 }

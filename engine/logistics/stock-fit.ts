@@ -53,6 +53,12 @@ export function takeStock(
   return taken;
 }
 
+/** The first order line's unit weight for the SKU that gives one, else the client's, else 0. */
+function unitWeightKg(sku: string, order: StandardOrder, client: Client | undefined): number {
+  for (const line of order.lines) if (line.sku === sku && line.weightKg > 0) return line.weightKg;
+  return findSku(client, sku)?.weightKg ?? 0;
+}
+
 /** Weight of the lines: the order line's unit weight where it gives one, else the client's SKU weight. */
 export function linesWeightKg(
   lines: readonly ShipLine[],
@@ -60,12 +66,6 @@ export function linesWeightKg(
   client: Client | undefined,
 ): number {
   let kg = 0;
-  for (const { sku, qty } of lines) {
-    const unit =
-      order.lines.find((l) => l.sku === sku && l.weightKg > 0)?.weightKg ??
-      findSku(client, sku)?.weightKg ??
-      0;
-    kg += unit * qty;
-  }
+  for (const { sku, qty } of lines) kg += unitWeightKg(sku, order, client) * qty;
   return Math.round(kg * 1000) / 1000;
 }

@@ -32,25 +32,38 @@ const DERIVED_ISSUE_CODES: ReadonlySet<string> = new Set([
  */
 export function normaliseOrder(input: unknown, context: NormaliseContext = {}): StandardOrder {
   const order = fastParseStandardOrder(input) ?? parseWithZod(input, context);
-  const { issues: regionIssues, ...region } = resolveCached(regionNames(order.receiver));
-  const receiver: Receiver = { ...order.receiver, ...region };
+  const given = order.receiver;
+  const { issues: regionIssues, ...region } = resolveCached(
+    given.province || nameOf(given.provinceCode),
+    given.city || nameOf(given.cityCode),
+    given.district || nameOf(given.districtCode),
+  );
+  const receiver: Receiver = { ...given, ...region };
+  return {
+    ...order,
+    refundStatus: refundStatusOf(input, order),
+    receiver,
+    totals: totals(order.lines),
+    issues: issuesOf(order.issues, regionIssues, receiver.address),
+  };
+}
+
+/** The order's own issues but the derived ones, then those derived now, each once. */
+function issuesOf(given: OrderIssue[], regionIssues: OrderIssue[], address: string): OrderIssue[] {
+  const addressMissing = !address.trim();
+  // Most orders: nothing given, a resolved address.
+  if (given.length === 0 && regionIssues.length === 0 && !addressMissing) return [];
   // Copies: a cached resolution is shared, an order's issues are its own.
   const derived = regionIssues.map((issue) => ({ ...issue }));
-  if (!receiver.address.trim()) {
+  if (addressMissing) {
     derived.push({
       code: 'address_missing',
       field: 'receiver.address',
       message: "The receiver's address is missing",
     });
   }
-  const kept = order.issues.filter((issue) => !DERIVED_ISSUE_CODES.has(issue.code));
-  return {
-    ...order,
-    refundStatus: refundStatusOf(input, order),
-    receiver,
-    totals: totals(order.lines),
-    issues: dedupe([...kept, ...derived]),
-  };
+  const kept = given.filter((issue) => !DERIVED_ISSUE_CODES.has(issue.code));
+  return dedupe([...kept, ...derived]);
 }
 
 /**
@@ -99,38 +112,30 @@ let resolvedCount = 0;
 const MAX_RESOLVED = 20_000;
 
 /** Looked up name by name: no key string built and hashed per order. */
-function resolveCached(names: { province: string; city: string; district: string }): ResolvedAddress {
-  const found = resolvedAddresses.get(names.province)?.get(names.city)?.get(names.district);
+function resolveCached(province: string, city: string, district: string): ResolvedAddress {
+  const found = resolvedAddresses.get(province)?.get(city)?.get(district);
   if (found) return found;
   if (resolvedCount >= MAX_RESOLVED) {
     resolvedAddresses.clear();
     resolvedCount = 0;
   }
-  const resolved = resolveAddress(names);
-  let cities = resolvedAddresses.get(names.province);
+  const resolved = resolveAddress({ province, city, district });
+  let cities = resolvedAddresses.get(province);
   if (!cities) {
     cities = new Map();
-    resolvedAddresses.set(names.province, cities);
+    resolvedAddresses.set(province, cities);
   }
-  let districts = cities.get(names.city);
+  let districts = cities.get(city);
   if (!districts) {
     districts = new Map();
-    cities.set(names.city, districts);
+    cities.set(city, districts);
   }
-  districts.set(names.district, resolved);
+  districts.set(district, resolved);
   resolvedCount++;
   return resolved;
 }
 
 /** A standard order may carry codes without names (from another system); the names come from the codes. */
-function regionNames(receiver: Receiver): { province: string; city: string; district: string } {
-  return {
-    province: receiver.province || nameOf(receiver.provinceCode),
-    city: receiver.city || nameOf(receiver.cityCode),
-    district: receiver.district || nameOf(receiver.districtCode),
-  };
-}
-
 function nameOf(code: string): string {
   return code ? (findRegion(code)?.name ?? '') : '';
 }

@@ -155,4 +155,147 @@ describe('parseOrderJson', () => {
       { numRuns: 200 },
     );
   });
+
+  it('quotes exactly what the regex scan it replaced quoted, on any text, JSON or not', () => {
+    // Fragments of JSON and of broken JSON: separators, quotes, escapes, whitespace, signs, long and short digit runs.
+    const fragment = fc.oneof(
+      fc.constantFrom(
+        '"',
+        '\\',
+        ':',
+        ',',
+        '[',
+        ']',
+        '{',
+        '}',
+        ' ',
+        '\n',
+        '\t',
+        '\r',
+        '-',
+        '0',
+        '.',
+        'e',
+        'a',
+        '中',
+      ),
+      fc.bigInt({ min: 0n, max: 10n ** 22n }).map((n) => n.toString()),
+      fc.constantFrom('9007199254740991', '9007199254740992', '-9007199254740992', '1234567890123456'),
+      // Whole pieces: escaped quotes and backslashes in strings, candidates in value positions.
+      fc.constantFrom('"\\""', '"\\\\"', '\\"', '": ', ':12345678901234567890,', ', -98765432109876543210]'),
+    );
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(quoteUnsafeIntegers(text)).toBe(regexQuote(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
 });
+
+describe('parseOrderJson against the path it replaced, on broken and odd text', () => {
+  /** The previous parseOrderJson: quote by the regex scan, parse, and on failure JSON.parse's own error. */
+  const previous = (text: string): unknown => {
+    if (!mayHoldUnsafeInteger(text)) return JSON.parse(text);
+    try {
+      return JSON.parse(regexQuote(text));
+    } catch (error) {
+      JSON.parse(text);
+      throw error;
+    }
+  };
+  const outcome = (read: (text: string) => unknown, text: string) => {
+    try {
+      return { value: read(text) };
+    } catch (error) {
+      return { error: `${(error as Error).name}: ${(error as Error).message}` };
+    }
+  };
+  const trade = JSON.stringify({
+    tid: 'TID',
+    status: 'WAIT_SELLER_SEND_GOODS',
+    buyer_message: '请尽快发货 😀',
+    seller_memo: 'memo',
+    orders: { order: [{ oid: 'OID', num: 2, price: '260.00', title: '植村秀洁颜油' }] },
+  })
+    .replace('"TID"', '4348746786362062271')
+    .replace('"OID"', '4348746786362062272');
+  // Edits that break or stretch the text: truncation, bad and odd escapes, lone and paired surrogates,
+  // a BOM, duplicate keys, deep nesting, huge numbers, long digits inside strings.
+  const edit = fc.oneof(
+    fc.nat().map((n) => (t: string) => t.slice(0, n % (t.length + 1))),
+    fc
+      .tuple(
+        fc.nat(),
+        fc.constantFrom(
+          '\\x',
+          '\\u12',
+          '\\uD83D',
+          '\\uDE00',
+          '\\uD83D\\uDE00',
+          '\ud83d',
+          '\\"',
+          '\\\\',
+          '"',
+          ',',
+          ':',
+          ' 12345678901234567890',
+          ': 98765432109876543210,',
+          '1e400',
+          '-0',
+          '\ufeff',
+        ),
+      )
+      .map(([n, piece]) => (t: string) => {
+        const at = n % (t.length + 1);
+        return t.slice(0, at) + piece + t.slice(at);
+      }),
+    fc.constantFrom(
+      (t: string) => `\ufeff${t}`,
+      (t: string) =>
+        t.replace('"seller_memo":"memo"', '"seller_memo":"memo","seller_memo":12345678901234567890'),
+      (t: string) => t.replace('"tid":', '"tid":4348746786362062271,"tid":'),
+      (t: string) => t.replace('"memo"', '"tid: 4348746786362062271, ok"'),
+      (t: string) => t.replace('"memo"', `${'['.repeat(3000)}1${']'.repeat(3000)}`),
+      (t: string) => t.replace('"memo"', `${'['.repeat(200)}99999999999999999999${']'.repeat(200)}`),
+      (t: string) => t.replace('"memo"', '1'.repeat(400)),
+      (t: string) => t.replace('"memo"', '"\\u0000\\n\\t"'),
+    ),
+  );
+  it('gives the same value, or the same error, as before', () => {
+    fc.assert(
+      fc.property(fc.array(edit, { maxLength: 3 }), (edits) => {
+        const text = edits.reduce((t, f) => f(t), trade);
+        expect(outcome(parseOrderJson, text)).toEqual(outcome(previous, text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+/** The previous implementation (a regex for the candidates, `indexOf` for the quotes before each), as the oracle. */
+function regexQuote(text: string): string {
+  const candidate = /([:,[][ \t\n\r]*)(-?[1-9]\d{15,})(?=[ \t\n\r]*[,\]}])/g;
+  const escaped = (quote: number) => {
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === 0x5c) backslashes++;
+    return backslashes % 2 === 1;
+  };
+  let out = '';
+  let copied = 0;
+  let scanned = 0;
+  let inString = false;
+  for (let match = candidate.exec(text); match !== null; match = candidate.exec(text)) {
+    for (let q = text.indexOf('"', scanned); q !== -1 && q < match.index; q = text.indexOf('"', q + 1)) {
+      inString = inString ? escaped(q) : true;
+    }
+    scanned = match.index;
+    const digits = match[2]!;
+    if (inString || Number.isSafeInteger(Number(digits))) continue;
+    const at = match.index + match[1]!.length;
+    out += `${text.slice(copied, at)}"${digits}"`;
+    copied = at + digits.length;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}

@@ -8,12 +8,44 @@
 export function parseOrderJson(text: string): unknown {
   if (!mayHoldUnsafeInteger(text)) return JSON.parse(text);
   try {
+    return JSON.parse(quoteEveryCandidate(text));
+  } catch {
+    // A candidate inside a string was quoted too, or the text is not JSON: the exact path tells which.
+  }
+  try {
     return JSON.parse(quoteUnsafeIntegers(text));
   } catch (error) {
     // Quoting keeps text that is not JSON not JSON: the error is told in the original's positions.
     JSON.parse(text);
     throw error;
   }
+}
+
+/**
+ * An integer token of 16+ digits in a value position, found without asking whether it stands in a
+ * string: `quoteUnsafeIntegers` with its string tracking left out.
+ */
+const CANDIDATE = /([:,[][ \t\n\r]*)(-?[1-9]\d{15,})(?=[ \t\n\r]*[,\]}])/g;
+
+/**
+ * Every unsafe candidate put in quotes, in strings too. Whenever the result is JSON it equals what
+ * `quoteUnsafeIntegers` gives, so the string tracking (~4 µs for a TOP trade) is only needed when
+ * it is not: a quote put inside a string ends that string (the character before it is a separator
+ * or a space, never an escaping backslash), and the digits that then follow a string are never
+ * JSON. The text of every TOP trade whose memo holds no `: 1234567890123456789,` is JSON here.
+ */
+function quoteEveryCandidate(text: string): string {
+  let out = '';
+  let copied = 0;
+  CANDIDATE.lastIndex = 0;
+  for (let match = CANDIDATE.exec(text); match !== null; match = CANDIDATE.exec(text)) {
+    const digits = match[2]!;
+    if (Number.isSafeInteger(Number(digits))) continue;
+    const at = match.index + match[1]!.length;
+    out += `${text.slice(copied, at)}"${digits}"`;
+    copied = at + digits.length;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /**
@@ -27,40 +59,83 @@ export function mayHoldUnsafeInteger(text: string): boolean {
 // Sixteen `\d` written out: V8 scans for them in half the time it takes over `\d{16}`.
 const LONG_NUMBER = new RegExp(`[:,[][ \\t\\n\\r]*-?${'\\d'.repeat(16)}`);
 
-/**
- * An integer token of 16+ digits in a value position: after `:`, `[` or `,` and before `,`, `]` or
- * `}`. A leading zero, a fraction or an exponent is left to JSON.parse, so quoting never turns text
- * that is not JSON into JSON: the quoted token was a valid value where it stands, and a string is
- * valid in exactly the same places.
- */
-const CANDIDATE = /([:,[][ \t\n\r]*)(-?[1-9]\d{15,})(?=[ \t\n\r]*[,\]}])/g;
+const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+const MINUS = 0x2d;
 
-/** The text with every integer past 2^53 outside a string put in quotes. */
+/**
+ * The text with every integer past 2^53 outside a string put in quotes: an integer token of 16+
+ * digits in a value position — after `:`, `,` or `[` (and JSON whitespace) and before `,`, `]` or
+ * `}` (after whitespace). A leading zero, a fraction or an exponent is left to JSON.parse, so quoting
+ * never turns text that is not JSON into JSON: the quoted token was a valid value where it stands,
+ * and a string is valid in exactly the same places.
+ *
+ * One pass that tracks strings as it goes (a quote outside a string opens one; inside, the next
+ * quote not escaped by an odd run of backslashes closes it) and looks for candidates only outside
+ * them. It replaced a regex for the candidates plus an `indexOf` per quote before each of them
+ * (4.3–6.5 → 3.6–3.8 µs a TOP trade); `raw-json.test.ts` holds the two equal on any text. Only text
+ * that `parseOrderJson`'s quicker guess cannot read comes here.
+ */
 export function quoteUnsafeIntegers(text: string): string {
   let out = '';
   let copied = 0;
-  // Where strings are, from the quotes before each candidate: a quote outside a string opens one,
-  // and inside one it closes it unless an odd run of backslashes escapes it.
-  let scanned = 0;
-  let inString = false;
-  CANDIDATE.lastIndex = 0;
-  for (let match = CANDIDATE.exec(text); match !== null; match = CANDIDATE.exec(text)) {
-    for (let q = text.indexOf('"', scanned); q !== -1 && q < match.index; q = text.indexOf('"', q + 1)) {
-      inString = inString ? escaped(text, q) : true;
+  const end = text.length;
+  let i = 0;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      i = stringEnd(text, i + 1, end);
+      continue;
     }
-    scanned = match.index;
-    const digits = match[2]!;
-    if (inString || Number.isSafeInteger(Number(digits))) continue;
-    const at = match.index + match[1]!.length;
-    out += `${text.slice(copied, at)}"${digits}"`;
-    copied = at + digits.length;
+    i++;
+    if (c !== 0x3a && c !== 0x2c && c !== 0x5b) continue; // `:`, `,`, `[`
+    let at = skipSpace(text, i, end);
+    const start = at;
+    if (text.charCodeAt(at) === MINUS) at++;
+    const first = text.charCodeAt(at);
+    if (first < 0x31 || first > 0x39) continue; // [1-9]
+    let digitsEnd = at + 1;
+    while (isDigit(text.charCodeAt(digitsEnd))) digitsEnd++;
+    if (digitsEnd - at < 16) {
+      i = digitsEnd;
+      continue;
+    }
+    const next = text.charCodeAt(skipSpace(text, digitsEnd, end));
+    i = digitsEnd;
+    if (next !== 0x2c && next !== 0x5d && next !== 0x7d) continue; // `,`, `]`, `}`
+    const digits = text.slice(start, digitsEnd);
+    if (Number.isSafeInteger(Number(digits))) continue;
+    out += `${text.slice(copied, start)}"${digits}"`;
+    copied = digitsEnd;
   }
   return copied === 0 ? text : out + text.slice(copied);
 }
 
-function escaped(text: string, quote: number): boolean {
-  let backslashes = 0;
-  while (text.charCodeAt(quote - 1 - backslashes) === BACKSLASH) backslashes++;
-  return backslashes % 2 === 1;
+/**
+ * The index after the quote that closes the string whose first character is at `from` (or the end):
+ * the next quote not escaped by an odd run of backslashes. `indexOf` jumps over the (often long,
+ * CJK) text between quotes far faster than a loop over its characters.
+ */
+function stringEnd(text: string, from: number, end: number): number {
+  for (let q = text.indexOf('"', from); q !== -1; q = text.indexOf('"', q + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(q - 1 - backslashes) === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return q + 1;
+  }
+  return end;
+}
+
+/** JSON whitespace: space, tab, newline, carriage return. */
+function skipSpace(text: string, from: number, end: number): number {
+  let i = from;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) break;
+    i++;
+  }
+  return i;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }

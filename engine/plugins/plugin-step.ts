@@ -7,7 +7,7 @@ import type { OrderPlugins } from './order-plugins.ts';
 import { planPlugins } from './plugin-plan.ts';
 import { PluginPlanError } from './plugin-plan-error.ts';
 import { isUnused, pluginUsage } from './plugin-usage.ts';
-import { precomputeBatch } from './precompute-batch.ts';
+import { batchPrecompute } from './precompute-batch.ts';
 import { rewriteOperators } from './rewrite-operators.ts';
 
 /**
@@ -54,6 +54,6 @@ export function preparePlugins(
   const options = { runner: plugins.runner, deterministic: plugins.deterministic };
   return {
     strategies: failClosed(rewriteOperators(strategies, plan)),
-    precompute: (orders) => precomputeBatch(plan, orders, options),
+    precompute: batchPrecompute(plan, options),
   };
 }

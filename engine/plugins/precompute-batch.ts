@@ -6,12 +6,12 @@ import type {
   PluginRunner,
 } from '../../plugins/sdk/index.ts';
 import { readPath } from '../facts/index.ts';
-import { projectFields } from '../order/project-fields.ts';
 import type { StandardOrder } from '../order/schema.ts';
 import { callIsolated } from './call-isolated.ts';
 import { type DeterministicPlugins, operatorClock, orderClock } from './deterministic-clock.ts';
 import { failedFacts } from './fail-closed.ts';
 import { OrderPlugins } from './order-plugins.ts';
+import { compileProjection, type OrderProjection } from './order-projection.ts';
 import type { ActionCall, FactCall, OperatorCall, PluginPlan } from './plugin-calls.ts';
 
 export interface PrecomputeOptions {
@@ -25,32 +25,40 @@ interface Batch {
   /** One per order in deterministic mode. */
   clocks: DeterministicClock[] | undefined;
   options: PrecomputeOptions;
+  /** Each fact and action call's projection of an order, compiled once for the plan. */
+  projections: ReadonlyMap<FactCall | ActionCall, OrderProjection>;
 }
 
 /**
- * Calls every plugin of the plan once for the whole batch, all at once (the runner spreads the calls
- * over its workers), each with its projected orders, and files every result under its order.
+ * The precompute of a plan: calls every plugin of the plan once for the whole batch, all at once (the
+ * runner spreads the calls over its workers), each with its projected orders, and files every result
+ * under its order.
  */
-export async function precomputeBatch(
+export function batchPrecompute(
   plan: PluginPlan,
-  orders: readonly StandardOrder[],
   options: PrecomputeOptions,
-): Promise<OrderPlugins[]> {
-  const out = orders.map(() => new OrderPlugins());
-  if (orders.length === 0) return out;
-  const { deterministic } = options;
-  const clocks = deterministic && orders.map((order) => orderClock(order, deterministic));
-  const batch: Batch = { orders, out, clocks, options };
-  await Promise.all([
-    ...plan.facts.map((call) => computeFacts(call, batch)),
-    ...plan.actions.map((call) => computeAction(call, batch)),
-    ...plan.operators.map((call) => answerOperators(call, batch)),
-  ]);
-  return out;
+): (orders: readonly StandardOrder[]) => Promise<OrderPlugins[]> {
+  const projections = new Map<FactCall | ActionCall, OrderProjection>(
+    [...plan.facts, ...plan.actions].map((call) => [call, compileProjection(call.manifest.reads)]),
+  );
+  return async (orders) => {
+    const out = orders.map(() => new OrderPlugins());
+    if (orders.length === 0) return out;
+    const { deterministic } = options;
+    const clocks = deterministic && orders.map((order) => orderClock(order, deterministic));
+    const batch: Batch = { orders, out, clocks, options, projections };
+    await Promise.all([
+      ...plan.facts.map((call) => computeFacts(call, batch)),
+      ...plan.actions.map((call) => computeAction(call, batch)),
+      ...plan.operators.map((call) => answerOperators(call, batch)),
+    ]);
+    return out;
+  };
 }
 
-async function computeFacts(call: FactCall, { orders, out, clocks, options }: Batch): Promise<void> {
-  const results = await callIsolated(options.runner, refOf(call), orderInputs(call, orders), clocks);
+async function computeFacts(call: FactCall, batch: Batch): Promise<void> {
+  const { out, clocks, options } = batch;
+  const results = await callIsolated(options.runner, refOf(call), orderInputs(call, batch), clocks);
   results.forEach((result, i) => {
     out[i]!.setFact(call.manifest.id, result.ok ? result.value : failedFacts(call.manifest));
     if (!result.ok) out[i]!.fail(call.manifest, result.error, originOf(call));
@@ -58,8 +66,9 @@ async function computeFacts(call: FactCall, { orders, out, clocks, options }: Ba
 }
 
 /** Kept whatever it is: the hold for a failure comes when an order reaches the action's node. */
-async function computeAction(call: ActionCall, { orders, out, clocks, options }: Batch): Promise<void> {
-  const results = await callIsolated(options.runner, refOf(call), orderInputs(call, orders), clocks);
+async function computeAction(call: ActionCall, batch: Batch): Promise<void> {
+  const { out, clocks, options } = batch;
+  const results = await callIsolated(options.runner, refOf(call), orderInputs(call, batch), clocks);
   results.forEach((result, i) => {
     out[i]!.setAction(call.key, result);
   });
@@ -97,8 +106,9 @@ async function answerOperators(call: OperatorCall, { orders, out, options }: Bat
 }
 
 /** Only the fields the manifest reads cross into the sandbox: most of a call's cost is copying. */
-function orderInputs(call: FactCall | ActionCall, orders: readonly StandardOrder[]): PluginCallInput[] {
-  return orders.map((order) => ({ subject: projectFields(order, call.manifest.reads), params: call.params }));
+function orderInputs(call: FactCall | ActionCall, { orders, projections }: Batch): PluginCallInput[] {
+  const project = projections.get(call)!;
+  return orders.map((order) => ({ subject: project(order), params: call.params }));
 }
 
 function refOf(call: FactCall | ActionCall | OperatorCall): PluginRef {

@@ -20,6 +20,21 @@ describe('InMemoryState', () => {
     expect(state.reserveStock('WH-GZ', 'A', 99)).toBe(true);
   });
 
+  it('reads and takes each warehouse’s own stock when reads move between warehouses', () => {
+    const state = new InMemoryState({ stock: { 'WH-SH': { A: 3, B: 1 }, 'WH-GZ': { A: 7 } } });
+    const reads = () =>
+      ['WH-SH', 'WH-GZ', 'WH-BJ', 'WH-SH', 'WH-GZ'].flatMap((w) => [
+        state.stock(w, 'A'),
+        state.stock(w, 'B'),
+      ]);
+    expect(reads()).toEqual([3, 1, 7, undefined, undefined, undefined, 3, 1, 7, undefined]);
+    expect(state.reserveStock('WH-GZ', 'A', 5)).toBe(true);
+    expect(state.reserveStock('WH-SH', 'A', 5)).toBe(false);
+    expect(state.reserveStock('WH-BJ', 'A', 5)).toBe(true);
+    expect(state.reserveStock('WH-SH', 'B', 1)).toBe(true);
+    expect(reads()).toEqual([3, 0, 2, undefined, undefined, undefined, 3, 0, 2, undefined]);
+  });
+
   it('round-trips through a snapshot with keys in a stable order', () => {
     const state = new InMemoryState({ counters: { b: 1 }, stock: { W: { Z: 5, A: 1 } }, buyers: { u2: 1 } });
     state.takeFromCounter('a', 1, 10);

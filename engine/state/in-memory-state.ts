@@ -10,6 +10,8 @@ export class InMemoryState implements StrategyState {
   private readonly merges: MergeGroups;
   // Seen order ids stay out of the snapshot: they only ever grow, and a run checks duplicates among its own orders.
   private readonly orders = new Set<string>();
+  private lastWarehouse: string | undefined;
+  private lastLevels: Map<string, number> | undefined;
 
   constructor(snapshot: Partial<StateSnapshot> = {}) {
     const s = StateSnapshotSchema.parse(snapshot);
@@ -37,16 +39,28 @@ export class InMemoryState implements StrategyState {
   }
 
   stock(warehouse: string, sku: string): number | undefined {
-    return this.stockLevels.get(warehouse)?.get(sku);
+    return this.levelsAt(warehouse)?.get(sku);
   }
 
   reserveStock(warehouse: string, sku: string, qty: number): boolean {
-    const levels = this.stockLevels.get(warehouse);
+    const levels = this.levelsAt(warehouse);
     const onHand = levels?.get(sku);
     if (levels === undefined || onHand === undefined) return true;
     if (onHand < qty) return false;
     levels.set(sku, onHand - qty);
     return true;
+  }
+
+  /**
+   * A warehouse's stock by SKU. Stages ask for one warehouse's SKUs in a row (26 stock reads an
+   * order in the demo pipeline), so the last warehouse asked for is kept at hand.
+   */
+  private levelsAt(warehouse: string): Map<string, number> | undefined {
+    if (warehouse !== this.lastWarehouse) {
+      this.lastWarehouse = warehouse;
+      this.lastLevels = this.stockLevels.get(warehouse);
+    }
+    return this.lastLevels;
   }
 
   buyerOrders(buyerId: string): number {

@@ -114,7 +114,16 @@ export async function decidePass(
   return result;
 }
 
-function compare(changes: ChangeTally, batch: DecideBatch, baseline: string[], candidate: string[]): void {
+/** Compares a batch's views, a line each; a batch both pipelines decided alike is one comparison. */
+function compare(
+  changes: ChangeTally,
+  batch: DecideBatch,
+  baselineText: string,
+  candidateText: string,
+): void {
+  if (baselineText === candidateText) return;
+  const baseline = baselineText.split('\n');
+  const candidate = candidateText.split('\n');
   for (let i = 0; i < batch.keys.length; i++) {
     changes.add(batch.keys[i]!, batch.lines[i]!, baseline[i]!, candidate[i]!, () => orderAt(batch.bytes, i));
   }

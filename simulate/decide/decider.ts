@@ -45,10 +45,11 @@ export class Decider {
     return new Decider(pipeline, new TallyCounter(pipeline.stages), data.views);
   }
 
-  /** Decides a batch of records in order; a view per record when the diff needs them. */
-  async decide(
-    bytes: Uint8Array,
-  ): Promise<{ decided: number; failed: SkippedRow[]; views: string[] | null }> {
+  /**
+   * Decides a batch of records in order. When the diff needs them, the records' views as one text,
+   * a line each (JSON text holds no raw newline): one string to copy back instead of 256.
+   */
+  async decide(bytes: Uint8Array): Promise<{ decided: number; failed: SkippedRow[]; views: string | null }> {
     const failed: SkippedRow[] = [];
     const views: string[] | null = this.views ? [] : null;
     let decided = 0;
@@ -67,7 +68,7 @@ export class Decider {
         views?.push(JSON.stringify(failedOutline(reason)));
       }
     }
-    return { decided, failed, views };
+    return { decided, failed, views: views ? views.join('\n') : null };
   }
 
   tallies(): Tallies {

@@ -20,12 +20,14 @@ export interface PrepareResult {
 /**
  * Pass 1: streams the input to the prepare workers, each batch to the least busy one, and waits
  * for their sorted runs. Rows that could not be read, by the reader or a worker, go to `skipped`.
+ * `onReadAll` hears when the source has handed out its last item (the workers may still be busy).
  */
 export async function preparePass(
   source: OrderSource,
   workers: readonly PrepareWorker[],
   skipped: SkippedList,
   progress: ProgressSink,
+  onReadAll: (source: OrderSource) => void = () => undefined,
 ): Promise<PrepareResult> {
   const slots = new Slots(workers.length * IN_FLIGHT_PER_WORKER);
   const busy = workers.map(() => 0);
@@ -56,6 +58,7 @@ export async function preparePass(
     const transfer = item.batch.kind === 'ndjson' ? [item.batch.bytes.buffer as ArrayBuffer] : [];
     workers[w]!.post({ type: 'batch', batch: item.batch }, transfer);
   }
+  onReadAll(source);
   await slots.drain();
   for (const worker of workers) worker.post({ type: 'finish' });
   const runs = (await Promise.all(finished)).flat();

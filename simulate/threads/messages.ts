@@ -79,5 +79,5 @@ export interface DecideWorkerData {
 /** Records in the run-record layout, in decision order. */
 export type DecideRequest = { type: 'batch'; id: number; bytes: Uint8Array } | { type: 'finish' };
 export type DecideReply =
-  | { type: 'decided'; id: number; decided: number; failed: SkippedRow[]; views: string[] | null }
+  | { type: 'decided'; id: number; decided: number; failed: SkippedRow[]; views: string | null }
   | { type: 'finished'; tallies: Tallies };

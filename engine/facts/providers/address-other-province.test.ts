@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { namesOtherProvince } from './address-other-province.ts';
+import { compactAddress, namesOtherProvince } from './address-other-province.ts';
 
 const SHANGHAI = '31';
 const NANJING_PROVINCE = '32'; // 江苏
@@ -29,5 +30,49 @@ describe('namesOtherProvince', () => {
 
   it('does not guess when the receiver’s province is unknown', () => {
     expect(namesOtherProvince('江苏省苏州市', '')).toBe(false);
+  });
+});
+
+describe('compactAddress', () => {
+  const compacted = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
+
+  it('is NFKC without whitespace, for texts of ideographs, ASCII, full-width forms, spaces and marks', () => {
+    const pieces = fc.constantFrom(
+      '江苏',
+      '路',
+      '3',
+      'A',
+      ' ',
+      '\t',
+      '\u3000',
+      '１',
+      'Ａ',
+      '，',
+      '\u00a0',
+      'e\u0301',
+      '\u0301',
+      '\u2f00',
+      '\uf900',
+      '가',
+      '\u1100\u1161',
+      '号',
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 20 }), (parts) => {
+        const text = parts.join('');
+        expect(compactAddress(text)).toBe(compacted(text));
+      }),
+    );
+  });
+
+  it('leaves every printable ASCII character and CJK unified ideograph as NFKC does, on its own and in pairs', () => {
+    const stable: string[] = [];
+    for (let code = 0x21; code < 0x7f; code++) stable.push(String.fromCharCode(code));
+    for (let code = 0x4e00; code <= 0x9fff; code++) stable.push(String.fromCharCode(code));
+    for (const char of stable) expect(compactAddress(char)).toBe(compacted(char));
+    for (let i = 0; i + 1 < stable.length; i += 7) {
+      const pair = stable[i]! + stable[i + 1]!;
+      expect(compactAddress(pair)).toBe(compacted(pair));
+    }
   });
 });

@@ -17,6 +17,8 @@ interface NameIndex {
    * text. By code, not by character: `text[at]` of a CJK text is a new string at every position.
    */
   byFirstChar: Map<number, string[]>;
+  /** 1 at each UTF-16 code that starts some name: most positions of an address start none, and this says so without a Map lookup. */
+  starts: Uint8Array;
 }
 
 let index: NameIndex | undefined;
@@ -43,12 +45,16 @@ function buildIndex(): NameIndex {
     if (list) list.push(name);
     else byFirstChar.set(name.charCodeAt(0), [name]);
   }
-  return { names, byFirstChar };
+  const starts = new Uint8Array(0x1_0000);
+  for (const code of byFirstChar.keys()) starts[code] = 1;
+  return { names, byFirstChar, starts };
 }
 
 /** The longest name starting at `at`; names are tried at every position, so overlapping ones count (上海南路 holds 上海 and 海南). */
-function nameAt(text: string, at: number, { byFirstChar }: NameIndex): string | undefined {
-  const candidates = byFirstChar.get(text.charCodeAt(at));
+function nameAt(text: string, at: number, { byFirstChar, starts }: NameIndex): string | undefined {
+  const code = text.charCodeAt(at);
+  if (starts[code] === 0) return undefined;
+  const candidates = byFirstChar.get(code);
   if (candidates === undefined) return undefined;
   for (const name of candidates) if (text.startsWith(name, at)) return name;
   return undefined;
@@ -61,6 +67,25 @@ function placeFollows(text: string, from: number, places: ReadonlySet<string>): 
   return false;
 }
 
+/** Printable ASCII and the CJK Unified Ideographs: NFKC leaves a text of only these as it is (a test checks each). */
+const isNfkcStable = (code: number): boolean =>
+  (code > 0x20 && code < 0x7f) || (code >= 0x4e00 && code <= 0x9fff);
+
+/**
+ * The address NFKC-normalised without whitespace. Most addresses are CJK ideographs and ASCII
+ * digits, which NFKC leaves alone: those skip `normalize`, and `replace` when they have no space.
+ */
+export function compactAddress(address: string): string {
+  let spaces = false;
+  for (let i = 0; i < address.length; i++) {
+    const code = address.charCodeAt(i);
+    if (isNfkcStable(code)) continue;
+    if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) spaces = true;
+    else return address.normalize('NFKC').replace(/\s+/g, '');
+  }
+  return spaces ? address.replace(/\s+/g, '') : address;
+}
+
 /**
  * Whether the receiver's detail address names a province other than the receiver's own (a buyer
  * pasting an old address, a "double address"). Street names borrow province names everywhere
@@ -71,7 +96,7 @@ function placeFollows(text: string, from: number, places: ReadonlySet<string>): 
 export function namesOtherProvince(address: string, ownProvinceCode: string): boolean {
   if (!ownProvinceCode || !address) return false;
   index ??= buildIndex();
-  const text = address.normalize('NFKC').replace(/\s+/g, '');
+  const text = compactAddress(address);
   for (let at = 0; at < text.length; at++) {
     const name = nameAt(text, at, index);
     if (name === undefined) continue;

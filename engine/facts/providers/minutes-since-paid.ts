@@ -1,4 +1,5 @@
 import { defineFact } from './fact-provider.ts';
+import { parseIsoTime } from './parse-iso-time.ts';
 
 const MINUTE_MS = 60_000;
 
@@ -12,6 +13,6 @@ export const minutesSincePaidFact = defineFact({
   label: { en: 'Minutes since payment', zh: '付款后经过分钟数' },
   compute: ({ order, now }) => {
     if (order.paidAt === null) return null;
-    return Math.floor((now.getTime() - Date.parse(order.paidAt)) / MINUTE_MS);
+    return Math.floor((now.getTime() - parseIsoTime(order.paidAt)) / MINUTE_MS);
   },
 });

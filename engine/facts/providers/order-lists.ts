@@ -1,17 +1,22 @@
+import type { OrderLine } from '../../order/schema.ts';
+import { distinct } from './distinct.ts';
 import { defineFact } from './fact-provider.ts';
+
+const skuOf = (line: OrderLine) => line.sku;
+const categoryOf = (line: OrderLine) => line.category;
 
 export const skusFact = defineFact({
   path: 'skus',
   type: 'array',
   label: { en: 'SKUs in the order', zh: '订单商品编码' },
-  compute: ({ order }) => [...new Set(order.lines.map((line) => line.sku))],
+  compute: ({ order }) => distinct(order.lines, skuOf),
 });
 
 export const categoriesFact = defineFact({
   path: 'categories',
   type: 'array',
   label: { en: 'Categories in the order', zh: '订单商品类目' },
-  compute: ({ order }) => [...new Set(order.lines.map((line) => line.category).filter(Boolean))],
+  compute: ({ order }) => distinct(order.lines, categoryOf, true),
 });
 
 export const remarksFact = defineFact({

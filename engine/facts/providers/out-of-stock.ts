@@ -1,5 +1,9 @@
+import type { OrderLine } from '../../order/schema.ts';
 import type { StrategyState } from '../../state/index.ts';
 import { defineFact } from './fact-provider.ts';
+
+/** Past this many lines a Map adds them up faster than scanning for each SKU's lines. */
+const SCAN_LIMIT = 16;
 
 /**
  * Line SKUs that no warehouse of the client can supply in full: in every warehouse the stock is
@@ -14,13 +18,30 @@ export const outOfStockSkusFact = defineFact({
   compute: ({ order, client, state }) => {
     const warehouses = client?.warehouses ?? [];
     if (warehouses.length === 0) return [];
-    const wanted = new Map<string, number>();
-    for (const line of order.lines) wanted.set(line.sku, (wanted.get(line.sku) ?? 0) + line.qty);
+    const lines = order.lines;
     const out: string[] = [];
-    for (const [sku, qty] of wanted) if (shortEverywhere(warehouses, state, sku, qty)) out.push(sku);
+    if (lines.length > SCAN_LIMIT) {
+      const wanted = new Map<string, number>();
+      for (const line of lines) wanted.set(line.sku, (wanted.get(line.sku) ?? 0) + line.qty);
+      for (const [sku, qty] of wanted) if (shortEverywhere(warehouses, state, sku, qty)) out.push(sku);
+      return out;
+    }
+    // Each SKU's total over its lines (summed in line order), in the order SKUs first appear, as the Map gives.
+    for (let i = 0; i < lines.length; i++) {
+      const sku = lines[i]!.sku;
+      if (seenBefore(lines, i, sku)) continue;
+      let qty = 0;
+      for (let j = i; j < lines.length; j++) if (lines[j]!.sku === sku) qty += lines[j]!.qty;
+      if (shortEverywhere(warehouses, state, sku, qty)) out.push(sku);
+    }
     return out;
   },
 });
+
+function seenBefore(lines: readonly OrderLine[], end: number, sku: string): boolean {
+  for (let i = 0; i < end; i++) if (lines[i]!.sku === sku) return true;
+  return false;
+}
 
 function shortEverywhere(
   warehouses: readonly { id: string }[],

@@ -1,10 +1,6 @@
-import type { StandardOrder } from '../../order/schema.ts';
-import { idRecordFrom } from '../../state/id-record.ts';
+import { emptyIdRecord } from '../../state/id-record.ts';
 import { defineFact } from './fact-provider.ts';
 import { skuIndex } from './sku-index.ts';
-
-/** Gift lines are free on purpose; only sold lines can be priced below a floor. */
-const soldLines = (order: StandardOrder) => order.lines.filter((line) => !line.isGift);
 
 /**
  * The lowest unit price in the order as a percentage of the catalogue price (50 = half price), over
@@ -18,7 +14,9 @@ export const lowestPricePctFact = defineFact({
   compute: ({ order, client }) => {
     const index = skuIndex(client);
     let lowest: number | null = null;
-    for (const line of soldLines(order)) {
+    for (const line of order.lines) {
+      // Gift lines are free on purpose; only sold lines can be priced below a floor.
+      if (line.isGift) continue;
       const listPrice = index?.get(line.sku)?.price;
       if (!listPrice) continue;
       const pct = (line.price / listPrice) * 100;
@@ -34,12 +32,13 @@ export const unitPricesFact = defineFact({
   type: 'object',
   label: { en: 'Unit price by SKU', zh: '各商品成交单价' },
   compute: ({ order }) => {
-    // A Map, then an object with no prototype: a SKU `constructor` or `__proto__` is a SKU like any other.
-    const prices = new Map<string, number>();
-    for (const line of soldLines(order)) {
-      const known = prices.get(line.sku);
-      if (known === undefined || line.price < known) prices.set(line.sku, line.price);
+    // An object with no prototype: a SKU `constructor` or `__proto__` is a SKU like any other.
+    const prices = emptyIdRecord<number>();
+    for (const line of order.lines) {
+      if (line.isGift) continue;
+      const known = Object.hasOwn(prices, line.sku) ? prices[line.sku] : undefined;
+      if (known === undefined || line.price < known) prices[line.sku] = line.price;
     }
-    return idRecordFrom(prices);
+    return prices;
   },
 });

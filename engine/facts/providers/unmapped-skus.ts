@@ -1,5 +1,9 @@
+import type { OrderLine } from '../../order/schema.ts';
+import { distinct } from './distinct.ts';
 import { defineFact } from './fact-provider.ts';
 import { skuIndex } from './sku-index.ts';
+
+const skuOf = (line: OrderLine) => line.sku;
 
 /**
  * Line SKUs the client's catalogue does not have (a platform listing nobody mapped to a product).
@@ -12,6 +16,8 @@ export const unmappedSkusFact = defineFact({
   compute: ({ order, client }) => {
     const index = skuIndex(client);
     if (!index) return [];
-    return [...new Set(order.lines.map((line) => line.sku))].filter((sku) => !index.has(sku));
+    const unmapped: string[] = [];
+    for (const sku of distinct(order.lines, skuOf)) if (!index.has(sku)) unmapped.push(sku);
+    return unmapped;
   },
 });

@@ -3,7 +3,24 @@ import { NO_LINES, noLinesMessage } from '../../events/no-lines.ts';
 import { linesWeightKg, shippingLines } from '../../logistics/index.ts';
 import { carrierChainReferences } from './carrier-chain.references.ts';
 import { type CarrierParams, CarrierParamsSchema } from './carrier-chain.schema.ts';
-import { runCarrierChain } from './run-carrier-chain.ts';
+import { type CarrierOutcome, runCarrierChain } from './run-carrier-chain.ts';
+
+/**
+ * `{ nodeId, weightKg, ...outcome }`, key by key in the outcome's own key order (carrier, freight
+ * when priced, level, skipped; or carrier, skipped, needsLines): no spread per order.
+ */
+function explainParams(nodeId: string, weightKg: number, outcome: CarrierOutcome): Record<string, unknown> {
+  const params: Record<string, unknown> = { nodeId, weightKg, carrier: outcome.carrier };
+  if (outcome.carrier !== null) {
+    if ('freight' in outcome) params.freight = outcome.freight;
+    params.level = outcome.level;
+    params.skipped = outcome.skipped;
+  } else {
+    params.skipped = outcome.skipped;
+    if ('needsLines' in outcome) params.needsLines = outcome.needsLines;
+  }
+  return params;
+}
 
 /**
  * Chooses the order's carrier: a fixed one, or the chain's choice for this order. A chain that
@@ -34,7 +51,7 @@ export const carrierEvent = defineEvent<CarrierParams>({
     decision.events.push({
       strategyId: origin.strategyId,
       type: 'carrier.explain',
-      params: { nodeId: origin.nodeId, weightKg, ...outcome },
+      params: explainParams(origin.nodeId, weightKg, outcome),
     });
     if (outcome.carrier !== null) {
       decision.carrier = outcome.carrier;

@@ -1,7 +1,7 @@
 import { clientIndex } from '../../client/client-index.ts';
 import type { Carrier, Client } from '../../client/index.ts';
 import type { Decision } from '../../decision/decision.ts';
-import { carrierRefusal, freightCost, inAnyRegion } from '../../logistics/index.ts';
+import { carrierRefusal, freightCost, keyInAnyRegion, placeKey } from '../../logistics/index.ts';
 import type { StandardOrder } from '../../order/schema.ts';
 import type { CarrierChain, CarrierLevel, PlatformRule } from './carrier-chain.schema.ts';
 
@@ -24,15 +24,6 @@ export type CarrierOutcome =
   | { carrier: string; level: CarrierLevel; freight?: number; skipped: Skip[] }
   | { carrier: null; skipped: Skip[]; needsLines?: CarrierLevel };
 
-interface Candidate {
-  level: CarrierLevel;
-  carrier: string;
-  /** Why it cannot be used before looking at the carrier itself (a remark asking for a forbidden one). */
-  refused?: string;
-  /** Not a carrier: the chain reached a level that reads lines the order does not have. */
-  needsLines?: true;
-}
-
 const matches = (rule: PlatformRule, order: StandardOrder) =>
   (rule.platform === undefined || rule.platform === order.platform) &&
   (rule.types.length === 0 || rule.types.includes(order.type)) &&
@@ -47,63 +38,6 @@ function requests(value: unknown): string[] {
   return [];
 }
 
-function remarkCandidates(chain: CarrierChain, input: CarrierInput): Candidate[] {
-  return requests(input.decision.extracted.carrierRequest).map((asked) => {
-    const wanted = asked.toLowerCase();
-    const carrier = input.client.carriers.find((c) => c.id.toLowerCase() === wanted || c.name === asked);
-    if (!carrier) return { level: 'remark', carrier: asked, refused: `the client has no carrier "${asked}"` };
-    const { allowed } = chain.remark;
-    return allowed.length > 0 && !allowed.includes(carrier.id)
-      ? {
-          level: 'remark',
-          carrier: carrier.id,
-          refused: `${carrier.id} is not a carrier a remark may ask for`,
-        }
-      : { level: 'remark', carrier: carrier.id };
-  });
-}
-
-/** Every carrier the levels propose for this order, highest precedence first. */
-function* proposals(chain: CarrierChain, input: CarrierInput): Generator<Candidate> {
-  const { order, decision, weightKg } = input;
-  for (const rule of chain.platform)
-    if (matches(rule, order)) yield { level: 'platform', carrier: rule.carrier };
-  if (chain.remark.enabled) yield* remarkCandidates(chain, input);
-  const linesUnknown = order.lines.length === 0;
-  if (chain.mode === 'cheapest') {
-    // Freight is priced by weight: without lines the cheapest carrier is unknown.
-    if (linesUnknown) yield { level: 'cheapest', carrier: '', needsLines: true };
-    return;
-  }
-  if (linesUnknown && chain.sku.length > 0) {
-    yield { level: 'sku', carrier: '', needsLines: true };
-    return;
-  }
-  const skus = new Set(order.lines.filter((l) => l.refundStatus !== 'refunded').map((l) => l.sku));
-  for (const rule of chain.sku) {
-    if (rule.skus.some((sku) => skus.has(sku))) yield { level: 'sku', carrier: rule.carrier };
-  }
-  for (const rule of chain.shop)
-    if (rule.shops.includes(order.shop)) yield { level: 'shop', carrier: rule.carrier };
-  if (linesUnknown && chain.weight.length > 0) {
-    yield { level: 'weight', carrier: '', needsLines: true };
-    return;
-  }
-  for (const band of chain.weight) {
-    if (weightKg >= band.minKg && (band.maxKg === undefined || weightKg < band.maxKg)) {
-      yield { level: 'weight', carrier: band.carrier };
-    }
-  }
-  for (const rule of chain.area) {
-    if (inAnyRegion(order.receiver, rule.regions)) yield { level: 'area', carrier: rule.carrier };
-  }
-  // Parcels from several warehouses still share one carrier: the first parcel's warehouse stands for the order.
-  const warehouse = decision.warehouse ?? decision.parcels.find((p) => p.warehouse !== null)?.warehouse;
-  for (const rule of chain.warehouse) {
-    if (rule.warehouse === warehouse) yield { level: 'warehouse', carrier: rule.carrier };
-  }
-}
-
 /** Why this carrier cannot take this order, or null. */
 function refusal(carrier: Carrier | undefined, id: string, order: StandardOrder): string | null {
   if (!carrier) return `the client has no carrier "${id}"`;
@@ -113,9 +47,10 @@ function refusal(carrier: Carrier | undefined, id: string, order: StandardOrder)
 
 function cheapest(chain: CarrierChain, input: CarrierInput, skipped: Skip[]): CarrierOutcome {
   const ids = chain.cheapestAmong.length ? chain.cheapestAmong : input.client.carriers.map((c) => c.id);
+  const { carriers } = clientIndex(input.client);
   let best: { carrier: string; freight: number } | undefined;
   for (const id of ids) {
-    const carrier = clientIndex(input.client).carriers.get(id);
+    const carrier = carriers.get(id);
     const reason = refusal(carrier, id, input.order);
     const freight = carrier && freightCost(carrier, input.order.receiver, input.weightKg);
     if (reason || freight === undefined) {
@@ -132,18 +67,114 @@ function cheapest(chain: CarrierChain, input: CarrierInput, skipped: Skip[]): Ca
 }
 
 /**
+ * The candidate's outcome when it can take the order; else null, its reason added to `skipped`.
+ * `refused`: why it cannot be used before looking at the carrier itself (a remark asking for a forbidden one).
+ */
+function consider(
+  level: CarrierLevel,
+  id: string,
+  refused: string | null,
+  input: CarrierInput,
+  skipped: Skip[],
+): CarrierOutcome | null {
+  const reason = refused ?? refusal(clientIndex(input.client).carriers.get(id), id, input.order);
+  if (!reason) return { carrier: id, level, skipped };
+  skipped.push({ level, carrier: id, reason });
+  return null;
+}
+
+/** A remark's request by carrier id (any case) or name, and why it cannot be had, if it cannot. */
+function considerRequest(asked: string, chain: CarrierChain, input: CarrierInput, skipped: Skip[]) {
+  const wanted = asked.toLowerCase();
+  let carrier: Carrier | undefined;
+  for (const c of input.client.carriers) {
+    if (c.id.toLowerCase() === wanted || c.name === asked) {
+      carrier = c;
+      break;
+    }
+  }
+  if (!carrier) return consider('remark', asked, `the client has no carrier "${asked}"`, input, skipped);
+  const { allowed } = chain.remark;
+  const refused =
+    allowed.length > 0 && !allowed.includes(carrier.id)
+      ? `${carrier.id} is not a carrier a remark may ask for`
+      : null;
+  return consider('remark', carrier.id, refused, input, skipped);
+}
+
+/** Whether the order buys (in a line not refunded) one of the SKUs. */
+function buysAny(skus: readonly string[], order: StandardOrder): boolean {
+  for (const line of order.lines)
+    if (line.refundStatus !== 'refunded' && skus.includes(line.sku)) return true;
+  return false;
+}
+
+/** The warehouse that stands for the order: its own, or the first placed parcel's (parcels share one carrier). */
+function shippingWarehouse(decision: CarrierInput['decision']): string | null | undefined {
+  if (decision.warehouse !== null && decision.warehouse !== undefined) return decision.warehouse;
+  for (const p of decision.parcels) if (p.warehouse !== null) return p.warehouse;
+  return undefined;
+}
+
+/**
  * The carrier for this order: the first proposal, in the fixed precedence, that can take it (a
  * carrier that excludes the destination, has no rate there, or cannot take a COD order is skipped
  * with its reason); in cheapest mode, after platform and remark, the cheapest allowed carrier.
+ * Levels are walked in place, without a generator or a list of proposals.
  */
 export function runCarrierChain(chain: CarrierChain, input: CarrierInput): CarrierOutcome {
+  const { order, decision, weightKg } = input;
   const skipped: Skip[] = [];
-  for (const candidate of proposals(chain, input)) {
-    if (candidate.needsLines) return { carrier: null, skipped, needsLines: candidate.level };
-    const carrier = clientIndex(input.client).carriers.get(candidate.carrier);
-    const reason = candidate.refused ?? refusal(carrier, candidate.carrier, input.order);
-    if (!reason) return { carrier: candidate.carrier, level: candidate.level, skipped };
-    skipped.push({ level: candidate.level, carrier: candidate.carrier, reason });
+  for (const rule of chain.platform) {
+    if (!matches(rule, order)) continue;
+    const chosen = consider('platform', rule.carrier, null, input, skipped);
+    if (chosen) return chosen;
   }
-  return chain.mode === 'cheapest' ? cheapest(chain, input, skipped) : { carrier: null, skipped };
+  if (chain.remark.enabled) {
+    for (const asked of requests(decision.extracted.carrierRequest)) {
+      const chosen = considerRequest(asked, chain, input, skipped);
+      if (chosen) return chosen;
+    }
+  }
+  const linesUnknown = order.lines.length === 0;
+  if (chain.mode === 'cheapest') {
+    // Freight is priced by weight: without lines the cheapest carrier is unknown.
+    return linesUnknown
+      ? { carrier: null, skipped, needsLines: 'cheapest' }
+      : cheapest(chain, input, skipped);
+  }
+  if (linesUnknown && chain.sku.length > 0) return { carrier: null, skipped, needsLines: 'sku' };
+  for (const rule of chain.sku) {
+    if (!buysAny(rule.skus, order)) continue;
+    const chosen = consider('sku', rule.carrier, null, input, skipped);
+    if (chosen) return chosen;
+  }
+  for (const rule of chain.shop) {
+    if (!rule.shops.includes(order.shop)) continue;
+    const chosen = consider('shop', rule.carrier, null, input, skipped);
+    if (chosen) return chosen;
+  }
+  if (linesUnknown && chain.weight.length > 0) return { carrier: null, skipped, needsLines: 'weight' };
+  for (const band of chain.weight) {
+    if (weightKg < band.minKg || (band.maxKg !== undefined && weightKg >= band.maxKg)) continue;
+    const chosen = consider('weight', band.carrier, null, input, skipped);
+    if (chosen) return chosen;
+  }
+  if (chain.area.length > 0) {
+    const to = placeKey(order.receiver);
+    for (const rule of chain.area) {
+      if (!keyInAnyRegion(to, rule.regions)) continue;
+      const chosen = consider('area', rule.carrier, null, input, skipped);
+      if (chosen) return chosen;
+    }
+  }
+  if (chain.warehouse.length > 0) {
+    const warehouse = shippingWarehouse(decision);
+    for (const rule of chain.warehouse) {
+      if (rule.warehouse !== warehouse) continue;
+      const chosen = consider('warehouse', rule.carrier, null, input, skipped);
+      if (chosen) return chosen;
+    }
+  }
+  return { carrier: null, skipped };
 }

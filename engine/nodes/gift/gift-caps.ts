@@ -4,42 +4,51 @@ import type { Consumption, StrategyState } from '../../state/index.ts';
 import type { GiftRule } from './gift-rule.schema.ts';
 import { chinaDay } from './time-window.ts';
 
-/** One counter a gift takes from: its state key, how much it takes, and its cap. */
-export interface CapCounter {
-  key: string;
-  qty: number;
-  cap: number;
-}
-
 /**
- * The counters giving `qty` units of a rule's gift takes from, named for the strategy, node, rule
+ * Takes `qty` units of a rule's gift from every counter of its caps, or from none: a gift that fits
+ * its daily cap but not its total takes nothing. The counters are named for the strategy, node, rule
  * and window (`gift:<strategy>:<node>:<rule>:day:2026-11-11`), so two promotions never share a
- * count. null when a per-buyer cap cannot be kept because the order names no buyer.
+ * count; they are taken, and listed in `consumed`, in the order total, day, buyer, first orders.
+ * False when a cap does not fit, or a per-buyer cap cannot be kept because the order names no buyer.
+ * Checking first is safe because one decision runs at a time (StrategyState is synchronous). No list
+ * of counters is built: the caps are read twice, in place.
  */
-export function capCounters(
+export function takeCaps(
   rule: GiftRule,
   qty: number,
   order: StandardOrder,
   origin: EventOrigin,
-): CapCounter[] | null {
+  state: StrategyState,
+  consumed: Consumption[],
+): boolean {
   const { total, perDay, perBuyer, firstOrders } = rule.caps;
   const keys = keysFor(rule, origin);
-  const counters: CapCounter[] = [];
-  if (total !== undefined) counters.push({ key: keys.total, qty, cap: total });
+  let buyerKey = '';
+  if (perBuyer !== undefined) {
+    if (!order.buyer.id) return false;
+    buyerKey = `${keys.prefix}:buyer:${order.buyer.id}`;
+  }
   if (perDay !== undefined) {
     const day = chinaDay(order.paidAt ?? order.createdAt);
     if (day !== keys.day) {
       keys.day = day;
       keys.dayKey = `${keys.prefix}:day:${day}`;
     }
-    counters.push({ key: keys.dayKey, qty, cap: perDay });
   }
-  if (perBuyer !== undefined) {
-    if (!order.buyer.id) return null;
-    counters.push({ key: `${keys.prefix}:buyer:${order.buyer.id}`, qty, cap: perBuyer });
-  }
-  if (firstOrders !== undefined) counters.push({ key: keys.orders, qty: 1, cap: firstOrders });
-  return counters;
+  if (total !== undefined && !state.counterFits(keys.total, qty, total)) return false;
+  if (perDay !== undefined && !state.counterFits(keys.dayKey, qty, perDay)) return false;
+  if (perBuyer !== undefined && !state.counterFits(buyerKey, qty, perBuyer)) return false;
+  if (firstOrders !== undefined && !state.counterFits(keys.orders, 1, firstOrders)) return false;
+  if (total !== undefined) take(state, keys.total, qty, total, consumed);
+  if (perDay !== undefined) take(state, keys.dayKey, qty, perDay, consumed);
+  if (perBuyer !== undefined) take(state, buyerKey, qty, perBuyer, consumed);
+  if (firstOrders !== undefined) take(state, keys.orders, 1, firstOrders, consumed);
+  return true;
+}
+
+function take(state: StrategyState, key: string, qty: number, cap: number, consumed: Consumption[]): void {
+  state.takeFromCounter(key, qty, cap);
+  consumed.push({ kind: 'counter', key, qty });
 }
 
 /** A rule's counter names for one origin, and the last day's: built (and hashed by the state's map) once, not per order. */
@@ -74,17 +83,4 @@ function keysFor(rule: GiftRule, origin: EventOrigin): RuleKeys {
     ruleKeys.set(rule, keys);
   }
   return keys;
-}
-
-/**
- * Takes from every counter or from none: a gift that fits its daily cap but not its total takes
- * nothing. Checking first is safe because one decision runs at a time (StrategyState is synchronous).
- */
-export function takeCaps(state: StrategyState, counters: CapCounter[], consumed: Consumption[]): boolean {
-  for (const { key, qty, cap } of counters) if (!state.counterFits(key, qty, cap)) return false;
-  for (const { key, qty, cap } of counters) {
-    state.takeFromCounter(key, qty, cap);
-    consumed.push({ kind: 'counter', key, qty });
-  }
-  return true;
 }

@@ -11,8 +11,13 @@ export interface GiftMatch {
 }
 
 /** The order's own lines a promotion counts: not gifts, not refunded. */
-export function qualifyingLines(order: StandardOrder): OrderLine[] {
-  return order.lines.filter((line) => !line.isGift && line.refundStatus !== 'refunded');
+export function qualifyingLines(order: StandardOrder): readonly OrderLine[] {
+  // Most orders have neither: their own lines are read in place, not copied.
+  for (const line of order.lines) {
+    if (line.isGift || line.refundStatus === 'refunded')
+      return order.lines.filter((l) => !l.isGift && l.refundStatus !== 'refunded');
+  }
+  return order.lines;
 }
 
 /** Units of these SKUs, or of every line when none are listed. */
@@ -23,7 +28,13 @@ function qtyOf(lines: readonly OrderLine[], skus: readonly string[]): number {
 }
 
 export function remarkContainsAny(order: StandardOrder, keywords: readonly string[]): boolean {
-  return keywords.some((k) => order.buyerMessage.includes(k) || order.sellerMemo.includes(k));
+  for (const k of keywords) if (order.buyerMessage.includes(k) || order.sellerMemo.includes(k)) return true;
+  return false;
+}
+
+function hasAnyLabel(order: StandardOrder, labels: readonly string[]): boolean {
+  for (const label of labels) if (order.labels.includes(label)) return true;
+  return false;
 }
 
 /** The highest band the order reaches, or undefined below the lowest. */
@@ -72,7 +83,7 @@ function plainConditionsHold(
   if (when.memberLevel !== undefined && order.buyer.memberLevel < when.memberLevel) return false;
   if (when.firstOrder !== undefined && !firstOrderMatch(when.firstOrder, order, state)) return false;
   if (when.remarkKeywords.length && !remarkContainsAny(order, when.remarkKeywords)) return false;
-  if (when.labels.length && !when.labels.some((label) => order.labels.includes(label))) return false;
+  if (when.labels.length && !hasAnyLabel(order, when.labels)) return false;
   if (when.shops.length && !when.shops.includes(order.shop)) return false;
   if (when.regions.length && !inRegion(order.receiver, when.regions)) return false;
   return !when.window || inWindow(order, when.window);

@@ -1,7 +1,7 @@
 import type { MasterDataRef } from '../../client/index.ts';
 import { type ApplyContext, defineEvent } from '../../events/event-def.ts';
 import { NO_LINES, noLinesMessage } from '../../events/no-lines.ts';
-import { capCounters, takeCaps } from './gift-caps.ts';
+import { takeCaps } from './gift-caps.ts';
 import {
   countsLines,
   type GiftMatch,
@@ -31,6 +31,8 @@ export const giftRulesEvent = defineEvent({
   apply: (params, context) => {
     const lines = qualifyingLines(context.order);
     const linesUnknown = context.order.lines.length === 0;
+    // What a gift is supplied from; decided once per order (the rules do not move the warehouse).
+    let supply: SupplyContext | undefined;
     for (const rule of params.rules) {
       if (linesUnknown && countsLines(rule.when)) {
         if (!matchesBesidesLines(rule, context.order, context.state)) continue;
@@ -40,25 +42,27 @@ export const giftRulesEvent = defineEvent({
         continue;
       }
       const match = matchGiftRule(rule, context.order, context.state, lines);
-      if (match && give(rule, match, context) && rule.exclusive) break;
+      if (!match) continue;
+      supply ??= { state: context.state, client: context.client, warehouse: context.decision.warehouse };
+      if (give(rule, match, supply, context) && rule.exclusive) break;
     }
   },
 });
 
 /** The main gift when it is in stock and within its caps, else the fallback when that is in stock. */
-function give(rule: GiftRule, { gift, sets }: GiftMatch, context: ApplyContext): boolean {
-  const supply: SupplyContext = {
-    state: context.state,
-    client: context.client,
-    warehouse: context.decision.warehouse,
-  };
+function give(
+  rule: GiftRule,
+  { gift, sets }: GiftMatch,
+  supply: SupplyContext,
+  context: ApplyContext,
+): boolean {
   const qty = gift.qty * sets;
-  if (canSupply(gift.sku, qty, supply)) {
-    const counters = capCounters(rule, qty, context.order, context.origin);
-    if (counters && takeCaps(context.state, counters, context.decision.consumed)) {
-      push(gift.sku, qty, supply, context);
-      return true;
-    }
+  if (
+    canSupply(gift.sku, qty, supply) &&
+    takeCaps(rule, qty, context.order, context.origin, context.state, context.decision.consumed)
+  ) {
+    push(gift.sku, qty, supply, context);
+    return true;
   }
   if (!gift.fallback) return false;
   const fallbackQty = (gift.fallback.qty ?? gift.qty) * sets;
@@ -69,7 +73,9 @@ function give(rule: GiftRule, { gift, sets }: GiftMatch, context: ApplyContext):
 
 function push(sku: string, qty: number, supply: SupplyContext, context: ApplyContext): void {
   reserveAtChosen(sku, qty, supply, context.decision.consumed);
-  context.decision.gifts.push({ sku, qty, ...context.origin });
+  // The origin's two fields by name: `{ sku, qty, ...origin }` without a spread per gift.
+  const { strategyId, nodeId } = context.origin;
+  context.decision.gifts.push({ sku, qty, strategyId, nodeId });
 }
 
 function giftRefs(gift: GiftSpec | undefined, at: string): MasterDataRef[] {

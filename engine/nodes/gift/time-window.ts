@@ -32,8 +32,11 @@ function bounds(window: TimeWindow) {
 let lastStamp: string | undefined;
 let lastInstant = Number.NaN;
 
-/** Date.parse, remembering the last stamp: one order's gift and substitution rules ask about the same time again and again. */
-function instant(stamp: string): number {
+/**
+ * Date.parse, remembering the last stamp: one order's gift, substitution and merge stages ask
+ * about the same time again and again.
+ */
+export function instant(stamp: string): number {
   if (stamp !== lastStamp) {
     lastInstant = Date.parse(stamp);
     lastStamp = stamp;
@@ -67,6 +70,15 @@ const CHINA_OFFSET_MS = 8 * 3_600_000;
  * itself, so only other stamps take the Date round trip.
  */
 export function chinaDay(iso: string): string {
-  if (iso.endsWith('+08:00') && DATETIME_WITH_OFFSET.test(iso)) return iso.slice(0, 10);
-  return new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+  // One order's capped rules ask about the same stamp in turn: the last answer is kept.
+  if (iso === lastDayStamp) return lastDay;
+  lastDay =
+    iso.endsWith('+08:00') && DATETIME_WITH_OFFSET.test(iso)
+      ? iso.slice(0, 10)
+      : new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+  lastDayStamp = iso;
+  return lastDay;
 }
+
+let lastDayStamp: string | undefined;
+let lastDay = '';

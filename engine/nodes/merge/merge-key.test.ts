@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseOrder } from '../../order/normalise.ts';
-import { fnv1a64, mergeKey, mergeMatch, shipsFrom } from './merge-key.ts';
+import type { StandardOrder } from '../../order/schema.ts';
+import { fnv1a64, mergeKey, mergeMatch, orderMergeKey, shipsFrom } from './merge-key.ts';
 
 /** FNV-1a 64 over bytes, with BigInt: the definition the fast string version must agree with. */
 function fnvOfBytes(bytes: Uint8Array): string {
@@ -91,5 +93,87 @@ describe('shipsFrom', () => {
     );
     expect(shipsFrom({ warehouse: null, parcels: [parcel('WH-TJ'), parcel(null)] })).toBeNull();
     expect(shipsFrom({ warehouse: null, parcels: [] })).toBeNull();
+  });
+});
+
+/** Text mixing what JSON escapes, what `\s` drops, every UTF-8 width, pairs and lone surrogates. */
+const awkwardText = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        ' ',
+        '\t',
+        '\n',
+        '\r',
+        '\v',
+        '\f',
+        '\u00a0',
+        '\u1680',
+        '\u2005',
+        '\u2028',
+        '\u2029',
+        '\u202f',
+        '\u205f',
+        '\u3000',
+        '\ufeff',
+        '\u200b',
+      ),
+      fc.constantFrom('"', '\\', '\b', '\u0000', '\u001f', '\u007f', '/', '<'),
+      fc.constantFrom('\ud83d', '\udce6', '\ud83d\udce6', '\udbff\udfff', '\ud800'),
+      fc.constantFrom('浙', '江', 'é', '\u07ff', '\u0800', '\uffff', 'a', '9'),
+      fc.string({ unit: 'binary', maxLength: 4 }),
+    ),
+    { maxLength: 12 },
+  )
+  .map((parts) => parts.join(''));
+
+describe('orderMergeKey', () => {
+  it('is mergeKey(mergeMatch(…)) byte for byte, over awkward texts and every match option', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          shop: awkwardText,
+          buyer: awkwardText,
+          name: awkwardText,
+          phone: awkwardText,
+          province: awkwardText,
+          city: awkwardText,
+          district: awkwardText,
+          address: awkwardText,
+          warehouse: fc.option(awkwardText),
+          carrier: fc.option(awkwardText),
+          keys: fc.record({ warehouse: fc.boolean(), carrier: fc.boolean(), presale: fc.boolean() }),
+        }),
+        (v) => {
+          const o = {
+            shop: v.shop,
+            buyer: { id: v.buyer },
+            receiver: {
+              name: v.name,
+              phone: v.phone,
+              province: v.province,
+              city: v.city,
+              district: v.district,
+              address: v.address,
+            },
+          } as unknown as StandardOrder;
+          const decision = { warehouse: v.warehouse, parcels: [], carrier: v.carrier };
+          expect(orderMergeKey(o, decision, v.keys)).toBe(mergeKey(mergeMatch(o, decision, v.keys)));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('is mergeKey(mergeMatch(…)) for parcels and a surrogate pair split across address parts', () => {
+    const o = order({ province: '浙江\ud83d', city: ' \udce6市 ', address: '\ud83d' });
+    const parcels = {
+      warehouse: null,
+      parcels: [{ warehouse: 'WH-TJ', lines: [], reason: 'bulky' }],
+      carrier: null,
+    };
+    const keys = { warehouse: true, carrier: true, presale: true };
+    expect(orderMergeKey(o, parcels, keys)).toBe(mergeKey(mergeMatch(o, parcels, keys)));
+    expect(orderMergeKey(order(), placed, keys)).toBe(mergeKey(mergeMatch(order(), placed, keys)));
   });
 });

@@ -60,6 +60,38 @@ export function mergeKey(match: MergeMatch): string {
   return fnv1a64(text);
 }
 
+/**
+ * `mergeKey(mergeMatch(order, decision, keys))` without the match object, and without running the
+ * whitespace regex over a field that has no white space (most phones and addresses). The key is
+ * stored in state and compared across orders and releases, so it must stay byte for byte the one
+ * `mergeKey` gives (the tests check both over random texts).
+ */
+export function orderMergeKey(
+  order: StandardOrder,
+  decision: Pick<Decision, 'warehouse' | 'parcels' | 'carrier'>,
+  keys: { warehouse: boolean; carrier: boolean; presale: boolean },
+): string {
+  const r = order.receiver;
+  const text = JSON.stringify([
+    order.shop,
+    order.buyer.id,
+    r.name.trim(),
+    withoutSpace(r.phone),
+    withoutSpace(r.province + r.city + r.district + r.address),
+    keys.warehouse ? shipsFrom(decision) : null,
+    keys.carrier ? decision.carrier : null,
+    keys.presale,
+  ]);
+  return fnv1a64(text);
+}
+
+const SPACE = /\s/;
+
+/** `text.replace(/\s+/g, '')`, skipping the replace when there is nothing to drop. */
+function withoutSpace(text: string): string {
+  return SPACE.test(text) ? text.replace(/\s+/g, '') : text;
+}
+
 const encoder = new TextEncoder();
 /** Where a key's text is encoded: reused, so hashing a key allocates no bytes. Grown for a longer text. */
 let scratch = new Uint8Array(1024);

@@ -2,8 +2,9 @@ import type { Decision } from '../../decision/decision.ts';
 import { defineEvent } from '../../events/event-def.ts';
 import { isoTime } from '../../order/iso-time.ts';
 import type { StandardOrder } from '../../order/schema.ts';
+import { instant } from '../gift/time-window.ts';
 import { type MergeParams, MergeParamsSchema } from './merge.schema.ts';
-import { mergeKey, mergeMatch, shipsFrom } from './merge-key.ts';
+import { orderMergeKey, shipsFrom } from './merge-key.ts';
 
 const HOUR_MS = 3_600_000;
 
@@ -32,10 +33,13 @@ export const mergeEvent = defineEvent({
       };
       return;
     }
-    const paidAt = Date.parse(order.paidAt!);
+    const paidAt = instant(order.paidAt!);
     const presale = params.allowPresale && isPresale(order);
-    const keys = { warehouse: params.match.warehouse, carrier: params.match.carrier, presale };
-    const key = mergeKey(mergeMatch(order, decision, keys));
+    const key = orderMergeKey(order, decision, {
+      warehouse: params.match.warehouse,
+      carrier: params.match.carrier,
+      presale,
+    });
     const open = state.mergeGroup(key, paidAt);
     const group = open
       ? { closesAt: open.closesAt, size: open.size + 1 }
@@ -75,5 +79,7 @@ function exclusion(order: StandardOrder, decision: Decision, params: MergeParams
 }
 
 function isPresale(order: StandardOrder): boolean {
-  return order.type === 'presale' || order.lines.some((line) => line.isPresale);
+  if (order.type === 'presale') return true;
+  for (const line of order.lines) if (line.isPresale) return true;
+  return false;
 }

@@ -158,8 +158,8 @@ function dictionaryMatcher(rule: Extract<RemarkRule, { type: 'dictionary' }>): M
 }
 
 export interface CompiledRules {
-  /** Every finding in one text, in rule order. */
-  run(text: string): Finding[];
+  /** Every finding in one text, in rule order. Shared between calls with the same text: read, never change. */
+  run(text: string): readonly Finding[];
   /** Rules that cannot run (a pattern that does not compile); they find nothing. */
   errors: { ruleId: string; message: string }[];
 }
@@ -181,17 +181,38 @@ function matcherFor(rule: RemarkRule, errors: CompiledRules['errors']): Matcher 
   }
 }
 
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
+/**
+ * Short texts whose findings are kept, per compiled rule set: remarks repeat a great deal (发顺丰,
+ * 不要放驿站, 请尽快发货), and what the rules find depends on the text alone. Bounded like the
+ * extractor cache: cleared when full, so a stream of distinct remarks costs one lookup each.
+ */
+const MAX_REMEMBERED_TEXTS = 4096;
+const MAX_REMEMBERED_LENGTH = 256;
+
 /** Compiles the rules once; bad patterns become errors, never exceptions, since rule JSON may come from anywhere. */
 export function compileRules(rules: readonly RemarkRule[]): CompiledRules {
   const errors: CompiledRules['errors'] = [];
   const matchers = rules.map((rule) => matcherFor(rule, errors));
+  const find = (text: string): readonly Finding[] => {
+    if (!text.trim()) return NO_FINDINGS;
+    const findings: Finding[] = [];
+    const prepared = prepareText(text);
+    for (const match of matchers) match(prepared, findings);
+    return findings.length === 0 ? NO_FINDINGS : Object.freeze(findings);
+  };
+  const remembered = new Map<string, readonly Finding[]>();
   return {
     errors,
     run: (text) => {
-      const findings: Finding[] = [];
-      if (!text.trim()) return findings;
-      const prepared = prepareText(text);
-      for (const match of matchers) match(prepared, findings);
+      if (text.length > MAX_REMEMBERED_LENGTH) return find(text);
+      let findings = remembered.get(text);
+      if (findings === undefined) {
+        findings = find(text);
+        if (remembered.size >= MAX_REMEMBERED_TEXTS) remembered.clear();
+        remembered.set(text, findings);
+      }
       return findings;
     },
   };

@@ -52,7 +52,9 @@ export const remarkExtractEvent = defineEvent({
     }
     const findings: SourcedFinding[] = [];
     for (const source of params.sources) {
-      for (const finding of rules.run(order[source])) findings.push(Object.assign({}, finding, { source }));
+      // A copy per order, in the finding's key order: the compiled rules share theirs between orders.
+      for (const { ruleId, key, value, evidence } of rules.run(order[source]))
+        findings.push({ ruleId, key, value, evidence, source });
     }
     // Most orders carry no remark, or none a rule reads: nothing to extract and nothing to conflict.
     if (findings.length === 0) return;

@@ -1,34 +1,47 @@
 import type { Warehouse } from '../../client/index.ts';
-import { keyInAnyRegion, placeKey, type RegionCodes } from '../../logistics/index.ts';
+import { keyInAnyRegion } from '../../logistics/index.ts';
 import type { StandardOrder } from '../../order/schema.ts';
 import type { AreaStep, BindingStep } from './route-chain.schema.ts';
 
 const servesAll = (list: readonly string[], value: string) => list.length === 0 || list.includes(value);
 
-/** Which warehouses may ship an order of this shop and platform. */
-export function bindingFilter(step: BindingStep, order: StandardOrder): (w: Warehouse) => boolean {
-  const rule = step.rules.find(
-    (r) => servesAll(r.shops, order.shop) && servesAll(r.platforms, order.platform),
-  );
-  return (w) =>
-    (!step.useClientBindings || (servesAll(w.shops, order.shop) && servesAll(w.platforms, order.platform))) &&
-    (rule === undefined || rule.warehouses.includes(w.id));
+/** The warehouses of `left`, in order, that may ship an order of this shop and platform. */
+export function keepBound(step: BindingStep, order: StandardOrder, left: readonly Warehouse[]): Warehouse[] {
+  const { shop, platform } = order;
+  let rule: BindingStep['rules'][number] | undefined;
+  for (const r of step.rules) {
+    if (servesAll(r.shops, shop) && servesAll(r.platforms, platform)) {
+      rule = r;
+      break;
+    }
+  }
+  const kept: Warehouse[] = [];
+  for (const w of left) {
+    if (step.useClientBindings && !(servesAll(w.shops, shop) && servesAll(w.platforms, platform))) continue;
+    if (rule === undefined || rule.warehouses.includes(w.id)) kept.push(w);
+  }
+  return kept;
 }
 
 /** Whether the region lists cover the place, by its `placeKey`. */
 const covers = (include: readonly string[], exclude: readonly string[], to: string) =>
   (include.length === 0 || keyInAnyRegion(to, include)) && !keyInAnyRegion(to, exclude);
 
-/** Which warehouses deliver to the destination: their own coverage, then every rule that names them. */
-export function areaFilter(step: AreaStep, destination: RegionCodes): (w: Warehouse) => boolean {
-  // The destination's key once per order, not once per warehouse and list.
-  const to = placeKey(destination);
-  return (w) => {
-    if (step.useClientCovers && !covers(w.covers.include, w.covers.exclude, to)) return false;
-    for (const rule of step.rules) {
-      if (rule.warehouses.length > 0 && !rule.warehouses.includes(w.id)) continue;
-      if (!covers(rule.include, rule.exclude, to)) return false;
-    }
-    return true;
-  };
+/**
+ * The warehouses of `left`, in order, that deliver to the place (its `placeKey`): their own
+ * coverage, then every rule that names them.
+ */
+export function keepCovering(step: AreaStep, to: string, left: readonly Warehouse[]): Warehouse[] {
+  const kept: Warehouse[] = [];
+  for (const w of left) if (delivers(step, to, w)) kept.push(w);
+  return kept;
+}
+
+function delivers(step: AreaStep, to: string, w: Warehouse): boolean {
+  if (step.useClientCovers && !covers(w.covers.include, w.covers.exclude, to)) return false;
+  for (const rule of step.rules) {
+    if (rule.warehouses.length > 0 && !rule.warehouses.includes(w.id)) continue;
+    if (!covers(rule.include, rule.exclude, to)) return false;
+  }
+  return true;
 }

@@ -1,37 +1,103 @@
 import type { Client, Warehouse } from '../../client/index.ts';
-import { freightCost, type RegionCodes, regionDistance, warehouseLocation } from '../../logistics/index.ts';
+import {
+  freightCost,
+  linesWeightKg,
+  type RegionCodes,
+  regionDistance,
+  type ShipLine,
+  warehouseLocation,
+} from '../../logistics/index.ts';
 import type { StandardOrder } from '../../order/schema.ts';
 import type { RankStep } from './route-chain.schema.ts';
 
-export interface RankInput {
-  client: Client;
-  order: StandardOrder;
-  destination: RegionCodes;
-  weightKg: number;
-}
+/**
+ * What a rank step measures warehouses by, for one order: handling plus freight, distance, or
+ * nothing (`priority`, where the tie-break is the whole ranking). Freight is priced on first use, so
+ * a chain that holds before its rank step never prices the order; the lines' weight too is only
+ * worked out then. One object per order: no comparator or measure closures.
+ */
+export class RankMeasure {
+  private freight: number | undefined;
 
-export type WarehouseOrder = (a: Warehouse, b: Warehouse) => number;
+  constructor(
+    private readonly step: RankStep,
+    private readonly client: Client,
+    private readonly order: StandardOrder,
+    private readonly destination: RegionCodes,
+    private readonly lines: readonly ShipLine[],
+  ) {}
+
+  /** The warehouse's measure; lower is better. NaN-safe comparison is `compare`'s job. */
+  of(w: Warehouse): number {
+    if (this.step.by === 'priority') return 0;
+    if (this.step.by === 'nearest') return regionDistance(warehouseLocation(w), this.destination);
+    this.freight ??= cheapestFreight(
+      this.step,
+      this.client,
+      this.order,
+      this.destination,
+      linesWeightKg(this.lines, this.order, this.client),
+    );
+    return w.handlingCost + this.freight;
+  }
+
+  /**
+   * Best first: the measure (`ma`, `mb`: `of(a)`, `of(b)`), then the tie-break; a difference that is
+   * 0 or NaN (two unpriced warehouses) is a tie.
+   */
+  compare(a: Warehouse, ma: number, b: Warehouse, mb: number): number {
+    if (this.step.by !== 'priority') {
+      const d = ma - mb;
+      if (!Number.isNaN(d) && d !== 0) return d;
+    }
+    return tieBreak(this.step.priority, a, b);
+  }
+
+  /**
+   * What a stable sort would put first: the earliest of the warehouses no other orders before. One
+   * pass, each warehouse measured once; the order is total (every rank mode ends on the id).
+   */
+  first(warehouses: readonly Warehouse[]): Warehouse {
+    const measured = this.step.by !== 'priority';
+    let best = warehouses[0]!;
+    let bestM = measured ? this.of(best) : 0;
+    for (let i = 1; i < warehouses.length; i++) {
+      const w = warehouses[i]!;
+      const m = measured ? this.of(w) : 0;
+      if (this.compare(w, m, best, bestM) < 0) {
+        best = w;
+        bestM = m;
+      }
+    }
+    return best;
+  }
+}
 
 /**
  * The cheapest freight a usable carrier (or the named one) charges for the order. The client's
  * freight tables are priced by destination only, so it is the same from every warehouse and is
  * worked out once per order: warehouses differ only in handling cost.
  */
-function cheapestFreight(step: RankStep, input: RankInput): number {
+function cheapestFreight(
+  step: RankStep,
+  client: Client,
+  order: StandardOrder,
+  destination: RegionCodes,
+  weightKg: number,
+): number {
   let best = Number.POSITIVE_INFINITY;
-  for (const carrier of input.client.carriers) {
+  for (const carrier of client.carriers) {
     if (step.carrier && carrier.id !== step.carrier) continue;
-    if (input.order.type === 'cod' && !carrier.cod) continue;
-    const cost = freightCost(carrier, input.destination, input.weightKg);
+    if (order.type === 'cod' && !carrier.cod) continue;
+    const cost = freightCost(carrier, destination, weightKg);
     if (cost !== undefined && cost < best) best = cost;
   }
   return best;
 }
 
 /** The listed preference order, then id: every rank mode ends on it, so ties are never left to chance. */
-export function tieBreak(priority: readonly string[]): WarehouseOrder {
-  return (a, b) =>
-    preference(priority, a) - preference(priority, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+function tieBreak(priority: readonly string[], a: Warehouse, b: Warehouse): number {
+  return preference(priority, a) - preference(priority, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** Where the warehouse stands in the listed order; unlisted ones after every listed one. */
@@ -40,37 +106,6 @@ function preference(priority: readonly string[], w: Warehouse): number {
   return i < 0 ? priority.length : i;
 }
 
-export const distanceTo =
-  (destination: RegionCodes) =>
-  (w: Warehouse): number =>
-    regionDistance(warehouseLocation(w), destination);
-
-/** Best first: the rank step's measure (handling plus freight, or distance), then its tie-break. */
-export function rankOrder(step: RankStep, input: RankInput): WarehouseOrder {
-  const ties = tieBreak(step.priority);
-  if (step.by === 'priority') return ties;
-  // Freight is priced on first use, so a chain that holds before its rank step never prices the order.
-  let freight: number | undefined;
-  const measure =
-    step.by === 'nearest'
-      ? distanceTo(input.destination)
-      : (w: Warehouse) => {
-          freight ??= cheapestFreight(step, input);
-          return w.handlingCost + freight;
-        };
-  // Each warehouse measured once per order, however often the sort compares it.
-  const measured = new Map<string, number>();
-  return (a, b) => {
-    const d = measureOnce(measured, measure, a) - measureOnce(measured, measure, b);
-    return Number.isNaN(d) || d === 0 ? ties(a, b) : d;
-  };
-}
-
-function measureOnce(measured: Map<string, number>, measure: (w: Warehouse) => number, w: Warehouse): number {
-  let m = measured.get(w.id);
-  if (m === undefined) {
-    m = measure(w);
-    measured.set(w.id, m);
-  }
-  return m;
-}
+/** How far the warehouse is from the destination on the region ladder (0 same district … 4). */
+export const distance = (w: Warehouse, destination: RegionCodes): number =>
+  regionDistance(warehouseLocation(w), destination);

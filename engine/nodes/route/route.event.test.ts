@@ -277,3 +277,34 @@ describe('route: an order without lines (an order-level export)', () => {
     expect(route({ warehouse: 'WH-GZ' }, noLines())).toMatchObject({ warehouse: 'WH-GZ', consumed: [] });
   });
 });
+
+describe('route chain: one prepared chain over many orders', () => {
+  // The pipeline hands the same chain object to every order, so binding and area results are
+  // remembered per chain; each order must still get what a chain met for the first time gives.
+  const steps = [
+    { step: 'binding', rules: [{ shops: ['jd-self'], warehouses: ['WH-BJ', 'WH-SH'] }] },
+    { step: 'area' },
+    { step: 'stock', onNoSingleFit: 'ignore' },
+    { step: 'rank', by: 'cheapest' },
+  ];
+  const orders = [
+    to('beijing', { platform: 'jd', shop: 'jd-self' }),
+    to('shenzhen'),
+    to('haikou'),
+    to('beijing'),
+    to('shenzhen', { platform: 'jd', shop: 'jd-self' }),
+    to('urumqi'),
+    to('lhasa', { platform: 'jd', shop: 'jd-self' }),
+    to('haikou'),
+    to('hangzhou'),
+  ];
+
+  it('explains and places each order as a fresh chain does, in any order', () => {
+    const shared = chain({ steps });
+    const events = (d: Decision) => JSON.stringify([d.warehouse, d.events, d.holds]);
+    for (const order of [...orders, ...orders.slice().reverse()]) {
+      const fresh = route({ chain: chain({ steps }) }, order);
+      expect(events(route({ chain: shared }, order))).toBe(events(fresh));
+    }
+  });
+});

@@ -9,15 +9,24 @@ import { runRouteChain } from './run-route-chain.ts';
 type Parcel = Decision['parcels'][number];
 
 /** Placed when it ships whole from one warehouse, or every parcel has one (the pipeline's test too). */
-const isPlaced = (d: Decision) =>
-  d.warehouse !== null || (d.parcels.length > 0 && d.parcels.every((p) => p.warehouse !== null));
+function isPlaced(d: Decision): boolean {
+  if (d.warehouse !== null) return true;
+  if (d.parcels.length === 0) return false;
+  for (const p of d.parcels) if (p.warehouse === null) return false;
+  return true;
+}
 
 /** The order's warehouse when every parcel ships from the same one; carrier rules read it. */
 function settleWarehouse(d: Decision): void {
-  const warehouses = new Set(d.parcels.map((p) => p.warehouse));
-  const [only] = warehouses;
-  if (d.parcels.length > 0 && warehouses.size === 1 && only !== null && only !== undefined)
-    d.warehouse = only;
+  const [first] = d.parcels;
+  if (first === undefined || first.warehouse === null || first.warehouse === undefined) return;
+  for (const p of d.parcels) if (p.warehouse !== first.warehouse) return;
+  d.warehouse = first.warehouse;
+}
+
+/** Appends what was taken, without spreading it into a call's arguments. */
+function pushAll<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) into.push(item);
 }
 
 function mergeLines(lines: readonly ShipLine[]): ShipLine[] {
@@ -35,7 +44,7 @@ function placeFixed(warehouse: string, ctx: ApplyContext): void {
   for (const parcel of pending) parcel.warehouse = warehouse;
   if (decision.parcels.length === 0) decision.warehouse = warehouse;
   else settleWarehouse(decision);
-  decision.consumed.push(...takeStock(state, warehouse, lines));
+  pushAll(decision.consumed, takeStock(state, warehouse, lines));
 }
 
 /** Routes one shipment (the whole order, or one parcel) and returns the parcels it became. */
@@ -47,7 +56,6 @@ function routeShipment(
 ): Parcel[] {
   const { client, order, state, decision, origin } = ctx;
   const { outcome, log } = runRouteChain(chain, { client: client!, order, state, lines });
-  const at = parcel ? `parcel of ${lines.map((l) => `${l.qty}×${l.sku}`).join(', ')}: ` : '';
   // Built key by key rather than around a conditional spread, which V8 gives a fresh shape each time.
   const params: Record<string, unknown> = { nodeId: origin.nodeId };
   if (parcel) params.lines = lines;
@@ -55,16 +63,17 @@ function routeShipment(
   params.steps = log;
   decision.events.push({ strategyId: origin.strategyId, type: 'route.explain', params });
   if (outcome.kind === 'hold') {
+    const at = parcel ? `parcel of ${lines.map((l) => `${l.qty}×${l.sku}`).join(', ')}: ` : '';
     ctx.hold(outcome.reason, `${at}${outcome.message}`);
     return parcel ? [parcel] : [];
   }
   if (outcome.kind === 'placed') {
-    decision.consumed.push(...takeStock(state, outcome.warehouse, lines));
+    pushAll(decision.consumed, takeStock(state, outcome.warehouse, lines));
     if (!parcel) decision.warehouse = outcome.warehouse;
     return parcel ? [{ ...parcel, warehouse: outcome.warehouse }] : [];
   }
   return outcome.parcels.map((p) => {
-    decision.consumed.push(...takeStock(state, p.warehouse, p.lines));
+    pushAll(decision.consumed, takeStock(state, p.warehouse, p.lines));
     return {
       warehouse: p.warehouse,
       lines: p.lines,

@@ -1,11 +1,11 @@
 import type { Client, Warehouse } from '../../client/index.ts';
 import { NO_LINES, noLinesMessage } from '../../events/no-lines.ts';
-import { available, fitsAt, linesWeightKg, type ShipLine, type Shortage } from '../../logistics/index.ts';
+import { available, fitsAt, placeKey, type ShipLine, type Shortage } from '../../logistics/index.ts';
 import type { StandardOrder } from '../../order/schema.ts';
 import type { StrategyState } from '../../state/index.ts';
-import type { RouteChain } from './route-chain.schema.ts';
-import { areaFilter, bindingFilter } from './route-filters.ts';
-import { distanceTo, rankOrder, type WarehouseOrder } from './route-rank.ts';
+import type { RankStep, RouteChain } from './route-chain.schema.ts';
+import { keepBound, keepCovering } from './route-filters.ts';
+import { distance, RankMeasure } from './route-rank.ts';
 import { type PlannedParcel, planSplit } from './route-split.ts';
 
 export interface RouteInput {
@@ -26,27 +26,66 @@ export interface StepLog {
   left: string[];
 }
 
-const ids = (ws: readonly Warehouse[]) => ws.map((w) => w.id);
+function ids(ws: readonly Warehouse[]): string[] {
+  const out: string[] = new Array(ws.length);
+  for (let i = 0; i < ws.length; i++) out[i] = ws[i]!.id;
+  return out;
+}
+
+/** What a chain needs on every order, worked out once per chain and client. */
+interface PreparedChain {
+  /** The chain's candidate warehouses in its order, every client warehouse of each id. Never mutated. */
+  candidates: readonly Warehouse[];
+  rankStep: RankStep;
+}
 
 // Per chain (the params object the pipeline prepares once per rule), per client: neither changes once loaded.
-const candidatesCache = new WeakMap<RouteChain, WeakMap<Client, readonly Warehouse[]>>();
+const prepared = new WeakMap<RouteChain, WeakMap<Client, PreparedChain>>();
 
-/** The chain's candidate warehouses in its order, every client warehouse of each id. Never mutated: steps filter into new lists. */
-function startingCandidates(chain: RouteChain, client: Client): readonly Warehouse[] {
-  let byClient = candidatesCache.get(chain);
+function prepare(chain: RouteChain, client: Client): PreparedChain {
+  let byClient = prepared.get(chain);
   if (!byClient) {
     byClient = new WeakMap();
-    candidatesCache.set(chain, byClient);
+    prepared.set(chain, byClient);
   }
-  let candidates = byClient.get(client);
-  if (!candidates) {
-    candidates =
-      chain.candidates.length === 0
-        ? [...client.warehouses]
-        : chain.candidates.flatMap((id) => client.warehouses.filter((w) => w.id === id));
-    byClient.set(client, candidates);
+  let ready = byClient.get(client);
+  if (!ready) {
+    ready = {
+      candidates:
+        chain.candidates.length === 0
+          ? [...client.warehouses]
+          : chain.candidates.flatMap((id) => client.warehouses.filter((w) => w.id === id)),
+      rankStep: chain.steps.find((s) => s.step === 'rank') ?? {
+        step: 'rank' as const,
+        by: 'priority' as const,
+        priority: chain.candidates,
+      },
+    };
+    byClient.set(client, ready);
   }
-  return candidates;
+  return ready;
+}
+
+/**
+ * A binding or area step's result for one input list, by what it reads of the order (shop and
+ * platform, or the destination's place key). Only lists that are themselves shared (the starting
+ * candidates, or an earlier remembered result) are keys, so nothing here is per order; a few
+ * thousand places at most, as the freight terms' cache.
+ */
+const narrowed = new WeakMap<object, WeakMap<readonly Warehouse[], Map<string, readonly Warehouse[]>>>();
+
+function remembered(step: object, left: readonly Warehouse[]): Map<string, readonly Warehouse[]> {
+  let byList = narrowed.get(step);
+  if (!byList) {
+    byList = new WeakMap();
+    narrowed.set(step, byList);
+  }
+  let byKey = byList.get(left);
+  if (!byKey) {
+    byKey = new Map();
+    byList.set(left, byKey);
+  }
+  return byKey;
 }
 
 function fallback(chain: RouteChain, why: string): RouteOutcome {
@@ -72,14 +111,14 @@ function noSingleFit(candidates: readonly Warehouse[], state: StrategyState, lin
   return { kind: 'hold', reason: 'stock_short', message } as const;
 }
 
-/**
- * What a stable sort would put first: the earliest of the warehouses no other orders before. One
- * pass instead of a sort of a copy; the order is total (every rank mode ends on the id).
- */
-function first(warehouses: readonly Warehouse[], order: WarehouseOrder): Warehouse {
-  let best = warehouses[0]!;
-  for (let i = 1; i < warehouses.length; i++) if (order(warehouses[i]!, best) < 0) best = warehouses[i]!;
-  return best;
+function fittingAt(
+  left: readonly Warehouse[],
+  state: StrategyState,
+  lines: readonly ShipLine[],
+): Warehouse[] {
+  const fitting: Warehouse[] = [];
+  for (const w of left) if (fitsAt(state, w.id, lines)) fitting.push(w);
+  return fitting;
 }
 
 /**
@@ -94,39 +133,59 @@ export function runRouteChain(
 ): { outcome: RouteOutcome; log: StepLog[] } {
   const { client, order, state, lines } = input;
   const destination = order.receiver;
-  const rankStep = chain.steps.find((s) => s.step === 'rank') ?? {
-    step: 'rank' as const,
-    by: 'priority' as const,
-    priority: chain.candidates,
-  };
-  const best = rankOrder(rankStep, {
-    client,
-    order,
-    destination,
-    weightKg: linesWeightKg(lines, order, client),
-  });
-  let left: readonly Warehouse[] = startingCandidates(chain, client);
+  const { candidates, rankStep } = prepare(chain, client);
+  const rank = new RankMeasure(rankStep, client, order, destination, lines);
+  let left: readonly Warehouse[] = candidates;
+  // Whether `left` is a list shared by every order (candidates, or a remembered binding / area result).
+  let shared = true;
   const log: StepLog[] = [{ step: 'candidates', left: ids(left) }];
   if (left.length === 0)
     return { outcome: fallback(chain, 'the client has none of the candidate warehouses'), log };
 
   for (const step of chain.steps) {
-    if (step.step === 'binding') left = left.filter(bindingFilter(step, order));
-    else if (step.step === 'area') left = left.filter(areaFilter(step, destination));
-    else if (step.step === 'rank') left = [first(left, best)];
-    else if (order.lines.length === 0) {
+    if (step.step === 'binding') {
+      if (shared) {
+        const byKey = remembered(step, left);
+        const key = `${order.shop}\u0000${order.platform}`;
+        let kept = byKey.get(key);
+        if (!kept) {
+          kept = keepBound(step, order, left);
+          byKey.set(key, kept);
+        }
+        left = kept;
+      } else left = keepBound(step, order, left);
+    } else if (step.step === 'area') {
+      // The destination's key once per order, not once per warehouse and list.
+      const to = placeKey(destination);
+      if (shared) {
+        const byKey = remembered(step, left);
+        let kept = byKey.get(to);
+        if (!kept) {
+          kept = keepCovering(step, to, left);
+          byKey.set(to, kept);
+        }
+        left = kept;
+      } else left = keepCovering(step, to, left);
+    } else if (step.step === 'rank') {
+      left = [rank.first(left)];
+      shared = false;
+    } else if (order.lines.length === 0) {
       // Every warehouse "fits" no lines; the stock that matters is unknown, so none is chosen.
       log.push({ step: 'stock', left: [] });
       return { outcome: { kind: 'hold', reason: NO_LINES, message: noLinesMessage('the stock step') }, log };
     } else {
-      const fitting = left.filter((w) => fitsAt(state, w.id, lines));
-      if (fitting.length > 0) left = fitting;
-      else if (step.onNoSingleFit === 'hold') {
+      const fitting = fittingAt(left, state, lines);
+      if (fitting.length > 0) {
+        left = fitting;
+        shared = false;
+      } else if (step.onNoSingleFit === 'hold') {
         log.push({ step: 'stock', left: [] });
         return { outcome: noSingleFit(left, state, lines), log };
       } else if (step.onNoSingleFit === 'split') {
-        const distance = distanceTo(destination);
-        const preferred = [...left].sort((a, b) => distance(a) - distance(b) || best(a, b));
+        const preferred = [...left].sort(
+          (a, b) =>
+            distance(a, destination) - distance(b, destination) || rank.compare(a, rank.of(a), b, rank.of(b)),
+        );
         const plan = planSplit(state, preferred, lines);
         const outcome: RouteOutcome = plan.ok
           ? { kind: 'split', parcels: plan.parcels }

@@ -42,6 +42,8 @@ const UNPAID_STATUSES = new Set([
   'WAIT_PRE_AUTH_CONFIRM',
 ]);
 const COD_TYPES = new Set(['cod', 'b2c_cod', 'super_market_cod_trade']);
+/** invoice_kind 1 (electronic) and 2 (paper) ask for an invoice. */
+const INVOICE_KINDS = new Set(['1', '2']);
 const REFUND: Record<string, OrderLine['refundStatus']> = {
   WAIT_SELLER_AGREE: 'pending',
   WAIT_BUYER_RETURN_GOODS: 'pending',
@@ -59,8 +61,9 @@ export function adaptTmall(raw: unknown, context: NormaliseContext = {}): Standa
 
 function toStandard(t: RawRecord, id: string): StandardOrderInput {
   const paidAt = chinaTime(t.pay_time, 'pay_time');
-  const isCod = COD_TYPES.has(text(t.type));
-  const isStep = text(t.type) === 'step';
+  const type = text(t.type);
+  const isCod = COD_TYPES.has(type);
+  const isStep = type === 'step';
   const rawLines = tradeLines(t.orders);
   const lines = rawLines.map((o, i) => line(o, `orders.order[${i}]`, isStep));
   const { status, issues } = mapStatus(STATUS, t.status, 'status', paidAt !== null);
@@ -99,7 +102,7 @@ function toStandard(t: RawRecord, id: string): StandardOrderInput {
     buyerMessage: text(t.buyer_message),
     sellerMemo: text(t.seller_memo),
     sellerFlag: Number.isInteger(flag) && flag >= 0 && flag <= 5 ? SELLER_FLAGS[flag] : 'other',
-    invoiceRequested: text(t.invoice_name) !== '' || ['1', '2'].includes(text(t.invoice_kind)),
+    invoiceRequested: text(t.invoice_name) !== '' || INVOICE_KINDS.has(text(t.invoice_kind)),
     lines,
     issues,
   };
@@ -113,12 +116,17 @@ function toStandard(t: RawRecord, id: string): StandardOrderInput {
  * stays Tmall, as this adapter has always read TOP trades.
  */
 function shopPlatform(t: RawRecord, lines: readonly RawRecord[]): 'tmall' | 'taobao' {
-  for (const value of [...lines.map((o) => o.seller_type), t.seller_type, t.shop_type]) {
-    const type = text(value).trim().toUpperCase();
-    if (type === 'C') return 'taobao';
-    if (type === 'B') return 'tmall';
+  // The lines first, then the trade's two fields: the first that says wins (no array built per order).
+  for (const line of lines) {
+    const platform = sellerPlatform(line.seller_type);
+    if (platform) return platform;
   }
-  return 'tmall';
+  return sellerPlatform(t.seller_type) ?? sellerPlatform(t.shop_type) ?? 'tmall';
+}
+
+function sellerPlatform(value: unknown): 'tmall' | 'taobao' | undefined {
+  const type = text(value).trim().toUpperCase();
+  return type === 'C' ? 'taobao' : type === 'B' ? 'tmall' : undefined;
 }
 
 /** The API nests lines as `orders.order[]`; exports and hand-written orders often have a bare `orders[]`. */

@@ -144,18 +144,4 @@ describe('resolveAddress', () => {
       'region_missing receiver.district',
     ]);
   });
-
-  it('resolves in a few microseconds', () => {
-    const inputs = [
-      { province: '浙江省', city: '杭州市', district: '西湖区' },
-      { province: '上海', city: '上海市', district: '浦东新区' },
-      { province: '广西', city: '南宁', district: '青秀区' },
-    ];
-    for (const input of inputs) resolveAddress(input);
-    const n = 30_000;
-    const start = performance.now();
-    for (let i = 0; i < n; i++) resolveAddress(inputs[i % inputs.length]!);
-    const microseconds = ((performance.now() - start) * 1000) / n;
-    expect(microseconds).toBeLessThan(20);
-  });
 });

@@ -27,11 +27,9 @@ export function prepareEvent(event: RuleEvent): PreparedEvent {
 /** Accumulates one order's decision as the stages' events arrive. */
 export class DecisionBuilder {
   readonly decision: Decision;
-  /**
-   * The last view handed out, until an event or hold changes the decision: most stages change
-   * nothing, and nine views of the same decision an order were nine sets of arrays.
-   */
+  /** The last view handed out; `changed` once an event or hold may have changed what it shows. */
   private lastView: StageView | undefined;
+  private changed = true;
   private applying: ApplyContext | undefined;
 
   constructor(
@@ -59,7 +57,7 @@ export class DecisionBuilder {
   }
 
   apply(event: RuleEvent, origin: EventOrigin, prepared: PreparedEvent = prepareEvent(event)): void {
-    this.lastView = undefined;
+    this.changed = true;
     const entry: Decision['events'][number] = { strategyId: origin.strategyId, type: event.type };
     if (event.params) entry.params = event.params;
     this.decision.events.push(entry);
@@ -76,7 +74,7 @@ export class DecisionBuilder {
   }
 
   hold(reason: string, message: string, origin: EventOrigin = PIPELINE): void {
-    this.lastView = undefined;
+    this.changed = true;
     this.decision.holds.push({ reason, message, ...origin });
   }
 
@@ -124,19 +122,35 @@ export class DecisionBuilder {
     return (reason, message) => this.hold(reason, message, context.origin);
   }
 
-  /** What later stages may read of the decision so far. */
+  /**
+   * What later stages may read of the decision so far. A view is never changed once handed out:
+   * the next one keeps the last one's lists that still read the same, and is the last one itself
+   * when nothing it shows changed (most events change what no view shows: parcels, extracted
+   * fields, consumption), where every event used to cost a new view and three new lists.
+   */
   view(): StageView {
-    if (this.lastView) return this.lastView;
+    const last = this.lastView;
+    if (last && !this.changed) return last;
+    this.changed = false;
     const d = this.decision;
-    this.lastView = {
-      status: this.status(),
-      warehouse: d.warehouse,
-      carrier: d.carrier,
-      tags: [...d.tags],
-      holds: d.holds.map((h) => h.reason),
-      gifts: d.gifts.map((g) => g.sku),
-      merged: d.merge?.joined === true,
-    };
+    const status = this.status();
+    const merged = d.merge?.joined === true;
+    const tags = last && sameItems(last.tags, d.tags) ? last.tags : [...d.tags];
+    const holds = last && sameReasons(last.holds, d.holds) ? last.holds : d.holds.map(reasonOf);
+    const gifts = last && sameSkus(last.gifts, d.gifts) ? last.gifts : d.gifts.map(skuOf);
+    if (
+      last &&
+      last.status === status &&
+      last.warehouse === d.warehouse &&
+      last.carrier === d.carrier &&
+      last.merged === merged &&
+      last.tags === tags &&
+      last.holds === holds &&
+      last.gifts === gifts
+    ) {
+      return last;
+    }
+    this.lastView = { status, warehouse: d.warehouse, carrier: d.carrier, tags, holds, gifts, merged };
     return this.lastView;
   }
 
@@ -149,4 +163,25 @@ export class DecisionBuilder {
     this.decision.status = this.status();
     return this.decision;
   }
+}
+
+const reasonOf = (hold: Decision['holds'][number]) => hold.reason;
+const skuOf = (gift: Decision['gifts'][number]) => gift.sku;
+
+function sameItems(seen: readonly string[], now: readonly string[]): boolean {
+  if (seen.length !== now.length) return false;
+  for (let i = 0; i < now.length; i++) if (seen[i] !== now[i]) return false;
+  return true;
+}
+
+function sameReasons(seen: readonly string[], now: Decision['holds']): boolean {
+  if (seen.length !== now.length) return false;
+  for (let i = 0; i < now.length; i++) if (seen[i] !== now[i]!.reason) return false;
+  return true;
+}
+
+function sameSkus(seen: readonly string[], now: Decision['gifts']): boolean {
+  if (seen.length !== now.length) return false;
+  for (let i = 0; i < now.length; i++) if (seen[i] !== now[i]!.sku) return false;
+  return true;
 }

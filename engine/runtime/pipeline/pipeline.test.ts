@@ -128,3 +128,75 @@ describe.each(ENGINE_NAMES)('pipeline (%s engine)', (engine) => {
     expect({ ...rules, trace: undefined }).toEqual({ ...full, trace: undefined });
   });
 });
+
+// Holds an order whose id was decided before: what a decision sees of the orders decided before it.
+const duplicates = strategy(
+  'duplicates',
+  'approval',
+  'collect',
+  [
+    start,
+    { id: 'seen', kind: 'condition', content: when('duplicateOrder', 'equal', true) },
+    { id: 'hold', kind: 'action', content: { type: 'hold', params: { reason: 'duplicate' } } },
+  ],
+  [
+    { id: 'e1', source: 'start', target: 'seen' },
+    { id: 'e2', source: 'seen', target: 'hold', sourceHandle: 'true' },
+  ],
+);
+const held = (decision: { holds: { reason: string }[] }) => decision.holds.map((h) => h.reason);
+
+describe.each(ENGINE_NAMES)('pipeline order of decisions (%s engine)', (engine) => {
+  it('decides orders asked for without awaiting in call order, each seeing the state the ones before left', async () => {
+    const pipeline = createPipeline([duplicates], { engine });
+    const decisions = await Promise.all([pipeline.decide(order()), pipeline.decide(order())]);
+    expect(decisions.map(held)).toEqual([[], ['duplicate']]);
+  });
+
+  it('decides an order asked for from inside a decision after that decision', async () => {
+    let inner: Promise<unknown> | undefined;
+    const pipeline = createPipeline([duplicates], {
+      engine,
+      beforeStage: () => {
+        inner ??= pipeline.decide(order());
+      },
+    });
+    const outer = await pipeline.decide(order());
+    expect([held(outer), held((await inner) as { holds: { reason: string }[] })]).toEqual([
+      [],
+      ['duplicate'],
+    ]);
+  });
+
+  it('rejects the promise of a decision that fails, and decides the next order', async () => {
+    let fail = true;
+    const pipeline = createPipeline([duplicates], {
+      engine,
+      beforeStage: () => {
+        if (fail) throw new Error('stage refused');
+      },
+    });
+    const failing = pipeline.decide(order());
+    await expect(failing).rejects.toThrow('stage refused');
+    fail = false;
+    expect(held(await pipeline.decide(order({ id: 'O-2' })))).toEqual([]);
+  });
+});
+
+describe('pipeline on the compiled runtime', () => {
+  it('decides at once when idle, so the state holds the order as soon as decide returns', () => {
+    const pipeline = createPipeline([duplicates], { engine: 'compiled' });
+    const deciding = pipeline.decide(order());
+    expect(pipeline.state.seenOrder('O-1')).toBe(true);
+    return expect(deciding).resolves.toMatchObject({ orderId: 'O-1', holds: [] });
+  });
+
+  it('queues a decision asked for while a batch is still queued, behind it', async () => {
+    const pipeline = createPipeline([duplicates], { engine: 'compiled' });
+    const first = pipeline.decideBatch([order()]);
+    const second = pipeline.decide(order());
+    expect(pipeline.state.seenOrder('O-1')).toBe(false);
+    const [[a], b] = await Promise.all([first, second]);
+    expect([held(a!), held(b)]).toEqual([[], ['duplicate']]);
+  });
+});

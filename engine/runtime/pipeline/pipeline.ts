@@ -73,7 +73,10 @@ interface Stage {
 export interface Pipeline {
   readonly stages: readonly CompiledStrategy[];
   readonly state: StrategyState;
-  /** Decides orders one at a time, in call order, so state is consumed in processing order. */
+  /**
+   * Decides orders one at a time, in call order, so state is consumed in processing order. When the
+   * pipeline is idle and runs no plugin, the decision (and its state changes) is made before this returns.
+   */
   decide(order: StandardOrder): Promise<Decision>;
   /**
    * Decides a batch, in order, after calling each plugin the strategies use once for the whole batch:
@@ -163,11 +166,36 @@ export function createPipeline(
 
   // A reference-engine decision awaits between stages; chaining keeps two orders from interleaving.
   let queue: Promise<unknown> = Promise.resolve();
+  /** Work queued and not finished yet, and whether a decision runs right now (`beforeStage` may call back in). */
+  let queued = 0;
+  let running = false;
+  const settled = () => {
+    queued--;
+  };
   const enqueue = <T>(work: () => T | Promise<T>): Promise<T> => {
+    queued++;
     const next = queue.then(work);
+    next.then(settled, settled);
     queue = next.catch(() => undefined);
     return next;
   };
+  /**
+   * Decides at once, when every stage answers synchronously, no plugin is called and nothing is
+   * queued or running: the order's state changes land in the same sequence as through the queue,
+   * only before `decide` returns instead of a microtask later. The queue's two promises and two
+   * closures per order were 3.4 % of decide's profile samples.
+   */
+  const decideAtOnce = (order: StandardOrder): Promise<Decision> => {
+    running = true;
+    try {
+      return Promise.resolve(decideSync(order));
+    } catch (error) {
+      return Promise.reject(error);
+    } finally {
+      running = false;
+    }
+  };
+  const canDecideAtOnce = synchronous && !plugins;
   const decideBatch = (orders: readonly StandardOrder[]): Promise<Decision[]> => {
     // Plugin results depend on the orders alone, not on state, so a batch's plugin calls start at once,
     // overlapping the batches still being decided.
@@ -187,8 +215,12 @@ export function createPipeline(
   return {
     stages: ordered,
     state,
-    decide: (order) =>
-      plugins ? decideBatch([order]).then((decisions) => decisions[0]!) : enqueue(() => decideNow(order)),
+    decide: (order) => {
+      if (canDecideAtOnce && queued === 0 && !running) return decideAtOnce(order);
+      return plugins
+        ? decideBatch([order]).then((decisions) => decisions[0]!)
+        : enqueue(() => decideNow(order));
+    },
     decideBatch,
   };
 }
