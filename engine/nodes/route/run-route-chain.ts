@@ -69,12 +69,21 @@ function prepare(chain: RouteChain, client: Client): PreparedChain {
 /**
  * A binding or area step's result for one input list, by what it reads of the order (shop and
  * platform, or the destination's place key). Only lists that are themselves shared (the starting
- * candidates, or an earlier remembered result) are keys, so nothing here is per order; a few
- * thousand places at most, as the freight terms' cache.
+ * candidates, or an earlier remembered result) are keys, so nothing here is per order; each map is
+ * capped (`MAX_REMEMBERED`), since shop names come from whatever orders are sent.
  */
 const narrowed = new WeakMap<object, WeakMap<readonly Warehouse[], Map<string, readonly Warehouse[]>>>();
 
-function remembered(step: object, left: readonly Warehouse[]): Map<string, readonly Warehouse[]> {
+/** Entries one remembered list keeps; past it the map starts again (shop names come from orders). */
+const MAX_REMEMBERED = 4096;
+
+/** What `narrow` leaves of a shared list for one key, worked out once per step, list and key. */
+function keptFor(
+  step: object,
+  left: readonly Warehouse[],
+  key: string,
+  narrow: () => readonly Warehouse[],
+): readonly Warehouse[] {
   let byList = narrowed.get(step);
   if (!byList) {
     byList = new WeakMap();
@@ -85,7 +94,13 @@ function remembered(step: object, left: readonly Warehouse[]): Map<string, reado
     byKey = new Map();
     byList.set(left, byKey);
   }
-  return byKey;
+  let kept = byKey.get(key);
+  if (!kept) {
+    kept = narrow();
+    if (byKey.size >= MAX_REMEMBERED) byKey.clear();
+    byKey.set(key, kept);
+  }
+  return kept;
 }
 
 function fallback(chain: RouteChain, why: string): RouteOutcome {
@@ -144,28 +159,17 @@ export function runRouteChain(
 
   for (const step of chain.steps) {
     if (step.step === 'binding') {
-      if (shared) {
-        const byKey = remembered(step, left);
-        const key = `${order.shop}\u0000${order.platform}`;
-        let kept = byKey.get(key);
-        if (!kept) {
-          kept = keepBound(step, order, left);
-          byKey.set(key, kept);
-        }
-        left = kept;
-      } else left = keepBound(step, order, left);
+      const from = left;
+      left = shared
+        ? keptFor(step, from, `${order.shop}\u0000${order.platform}`, () => keepBound(step, order, from))
+        : keepBound(step, order, from);
     } else if (step.step === 'area') {
       // The destination's key once per order, not once per warehouse and list.
       const to = placeKey(destination);
-      if (shared) {
-        const byKey = remembered(step, left);
-        let kept = byKey.get(to);
-        if (!kept) {
-          kept = keepCovering(step, to, left);
-          byKey.set(to, kept);
-        }
-        left = kept;
-      } else left = keepCovering(step, to, left);
+      const from = left;
+      left = shared
+        ? keptFor(step, from, to, () => keepCovering(step, to, from))
+        : keepCovering(step, to, from);
     } else if (step.step === 'rank') {
       left = [rank.first(left)];
       shared = false;
