@@ -76,6 +76,36 @@ describe('freightCost', () => {
     expect(carrierRefusal(carrier('YUNDA'), to('beijing'))).toMatch(/no freight rate/);
     expect(carrierRefusal(carrier('EMS'), to('xining'))).toBeNull();
   });
+
+  it('answers each carrier for each place whatever was asked before, carriers told apart by object', () => {
+    const hangzhou = to('hangzhou');
+    // Another client's ZTO: the same id, its own rates; carriers are told apart by object, not id.
+    const otherZto = { ...carrier('ZTO'), freight: [{ regions: [], firstKg: 1, extraKg: 1 }] };
+    const asked: [string, number | undefined][] = [
+      ['ZTO', freightCost(carrier('ZTO'), hangzhou, 1)],
+      ['YUNDA', freightCost(carrier('YUNDA'), hangzhou, 1)],
+      ['other ZTO', freightCost(otherZto, hangzhou, 1)],
+      ['ZTO', freightCost(carrier('ZTO'), hangzhou, 1)],
+      ['ZTO beijing', freightCost(carrier('ZTO'), to('beijing'), 1)],
+      ['YUNDA beijing', freightCost(carrier('YUNDA'), to('beijing'), 1)],
+      ['SF urumqi', freightCost(carrier('SF'), to('urumqi'), 1)],
+      ['SF hangzhou', freightCost(carrier('SF'), hangzhou, 1)],
+      ['YUNDA hangzhou again', freightCost(carrier('YUNDA'), hangzhou, 1)],
+    ];
+    expect(asked).toEqual([
+      ['ZTO', 5],
+      ['YUNDA', 4.5],
+      ['other ZTO', 1],
+      ['ZTO', 5],
+      ['ZTO beijing', 8],
+      ['YUNDA beijing', undefined],
+      ['SF urumqi', undefined],
+      ['SF hangzhou', 23],
+      ['YUNDA hangzhou again', 4.5],
+    ]);
+    expect(carrierRefusal(carrier('YUNDA'), to('beijing'))).toMatch(/no freight rate/);
+    expect(carrierRefusal(carrier('YUNDA'), hangzhou)).toBeNull();
+  });
 });
 
 describe('stock', () => {

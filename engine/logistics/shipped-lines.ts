@@ -102,7 +102,7 @@ export function shippingLines(
   for (const gift of decision.gifts) addQty(lines, gift.sku, gift.qty);
   let kept = 0;
   for (const line of lines) if (line.qty > 0) lines[kept++] = line;
-  lines.length = kept;
+  if (kept < lines.length) lines.length = kept;
   return lines;
 }
 

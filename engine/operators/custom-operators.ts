@@ -8,23 +8,64 @@ import { findRegion, isWithin } from '../order/regions/index.ts';
  */
 export type OperatorPredicate = (factValue: unknown, ruleValue: unknown) => boolean;
 
-function asList(value: unknown): unknown[] {
-  if (Array.isArray(value)) return value;
-  return value === undefined || value === null ? [] : [value];
-}
-
-/** A string fact is searched as text (remarks); anything else as a list of values (SKUs, tags). */
+/**
+ * A string fact is searched as text (remarks); anything else as a list of values (SKUs, tags),
+ * with `includes` (SameValueZero: `===`, but NaN finds NaN). A lone value is a list of one, a
+ * missing one an empty list; neither list is built.
+ */
 function includes(factValue: unknown, needle: unknown): boolean {
   if (typeof factValue === 'string') return typeof needle === 'string' && factValue.includes(needle);
-  return asList(factValue).includes(needle);
+  if (Array.isArray(factValue)) return factValue.includes(needle);
+  if (factValue === undefined || factValue === null) return false;
+  return factValue === needle || (Number.isNaN(factValue) && Number.isNaN(needle));
 }
 
-export const containsAny: OperatorPredicate = (factValue, ruleValue) =>
-  asList(ruleValue).some((needle) => includes(factValue, needle));
+/**
+ * Some needle of the rule value's list (a lone value is a list of one, a missing one an empty list)
+ * is in the fact. Loops, not `some` with a closure per test, one per kind of fact (text, list,
+ * other) so each stays on one path; holes are skipped as `some` skips them. A missing fact or an
+ * empty list includes nothing.
+ */
+export const containsAny: OperatorPredicate = (factValue, ruleValue) => {
+  if (factValue === undefined || factValue === null) return false;
+  if (!Array.isArray(ruleValue))
+    return ruleValue !== undefined && ruleValue !== null && includes(factValue, ruleValue);
+  if (typeof factValue === 'string') {
+    // A hole reads as undefined, which is not text: skipped either way.
+    for (let i = 0; i < ruleValue.length; i++) {
+      const needle: unknown = ruleValue[i];
+      if (typeof needle === 'string' && factValue.includes(needle)) return true;
+    }
+    return false;
+  }
+  if (Array.isArray(factValue)) {
+    if (factValue.length === 0) return false;
+    for (let i = 0; i < ruleValue.length; i++) {
+      const needle: unknown = ruleValue[i];
+      if (needle === undefined && !(i in ruleValue)) continue;
+      if (factValue.includes(needle)) return true;
+    }
+    return false;
+  }
+  for (let i = 0; i < ruleValue.length; i++) {
+    const needle: unknown = ruleValue[i];
+    if (needle === undefined && !(i in ruleValue)) continue;
+    if (includes(factValue, needle)) return true;
+  }
+  return false;
+};
 
+/** A non-empty list of needles, every one in the fact; holes skipped as `every` skips them. */
 export const containsAll: OperatorPredicate = (factValue, ruleValue) => {
-  const needles = asList(ruleValue);
-  return needles.length > 0 && needles.every((needle) => includes(factValue, needle));
+  if (!Array.isArray(ruleValue))
+    return ruleValue !== undefined && ruleValue !== null && includes(factValue, ruleValue);
+  if (ruleValue.length === 0) return false;
+  for (let i = 0; i < ruleValue.length; i++) {
+    const needle: unknown = ruleValue[i];
+    if (needle === undefined && !(i in ruleValue)) continue;
+    if (!includes(factValue, needle)) return false;
+  }
+  return true;
 };
 
 export interface RegexValue {
@@ -129,11 +170,16 @@ function factRegionCode(factValue: unknown): string | null {
 export const inRegion: OperatorPredicate = (factValue, ruleValue) => {
   const code = factRegionCode(factValue);
   if (code === null) return false;
-  return asList(ruleValue).some((region) => {
-    const ancestor = regionCode(region);
-    return ancestor !== null && isWithin(code, ancestor);
-  });
+  if (!Array.isArray(ruleValue)) return isUnder(code, ruleValue);
+  // A loop, not `some` with a closure per test; a hole reads as undefined, which is no region.
+  for (const region of ruleValue) if (isUnder(code, region)) return true;
+  return false;
 };
+
+function isUnder(code: string, region: unknown): boolean {
+  const ancestor = regionCode(region);
+  return ancestor !== null && isWithin(code, ancestor);
+}
 
 export const CUSTOM_OPERATORS = {
   containsAny,

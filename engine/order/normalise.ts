@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { describeZodIssues, InputError } from '../errors/index.ts';
+import { isBuiltOrderValid } from './built-order.ts';
 import { fastParseStandardOrder } from './fast-parse.ts';
 import { refundStatusFromAmount } from './refund-status.ts';
 import { findRegion, type ResolvedAddress, resolveAddress } from './regions/index.ts';
@@ -47,6 +48,42 @@ export function normaliseOrder(input: unknown, context: NormaliseContext = {}): 
     issues: issuesOf(order.issues, regionIssues, receiver.address),
   };
 }
+
+/**
+ * `normaliseOrder` for an order an adapter built whole: every key in the schema's order, defaults
+ * filled, every object and array its own, `refundStatus` already the final one (stated, or what the
+ * refund amount implies). Such an order is what `fastParseStandardOrder` would copy it to, so it is
+ * finished in place — region, totals, issues — instead of copied twice. `isBuiltOrderValid` first
+ * checks what raw data can still make wrong (a status that is no status, money past a double); an
+ * order it refuses goes through `normaliseOrder`, whose verdict (and error) is then the one given.
+ */
+export function normaliseBuilt(order: StandardOrder, context: NormaliseContext): StandardOrder {
+  if (!isBuiltOrderValid(order)) return normaliseOrder(order, context);
+  const receiver = order.receiver;
+  const resolved = resolveCached(
+    receiver.province || nameOf(receiver.provinceCode),
+    receiver.city || nameOf(receiver.cityCode),
+    receiver.district || nameOf(receiver.districtCode),
+  );
+  receiver.province = resolved.province;
+  receiver.city = resolved.city;
+  receiver.district = resolved.district;
+  receiver.provinceCode = resolved.provinceCode;
+  receiver.cityCode = resolved.cityCode;
+  receiver.districtCode = resolved.districtCode;
+  order.totals = totals(order.lines);
+  // Copies, as the fast path makes: an adapter may hand in an issue it shares between orders.
+  const given = order.issues.length === 0 ? order.issues : order.issues.map(copyIssue);
+  order.issues = issuesOf(given, resolved.issues, receiver.address);
+  return order;
+}
+
+function copyIssue(issue: OrderIssue): OrderIssue {
+  return { code: issue.code, field: issue.field, message: issue.message };
+}
+
+/** Stands for the totals in an order an adapter builds; `normaliseBuilt` always puts the real ones in its place. */
+export const TOTALS_TO_COME: StandardOrder['totals'] = Object.freeze({ qty: 0, lines: 0, weightKg: 0 });
 
 /** The order's own issues but the derived ones, then those derived now, each once. */
 function issuesOf(given: OrderIssue[], regionIssues: OrderIssue[], address: string): OrderIssue[] {

@@ -65,4 +65,21 @@ describe('external sort', () => {
     writer.flush();
     expect(merged(writer.runs.map((r) => r.file)).map((r) => r.json)).toEqual(['{}', big]);
   });
+
+  it('keeps every order whole when its byte arena grows mid-run and is reused by the next run', () => {
+    const dir = folder();
+    // ~450 KB of UTF-8 each (3 bytes a character), against a 1 MB first arena and 3 MB runs: the
+    // arena grows with orders in it, and the second run is written from the arena the first left.
+    const large = Array.from({ length: 14 }, (_, i) => ({
+      key: (i * 5) % 7,
+      line: i + 1,
+      json: JSON.stringify({ id: `订单-${i}`, remark: String.fromCharCode(0x4e00 + i).repeat(150_000) }),
+    }));
+    const writer = new RunWriter(dir, 'w0', 3 * 2 ** 20);
+    for (const r of large) writer.add(r.key, r.line, r.json);
+    writer.flush();
+    expect(writer.runs).toHaveLength(2);
+    const sorted = [...large].sort((a, b) => a.key - b.key || a.line - b.line);
+    expect(merged(writer.runs.map((r) => r.file))).toEqual(sorted);
+  });
 });

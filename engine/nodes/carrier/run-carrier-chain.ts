@@ -51,9 +51,10 @@ function cheapest(chain: CarrierChain, input: CarrierInput, skipped: Skip[]): Ca
   let best: { carrier: string; freight: number } | undefined;
   for (const id of ids) {
     const carrier = carriers.get(id);
+    // Priced only when it can take the order: a refused carrier's price is never read.
     const reason = refusal(carrier, id, input.order);
-    const freight = carrier && freightCost(carrier, input.order.receiver, input.weightKg);
-    if (reason || freight === undefined) {
+    const freight = reason === null ? freightCost(carrier!, input.order.receiver, input.weightKg) : undefined;
+    if (reason !== null || freight === undefined) {
       skipped.push({
         level: 'cheapest',
         carrier: id,

@@ -2,7 +2,7 @@ import { inRegion } from '../../operators/custom-operators.ts';
 import type { OrderLine, StandardOrder } from '../../order/schema.ts';
 import type { StrategyState } from '../../state/index.ts';
 import type { GiftRule, GiftSpec, GiftWhen } from './gift-rule.schema.ts';
-import { inWindow } from './time-window.ts';
+import { bounds, inBounds, instant, type WindowBounds } from './time-window.ts';
 
 /** The gift a rule gives an order, and how many sets of it (1 unless the rule gives per multiple). */
 export interface GiftMatch {
@@ -71,33 +71,103 @@ function firstOrderMatch(firstOrder: boolean, order: StandardOrder, state: Strat
   return (state.buyerOrders(order.buyer.id) === 0) === firstOrder;
 }
 
-/** Every plain condition but spend and multiples, which also size the gift. */
-function plainConditionsHold(
-  when: GiftWhen,
-  order: StandardOrder,
-  lines: readonly OrderLine[],
-  state: StrategyState,
-): boolean {
-  if (when.itemCount && qtyOf(lines, when.itemCount.skus) < when.itemCount.min) return false;
-  if (when.buys && !buysMatch(when.buys, lines)) return false;
-  if (when.memberLevel !== undefined && order.buyer.memberLevel < when.memberLevel) return false;
-  if (when.firstOrder !== undefined && !firstOrderMatch(when.firstOrder, order, state)) return false;
-  if (when.remarkKeywords.length && !remarkContainsAny(order, when.remarkKeywords)) return false;
-  if (when.labels.length && !hasAnyLabel(order, when.labels)) return false;
-  if (when.shops.length && !when.shops.includes(order.shop)) return false;
-  if (when.regions.length && !inRegion(order.receiver, when.regions)) return false;
-  return !when.window || inWindow(order, when.window);
-}
-
 /** Whether the rule counts the order's lines (items, SKUs bought, multiples): an order without lines cannot say. */
 export function countsLines(when: GiftWhen): boolean {
   return when.itemCount !== undefined || when.buys !== undefined || when.multiple !== undefined;
 }
 
+/**
+ * A rule's conditions laid out once, when the params are first met: every rule in one object shape
+ * (its `when` objects differ by which conditions they set, so reading them rule after rule is a
+ * lookup through many shapes), an empty list as undefined, the window's bounds parsed.
+ */
+export class PreparedGiftRule {
+  readonly countsLines: boolean;
+  readonly itemCount: GiftWhen['itemCount'];
+  readonly buys: GiftWhen['buys'];
+  readonly multiple: GiftWhen['multiple'];
+  readonly spend: GiftWhen['spend'];
+  readonly memberLevel: number | undefined;
+  readonly firstOrder: boolean | undefined;
+  readonly remarkKeywords: readonly string[] | undefined;
+  readonly labels: readonly string[] | undefined;
+  readonly shops: readonly string[] | undefined;
+  readonly regions: readonly string[] | undefined;
+  readonly windowOn: 'paidAt' | 'createdAt' | undefined;
+  readonly window: WindowBounds | undefined;
+  private withoutLines: PreparedGiftRule | undefined;
+
+  constructor(
+    readonly rule: GiftRule,
+    /** Whether the line conditions (items, SKUs bought, multiples) are left out. */
+    besidesLines = false,
+  ) {
+    const when = rule.when;
+    this.countsLines = countsLines(when);
+    this.itemCount = besidesLines ? undefined : when.itemCount;
+    this.buys = besidesLines ? undefined : when.buys;
+    this.multiple = besidesLines ? undefined : when.multiple;
+    this.spend = when.spend;
+    this.memberLevel = when.memberLevel;
+    this.firstOrder = when.firstOrder;
+    this.remarkKeywords = when.remarkKeywords.length ? when.remarkKeywords : undefined;
+    this.labels = when.labels.length ? when.labels : undefined;
+    this.shops = when.shops.length ? when.shops : undefined;
+    this.regions = when.regions.length ? when.regions : undefined;
+    this.windowOn = when.window?.on;
+    this.window = when.window && bounds(when.window);
+    this.withoutLines = undefined;
+  }
+
+  /** The same rule without its line conditions: for an order without lines, whether it is in play at all. */
+  besides(): PreparedGiftRule {
+    this.withoutLines ??= new PreparedGiftRule(this.rule, true);
+    return this.withoutLines;
+  }
+
+  /** Every plain condition but spend and multiples, which also size the gift. */
+  plainConditionsHold(order: StandardOrder, lines: readonly OrderLine[], state: StrategyState): boolean {
+    if (this.itemCount && qtyOf(lines, this.itemCount.skus) < this.itemCount.min) return false;
+    if (this.buys && !buysMatch(this.buys, lines)) return false;
+    if (this.memberLevel !== undefined && order.buyer.memberLevel < this.memberLevel) return false;
+    if (this.firstOrder !== undefined && !firstOrderMatch(this.firstOrder, order, state)) return false;
+    if (this.remarkKeywords && !remarkContainsAny(order, this.remarkKeywords)) return false;
+    if (this.labels && !hasAnyLabel(order, this.labels)) return false;
+    if (this.shops && !this.shops.includes(order.shop)) return false;
+    if (this.regions && !inRegion(order.receiver, this.regions)) return false;
+    if (this.windowOn === undefined) return true;
+    // An unpaid order is outside every window on its pay time.
+    const stamp = order[this.windowOn];
+    return stamp ? inBounds(instant(stamp), this.window!) : false;
+  }
+
+  /** What the rule gives this order, or null when a condition fails. Reads state, never changes it. */
+  match(order: StandardOrder, state: StrategyState, lines: readonly OrderLine[]): GiftMatch | null {
+    if (!this.plainConditionsHold(order, lines, state)) return null;
+    const gift = this.spend ? reachedBand(this.spend, order) : this.rule.gift;
+    if (!gift) return null;
+    if (!this.multiple) return { gift, sets: 1 };
+    const { every, skus, maxSets } = this.multiple;
+    const sets = Math.min(Math.floor(qtyOf(lines, skus) / every), maxSets ?? Number.POSITIVE_INFINITY);
+    return sets > 0 ? { gift, sets } : null;
+  }
+}
+
+/** By the rule object, which the pipeline prepares once per strategy version. */
+const preparedRules = new WeakMap<GiftRule, PreparedGiftRule>();
+
+export function prepareGiftRule(rule: GiftRule): PreparedGiftRule {
+  let prepared = preparedRules.get(rule);
+  if (prepared === undefined) {
+    prepared = new PreparedGiftRule(rule);
+    preparedRules.set(rule, prepared);
+  }
+  return prepared;
+}
+
 /** Whether the rule's other conditions hold: for an order without lines, whether the rule is in play at all. */
 export function matchesBesidesLines(rule: GiftRule, order: StandardOrder, state: StrategyState): boolean {
-  const when = { ...rule.when, itemCount: undefined, buys: undefined, multiple: undefined };
-  return matchGiftRule({ ...rule, when }, order, state, []) !== null;
+  return prepareGiftRule(rule).besides().match(order, state, []) !== null;
 }
 
 /**
@@ -110,12 +180,5 @@ export function matchGiftRule(
   state: StrategyState,
   lines: readonly OrderLine[] = qualifyingLines(order),
 ): GiftMatch | null {
-  const { when } = rule;
-  if (!plainConditionsHold(when, order, lines, state)) return null;
-  const gift = when.spend ? reachedBand(when.spend, order) : rule.gift;
-  if (!gift) return null;
-  if (!when.multiple) return { gift, sets: 1 };
-  const { every, skus, maxSets } = when.multiple;
-  const sets = Math.min(Math.floor(qtyOf(lines, skus) / every), maxSets ?? Number.POSITIVE_INFINITY);
-  return sets > 0 ? { gift, sets } : null;
+  return prepareGiftRule(rule).match(order, state, lines);
 }

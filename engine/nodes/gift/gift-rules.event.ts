@@ -3,10 +3,9 @@ import { type ApplyContext, defineEvent } from '../../events/event-def.ts';
 import { NO_LINES, noLinesMessage } from '../../events/no-lines.ts';
 import { takeCaps } from './gift-caps.ts';
 import {
-  countsLines,
   type GiftMatch,
-  matchesBesidesLines,
-  matchGiftRule,
+  type PreparedGiftRule,
+  prepareGiftRule,
   qualifyingLines,
 } from './gift-conditions.ts';
 import {
@@ -33,21 +32,34 @@ export const giftRulesEvent = defineEvent({
     const linesUnknown = context.order.lines.length === 0;
     // What a gift is supplied from; decided once per order (the rules do not move the warehouse).
     let supply: SupplyContext | undefined;
-    for (const rule of params.rules) {
-      if (linesUnknown && countsLines(rule.when)) {
-        if (!matchesBesidesLines(rule, context.order, context.state)) continue;
+    for (const prepared of preparedRules(params)) {
+      const rule = prepared.rule;
+      if (linesUnknown && prepared.countsLines) {
+        if (prepared.besides().match(context.order, context.state, lines) === null) continue;
         context.hold(NO_LINES, noLinesMessage(`gift rule "${rule.id}"`));
         // Whether an exclusive rule gives decides whether the rules after it may: unknown, so none does.
         if (rule.exclusive) break;
         continue;
       }
-      const match = matchGiftRule(rule, context.order, context.state, lines);
+      const match = prepared.match(context.order, context.state, lines);
       if (!match) continue;
       supply ??= { state: context.state, client: context.client, warehouse: context.decision.warehouse };
       if (give(rule, match, supply, context) && rule.exclusive) break;
     }
   },
 });
+
+/** The rules prepared once per params object, which the pipeline parses once per strategy version. */
+const preparedByParams = new WeakMap<GiftRulesParams, readonly PreparedGiftRule[]>();
+
+function preparedRules(params: GiftRulesParams): readonly PreparedGiftRule[] {
+  let prepared = preparedByParams.get(params);
+  if (prepared === undefined) {
+    prepared = params.rules.map(prepareGiftRule);
+    preparedByParams.set(params, prepared);
+  }
+  return prepared;
+}
 
 /** The main gift when it is in stock and within its caps, else the fallback when that is in stock. */
 function give(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DATETIME_WITH_OFFSET } from '../../order/fast-parse.ts';
 import type { StandardOrder } from '../../order/schema.ts';
+import { fastStamp, parseStamp } from './stamp.ts';
 
 /**
  * A promotion window on the order's created or paid time. Bounds are instants with their offset
@@ -14,10 +15,16 @@ export const TimeWindowSchema = z.object({
 });
 export type TimeWindow = z.infer<typeof TimeWindowSchema>;
 
-/** A window's bounds as instants, parsed once per window object (the params the pipeline prepares once). */
-const boundsCache = new WeakMap<TimeWindow, { start: number | undefined; end: number | undefined }>();
+/** A window's bounds as instants. */
+export interface WindowBounds {
+  start: number | undefined;
+  end: number | undefined;
+}
 
-function bounds(window: TimeWindow) {
+/** Parsed once per window object (the params the pipeline prepares once). */
+const boundsCache = new WeakMap<TimeWindow, WindowBounds>();
+
+export function bounds(window: TimeWindow): WindowBounds {
   let parsed = boundsCache.get(window);
   if (!parsed) {
     parsed = {
@@ -31,25 +38,33 @@ function bounds(window: TimeWindow) {
 
 let lastStamp: string | undefined;
 let lastInstant = Number.NaN;
+let otherStamp: string | undefined;
+let otherInstant = Number.NaN;
 
 /**
- * Date.parse, remembering the last stamp: one order's gift, substitution and merge stages ask
- * about the same time again and again.
+ * Date.parse (by `parseStamp`), remembering the last two stamps: one order's gift, substitution,
+ * merge and hold stages ask about its pay time again and again, some rules about its created time
+ * in between.
  */
 export function instant(stamp: string): number {
-  if (stamp !== lastStamp) {
-    lastInstant = Date.parse(stamp);
-    lastStamp = stamp;
-  }
-  return lastInstant;
+  if (stamp === lastStamp) return lastInstant;
+  const at = stamp === otherStamp ? otherInstant : parseStamp(stamp);
+  otherStamp = lastStamp;
+  otherInstant = lastInstant;
+  lastStamp = stamp;
+  lastInstant = at;
+  return at;
 }
 
 /** An unpaid order is outside every window on its pay time. */
 export function inWindow(order: StandardOrder, window: TimeWindow): boolean {
   const stamp = order[window.on];
   if (!stamp) return false;
-  const at = instant(stamp);
-  const { start, end } = bounds(window);
+  return inBounds(instant(stamp), bounds(window));
+}
+
+/** Half-open: `start` is in, `end` is out. */
+export function inBounds(at: number, { start, end }: WindowBounds): boolean {
   if (start !== undefined && at < start) return false;
   return end === undefined || at < end;
 }
@@ -67,13 +82,14 @@ const CHINA_OFFSET_MS = 8 * 3_600_000;
 /**
  * The calendar day in China (UTC+8, no daylight saving) an instant falls on, as `YYYY-MM-DD`.
  * A valid time already written in China time (every adapter writes `+08:00`) names that day
- * itself, so only other stamps take the Date round trip.
+ * itself, so only other stamps take the Date round trip. Valid is the zod datetime form; the
+ * strict form `fastStamp` reads is part of it, and is checked first because it is cheaper.
  */
 export function chinaDay(iso: string): string {
   // One order's capped rules ask about the same stamp in turn: the last answer is kept.
   if (iso === lastDayStamp) return lastDay;
   lastDay =
-    iso.endsWith('+08:00') && DATETIME_WITH_OFFSET.test(iso)
+    iso.endsWith('+08:00') && (!Number.isNaN(fastStamp(iso)) || DATETIME_WITH_OFFSET.test(iso))
       ? iso.slice(0, 10)
       : new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 10);
   lastDayStamp = iso;

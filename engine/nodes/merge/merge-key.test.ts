@@ -2,14 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseOrder } from '../../order/normalise.ts';
 import type { StandardOrder } from '../../order/schema.ts';
-import { fnv1a64, mergeKey, mergeMatch, orderMergeKey, shipsFrom } from './merge-key.ts';
-
-/** FNV-1a 64 over bytes, with BigInt: the definition the fast string version must agree with. */
-function fnvOfBytes(bytes: Uint8Array): string {
-  let hash = 0xcbf29ce484222325n;
-  for (const byte of bytes) hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
-  return hash.toString(16).padStart(16, '0');
-}
+import { joinedKey, mergeKey, mergeMatch, orderMergeKey, shipsFrom } from './merge-key.ts';
 
 const order = (receiver: Record<string, string> = {}, overrides: Record<string, unknown> = {}) =>
   normaliseOrder({
@@ -35,27 +28,6 @@ const order = (receiver: Record<string, string> = {}, overrides: Record<string, 
 const placed = { warehouse: 'WH-SH', parcels: [], carrier: 'ZTO' };
 const keyOf = (o: ReturnType<typeof order>, keys = { warehouse: false, carrier: false, presale: false }) =>
   mergeKey(mergeMatch(o, placed, keys));
-
-describe('fnv1a64', () => {
-  it('gives the published FNV-1a 64 test vectors', () => {
-    expect(fnv1a64('')).toBe('cbf29ce484222325');
-    expect(fnv1a64('a')).toBe('af63dc4c8601ec8c');
-    expect(fnv1a64('foobar')).toBe('85944171f73967e8');
-  });
-
-  it('hashes the UTF-8 bytes TextEncoder gives, for every width and for lone surrogates', () => {
-    const texts = [
-      'é',
-      '浙江省杭州市',
-      '📦 emoji',
-      'a\ud800b',
-      'end\udc00',
-      '\udbff\udfff',
-      '\u07ff\u0800\uffff',
-    ];
-    for (const text of texts) expect(fnv1a64(text)).toBe(fnvOfBytes(new TextEncoder().encode(text)));
-  });
-});
 
 describe('mergeKey', () => {
   it('is the same for the same parcel, whatever the whitespace in the address', () => {
@@ -127,6 +99,31 @@ const awkwardText = fc
   )
   .map((parts) => parts.join(''));
 
+/**
+ * Text JSON writes as it is (no escape, no surrogate), with white space of every kind `\s` has and
+ * characters near it that are not white space: the orders the hand-joined key takes.
+ */
+const plainText = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(' ', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f'),
+      fc.constantFrom(
+        '\u3000',
+        '\ufeff',
+        '\u200b',
+        '\u2014',
+        '\u201c',
+        '\u3001',
+        '\uff08',
+        '\u0085',
+        '\u00a9',
+      ),
+      fc.constantFrom('浙', '江', '省', '文三路', '90', '号', 'é', 'a', '-', '*', '!', '#', '/', '\u007f'),
+    ),
+    { maxLength: 10 },
+  )
+  .map((parts) => parts.join(''));
+
 describe('orderMergeKey', () => {
   it('is mergeKey(mergeMatch(…)) byte for byte, over awkward texts and every match option', () => {
     fc.assert(
@@ -159,6 +156,30 @@ describe('orderMergeKey', () => {
           } as unknown as StandardOrder;
           const decision = { warehouse: v.warehouse, parcels: [], carrier: v.carrier };
           expect(orderMergeKey(o, decision, v.keys)).toBe(mergeKey(mergeMatch(o, decision, v.keys)));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('takes the hand-joined key for plain texts, and it is mergeKey(mergeMatch(…)) byte for byte', () => {
+    fc.assert(
+      fc.property(
+        fc.array(plainText, { minLength: 8, maxLength: 8 }),
+        fc.option(plainText),
+        fc.option(plainText),
+        fc.boolean(),
+        ([shop, buyer, name, phone, province, city, district, address], warehouse, carrier, presale) => {
+          const o = {
+            shop,
+            buyer: { id: buyer },
+            receiver: { name, phone, province, city, district, address },
+          } as unknown as StandardOrder;
+          const decision = { warehouse, parcels: [], carrier };
+          const keys = { warehouse: true, carrier: true, presale };
+          const expected = mergeKey(mergeMatch(o, decision, keys));
+          expect(joinedKey(o, warehouse, carrier, presale)).toBe(expected);
+          expect(orderMergeKey(o, decision, keys)).toBe(expected);
         },
       ),
       { numRuns: 5000 },

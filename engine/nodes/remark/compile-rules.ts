@@ -206,6 +206,8 @@ export function compileRules(rules: readonly RemarkRule[]): CompiledRules {
   return {
     errors,
     run: (text) => {
+      // Most orders leave a remark empty: nothing to look up.
+      if (text.length === 0) return NO_FINDINGS;
       if (text.length > MAX_REMEMBERED_LENGTH) return find(text);
       let findings = remembered.get(text);
       if (findings === undefined) {

@@ -26,20 +26,27 @@ const rank = (f: SourcedFinding) => PRECEDENCE.indexOf(f.source);
 /**
  * One value per key, or a list for collecting keys. Two different values for a key that does not
  * collect are a conflict: the winner is kept and the conflict is reported naming every claim.
+ * An order has a few findings, so keys are grouped in lists (first seen first, as a Map would keep
+ * them) and values told apart with `includes` (SameValueZero, as a Set does).
  */
 export function resolveFindings(
   findings: readonly SourcedFinding[],
   collecting: ReadonlySet<string>,
 ): Extraction {
-  const byKey = new Map<string, SourcedFinding[]>();
-  for (const finding of [...findings].sort((a, b) => rank(a) - rank(b))) {
-    const list = byKey.get(finding.key);
-    if (list) list.push(finding);
-    else byKey.set(finding.key, [finding]);
+  const keys: string[] = [];
+  const lists: SourcedFinding[][] = [];
+  for (const finding of inPrecedence(findings)) {
+    const at = keys.indexOf(finding.key);
+    if (at === -1) {
+      keys.push(finding.key);
+      lists.push([finding]);
+    } else lists[at]!.push(finding);
   }
   const extraction: Extraction = { values: {}, conflicts: [] };
-  for (const [key, list] of byKey) {
-    const distinct = [...new Set(list.map((f) => f.value))];
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
+    const list = lists[k]!;
+    const distinct = distinctValues(list);
     if (collecting.has(key)) {
       extraction.values[key] = distinct;
       continue;
@@ -49,6 +56,21 @@ export function resolveFindings(
     if (distinct.length > 1) extraction.conflicts.push({ key, message: conflictMessage(key, list, winner) });
   }
   return extraction;
+}
+
+/** The findings stably sorted by precedence: as they are when they already are (one source, or in order). */
+function inPrecedence(findings: readonly SourcedFinding[]): readonly SourcedFinding[] {
+  for (let i = 1; i < findings.length; i++) {
+    if (rank(findings[i]!) < rank(findings[i - 1]!)) return [...findings].sort((a, b) => rank(a) - rank(b));
+  }
+  return findings;
+}
+
+/** The findings' values, each once, first seen first; -0 as 0, as a Set stores it. */
+function distinctValues(list: readonly SourcedFinding[]): Scalar[] {
+  const values: Scalar[] = [];
+  for (const { value } of list) if (!values.includes(value)) values.push(value === 0 ? 0 : value);
+  return values;
 }
 
 function conflictMessage(key: string, list: readonly SourcedFinding[], winner: SourcedFinding): string {

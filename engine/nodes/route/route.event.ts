@@ -29,10 +29,19 @@ function pushAll<T>(into: T[], items: readonly T[]): void {
   for (const item of items) into.push(item);
 }
 
+/** Lines of one SKU summed into one, in first-seen order: a parcel has a few lines, so a scan, not a Map. */
 function mergeLines(lines: readonly ShipLine[]): ShipLine[] {
-  const qty = new Map<string, number>();
-  for (const { sku, qty: n } of lines) qty.set(sku, (qty.get(sku) ?? 0) + n);
-  return [...qty].map(([sku, n]) => ({ sku, qty: n }));
+  const merged: ShipLine[] = [];
+  next: for (const { sku, qty } of lines) {
+    for (const line of merged) {
+      if (line.sku === sku) {
+        line.qty += qty;
+        continue next;
+      }
+    }
+    merged.push({ sku, qty });
+  }
+  return merged;
 }
 
 function placeFixed(warehouse: string, ctx: ApplyContext): void {
@@ -50,7 +59,7 @@ function placeFixed(warehouse: string, ctx: ApplyContext): void {
 /** Routes one shipment (the whole order, or one parcel) and returns the parcels it became. */
 function routeShipment(
   chain: RouteChain,
-  lines: ShipLine[],
+  lines: readonly ShipLine[],
   parcel: Parcel | null,
   ctx: ApplyContext,
 ): Parcel[] {

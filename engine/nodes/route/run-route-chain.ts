@@ -7,6 +7,7 @@ import type { RankStep, RouteChain } from './route-chain.schema.ts';
 import { keepBound, keepCovering } from './route-filters.ts';
 import { distance, RankMeasure } from './route-rank.ts';
 import { type PlannedParcel, planSplit } from './route-split.ts';
+import { SharedList } from './shared-list.ts';
 
 export interface RouteInput {
   client: Client;
@@ -34,8 +35,8 @@ function ids(ws: readonly Warehouse[]): string[] {
 
 /** What a chain needs on every order, worked out once per chain and client. */
 interface PreparedChain {
-  /** The chain's candidate warehouses in its order, every client warehouse of each id. Never mutated. */
-  candidates: readonly Warehouse[];
+  /** The chain's candidate warehouses in its order, every client warehouse of each id, with what its steps left of them. */
+  candidates: SharedList;
   rankStep: RankStep;
 }
 
@@ -51,10 +52,11 @@ function prepare(chain: RouteChain, client: Client): PreparedChain {
   let ready = byClient.get(client);
   if (!ready) {
     ready = {
-      candidates:
+      candidates: new SharedList(
         chain.candidates.length === 0
           ? [...client.warehouses]
           : chain.candidates.flatMap((id) => client.warehouses.filter((w) => w.id === id)),
+      ),
       rankStep: chain.steps.find((s) => s.step === 'rank') ?? {
         step: 'rank' as const,
         by: 'priority' as const,
@@ -64,43 +66,6 @@ function prepare(chain: RouteChain, client: Client): PreparedChain {
     byClient.set(client, ready);
   }
   return ready;
-}
-
-/**
- * A binding or area step's result for one input list, by what it reads of the order (shop and
- * platform, or the destination's place key). Only lists that are themselves shared (the starting
- * candidates, or an earlier remembered result) are keys, so nothing here is per order; each map is
- * capped (`MAX_REMEMBERED`), since shop names come from whatever orders are sent.
- */
-const narrowed = new WeakMap<object, WeakMap<readonly Warehouse[], Map<string, readonly Warehouse[]>>>();
-
-/** Entries one remembered list keeps; past it the map starts again (shop names come from orders). */
-const MAX_REMEMBERED = 4096;
-
-/** What `narrow` leaves of a shared list for one key, worked out once per step, list and key. */
-function keptFor(
-  step: object,
-  left: readonly Warehouse[],
-  key: string,
-  narrow: () => readonly Warehouse[],
-): readonly Warehouse[] {
-  let byList = narrowed.get(step);
-  if (!byList) {
-    byList = new WeakMap();
-    narrowed.set(step, byList);
-  }
-  let byKey = byList.get(left);
-  if (!byKey) {
-    byKey = new Map();
-    byList.set(left, byKey);
-  }
-  let kept = byKey.get(key);
-  if (!kept) {
-    kept = narrow();
-    if (byKey.size >= MAX_REMEMBERED) byKey.clear();
-    byKey.set(key, kept);
-  }
-  return kept;
 }
 
 function fallback(chain: RouteChain, why: string): RouteOutcome {
@@ -150,29 +115,30 @@ export function runRouteChain(
   const destination = order.receiver;
   const { candidates, rankStep } = prepare(chain, client);
   const rank = new RankMeasure(rankStep, client, order, destination, lines);
-  let left: readonly Warehouse[] = candidates;
-  // Whether `left` is a list shared by every order (candidates, or a remembered binding / area result).
-  let shared = true;
-  const log: StepLog[] = [{ step: 'candidates', left: ids(left) }];
+  let left: readonly Warehouse[] = candidates.warehouses;
+  // The list every order with this shop, platform and place shares, while `left` is one (binding
+  // and area results of shared lists); null once a step has narrowed for this order alone.
+  let shared: SharedList | null = candidates;
+  const log: StepLog[] = [{ step: 'candidates', left: candidates.ids.slice() }];
   if (left.length === 0)
     return { outcome: fallback(chain, 'the client has none of the candidate warehouses'), log };
 
   for (const step of chain.steps) {
     if (step.step === 'binding') {
-      const from = left;
-      left = shared
-        ? keptFor(step, from, `${order.shop}\u0000${order.platform}`, () => keepBound(step, order, from))
-        : keepBound(step, order, from);
+      if (shared) {
+        shared = shared.bound(step, order);
+        left = shared.warehouses;
+      } else left = keepBound(step, order, left);
     } else if (step.step === 'area') {
       // The destination's key once per order, not once per warehouse and list.
       const to = placeKey(destination);
-      const from = left;
-      left = shared
-        ? keptFor(step, from, to, () => keepCovering(step, to, from))
-        : keepCovering(step, to, from);
+      if (shared) {
+        shared = shared.covering(step, to);
+        left = shared.warehouses;
+      } else left = keepCovering(step, to, left);
     } else if (step.step === 'rank') {
       left = [rank.first(left)];
-      shared = false;
+      shared = null;
     } else if (order.lines.length === 0) {
       // Every warehouse "fits" no lines; the stock that matters is unknown, so none is chosen.
       log.push({ step: 'stock', left: [] });
@@ -181,7 +147,7 @@ export function runRouteChain(
       const fitting = fittingAt(left, state, lines);
       if (fitting.length > 0) {
         left = fitting;
-        shared = false;
+        shared = null;
       } else if (step.onNoSingleFit === 'hold') {
         log.push({ step: 'stock', left: [] });
         return { outcome: noSingleFit(left, state, lines), log };
@@ -202,7 +168,7 @@ export function runRouteChain(
         return { outcome, log };
       }
     }
-    log.push({ step: step.step, left: ids(left) });
+    log.push({ step: step.step, left: shared ? shared.ids.slice() : ids(left) });
     if (left.length === 0)
       return { outcome: fallback(chain, `the ${step.step} step left no warehouse`), log };
   }

@@ -7,12 +7,6 @@ import type { SplitParams } from './split.schema.ts';
 
 export type Parcel = Decision['parcels'][number];
 type ParcelLine = Parcel['lines'][number];
-interface Draft {
-  lines: ParcelLine[];
-  /** Why the parcel is separate within its group; '' for the group's remaining lines. */
-  cause: 'bulky' | 'weight' | '';
-}
-
 /** What deciding a line's parcel reads: the settings, and the client's catalogue by SKU code. */
 interface SplitContext {
   params: SplitParams;
@@ -22,6 +16,17 @@ interface SplitContext {
 const NO_CATALOGUE: ReadonlyMap<string, Sku> = new Map();
 
 /**
+ * A parcel's reason, for a group of presale lines or not, by why it is separate within its group:
+ * a big item, the weight limit, or '' for the group's remaining lines.
+ */
+const REASONS = {
+  now: { bulky: 'bulky', weight: 'weight', '': 'regular' },
+  presale: { bulky: 'presale+bulky', weight: 'presale+weight', '': 'presale' },
+} as const;
+
+type Reasons = (typeof REASONS)[keyof typeof REASONS];
+
+/**
  * The parcels `lines` ship in, warehouse left to routing. Presale lines form their own group;
  * within a group each big-item unit gets a parcel, accessories and gifts ride with the first,
  * and the rest fill parcels up to the weight limit. Reasons: `bulky`, `weight`, `regular`, and
@@ -29,45 +34,44 @@ const NO_CATALOGUE: ReadonlyMap<string, Sku> = new Map();
  */
 export function splitParcels(lines: readonly OrderLine[], params: SplitParams, client?: Client): Parcel[] {
   const context: SplitContext = { params, catalogue: client ? clientIndex(client).catalogue : NO_CATALOGUE };
-  // Loops, not filter/flatMap/map with closures: this runs for every order a split node reaches.
+  // Loops, not filter/flatMap/map with closures, and parcels made in place rather than from
+  // drafts: this runs for every order a split node reaches.
   const parcels: Parcel[] = [];
   if (!params.presale) {
-    for (const { lines: parcelLines, cause } of splitGroup(lines, context)) {
-      parcels.push({ warehouse: null, lines: parcelLines, reason: cause || 'regular' });
-    }
+    splitGroup(lines, context, REASONS.now, parcels);
     return parcels;
   }
   const now: OrderLine[] = [];
-  const later: OrderLine[] = [];
-  for (const line of lines) (line.isPresale ? later : now).push(line);
-  for (const { lines: parcelLines, cause } of splitGroup(now, context)) {
-    parcels.push({ warehouse: null, lines: parcelLines, reason: cause || 'regular' });
+  let later: OrderLine[] | undefined;
+  for (const line of lines) {
+    if (!line.isPresale) now.push(line);
+    else {
+      later ??= [];
+      later.push(line);
+    }
   }
-  for (const { lines: parcelLines, cause } of splitGroup(later, context)) {
-    parcels.push({ warehouse: null, lines: parcelLines, reason: cause ? `presale+${cause}` : 'presale' });
-  }
+  splitGroup(now, context, REASONS.now, parcels);
+  if (later) splitGroup(later, context, REASONS.presale, parcels);
   return parcels;
 }
 
-function grams(line: OrderLine, { catalogue }: SplitContext): number {
-  return Math.round((line.weightKg || catalogue.get(line.sku)?.weightKg || 0) * 1000);
+function grams(line: OrderLine, item: Sku | undefined): number {
+  return Math.round((line.weightKg || item?.weightKg || 0) * 1000);
 }
 
-function isBulky(line: OrderLine, context: SplitContext): boolean {
-  const { bulky } = context.params;
+function isBulky(line: OrderLine, item: Sku | undefined, { bulky }: SplitParams): boolean {
   return (
-    (bulky.fromCatalogue && context.catalogue.get(line.sku)?.bulky === true) ||
+    (bulky.fromCatalogue && item?.bulky === true) ||
     bulky.skus.includes(line.sku) ||
-    (bulky.overKgPerUnit !== undefined && grams(line, context) > bulky.overKgPerUnit * 1000)
+    (bulky.overKgPerUnit !== undefined && grams(line, item) > bulky.overKgPerUnit * 1000)
   );
 }
 
-function ridesAlong(line: OrderLine, { params, catalogue }: SplitContext): boolean {
-  const { accessories } = params;
+function ridesAlong(line: OrderLine, item: Sku | undefined, { accessories }: SplitParams): boolean {
   return (
     line.isGift ||
     accessories.skus.includes(line.sku) ||
-    accessories.categories.includes(line.category || (catalogue.get(line.sku)?.category ?? ''))
+    accessories.categories.includes(line.category || (item?.category ?? ''))
   );
 }
 
@@ -77,71 +81,102 @@ function ridesAlong(line: OrderLine, { params, catalogue }: SplitContext): boole
  */
 const wholeUnits = (qty: number) => Math.max(0, Math.trunc(qty));
 
-function splitGroup(lines: readonly OrderLine[], context: SplitContext): Draft[] {
-  const drafts: Draft[] = [];
-  const riders: OrderLine[] = [];
+/** Adds one group's parcels to `parcels`: big items one unit each (riders with the first), then the rest. */
+function splitGroup(
+  lines: readonly OrderLine[],
+  context: SplitContext,
+  reasons: Reasons,
+  parcels: Parcel[],
+): void {
+  const { params, catalogue } = context;
+  const firstBulky = parcels.length;
+  let riders: OrderLine[] | undefined;
   const rest: OrderLine[] = [];
   for (const line of lines) {
-    if (isBulky(line, context)) {
-      for (let u = 0; u < line.qty; u++) drafts.push({ lines: [{ sku: line.sku, qty: 1 }], cause: 'bulky' });
-    } else {
-      (ridesAlong(line, context) ? riders : rest).push(line);
+    const item = catalogue.get(line.sku);
+    if (isBulky(line, item, params)) {
+      for (let u = 0; u < line.qty; u++) {
+        parcels.push({ warehouse: null, lines: [{ sku: line.sku, qty: 1 }], reason: reasons.bulky });
+      }
+    } else if (!ridesAlong(line, item, params)) rest.push(line);
+    else {
+      riders ??= [];
+      riders.push(line);
     }
   }
-  const firstBulky = drafts[0];
-  if (firstBulky) for (const line of riders) add(firstBulky.lines, line.sku, line.qty);
-  else rest.push(...riders);
-  if (rest.length === 0) return drafts;
-  const { maxParcelWeightG } = context.params;
-  if (maxParcelWeightG === undefined) {
-    return [...drafts, { lines: merged(rest.map((l) => ({ sku: l.sku, qty: l.qty }))), cause: '' }];
+  if (riders) {
+    const bulky = parcels[firstBulky];
+    if (bulky) for (const line of riders) add(bulky.lines, line.sku, line.qty);
+    else for (const line of riders) rest.push(line);
   }
-  const weighed = rest.map((line) => ({ line, grams: grams(line, context), units: wholeUnits(line.qty) }));
-  const single = oneParcel(weighed, maxParcelWeightG);
-  if (single !== undefined) return single.length ? [...drafts, { lines: single, cause: '' }] : drafts;
+  if (rest.length === 0) return;
+  const { maxParcelWeightG } = params;
+  if (maxParcelWeightG === undefined) {
+    const merged: ParcelLine[] = [];
+    for (const line of rest) add(merged, line.sku, line.qty);
+    parcels.push({ warehouse: null, lines: merged, reason: reasons[''] });
+    return;
+  }
+  const unitGrams: number[] = new Array(rest.length);
+  for (let i = 0; i < rest.length; i++) unitGrams[i] = grams(rest[i]!, catalogue.get(rest[i]!.sku));
+  const single = oneParcel(rest, unitGrams, maxParcelWeightG);
+  if (single !== undefined) {
+    if (single.length) parcels.push({ warehouse: null, lines: single, reason: reasons[''] });
+    return;
+  }
   const units: Unit[] = [];
-  for (const { line, grams: unitGrams, units: count } of weighed) {
-    for (let u = count; u > 0; u--) units.push({ sku: line.sku, grams: unitGrams });
+  for (let i = 0; i < rest.length; i++) {
+    for (let u = wholeUnits(rest[i]!.qty); u > 0; u--)
+      units.push({ sku: rest[i]!.sku, grams: unitGrams[i]! });
   }
   const packs = packByWeight(units, maxParcelWeightG);
-  const cause: Draft['cause'] = packs.length > 1 ? 'weight' : '';
-  return [
-    ...drafts,
-    ...packs.map((pack) => ({ lines: merged(pack.map((u) => ({ sku: u.sku, qty: 1 }))), cause })),
-  ];
+  const reason = packs.length > 1 ? reasons.weight : reasons[''];
+  for (const pack of packs) {
+    const merged: ParcelLine[] = [];
+    for (const unit of pack) add(merged, unit.sku, 1);
+    parcels.push({ warehouse: null, lines: merged, reason });
+  }
 }
 
 /**
  * The lines of the one parcel packing makes when every unit fits in it (no weight below 0, the
  * total within the limit), without packing unit by unit: units heaviest first, equal weights in
- * line order, merged by SKU in that order, as `packByWeight` and `merged` give them. Empty when
+ * line order, merged by SKU in that order, as `packByWeight` and merging give them. Empty when
  * there is no whole unit (packing makes no parcel); undefined when it takes more than one parcel.
+ * `unitGrams[i]` is line i's unit weight.
  */
 function oneParcel(
-  weighed: readonly { line: OrderLine; grams: number; units: number }[],
+  lines: readonly OrderLine[],
+  unitGrams: readonly number[],
   maxGrams: number,
 ): ParcelLine[] | undefined {
   let total = 0;
-  for (const { grams: g, units } of weighed) {
+  for (let i = 0; i < lines.length; i++) {
+    const g = unitGrams[i]!;
     if (g < 0) return undefined;
-    total += g * units;
+    total += g * wholeUnits(lines[i]!.qty);
   }
   if (total > maxGrams) return undefined;
-  const order = weighed.filter((w) => w.units > 0).sort((a, b) => b.grams - a.grams);
-  const lines: ParcelLine[] = [];
-  for (const { line, units } of order) add(lines, line.sku, units);
-  return lines;
+  // Line indexes with whole units, heaviest first, equal weights in line order: an insertion
+  // sort that puts each line after every line at least as heavy (an order has a few lines).
+  const order: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (wholeUnits(lines[i]!.qty) === 0) continue;
+    let at = order.length;
+    while (at > 0 && unitGrams[order[at - 1]!]! < unitGrams[i]!) at--;
+    order.splice(at, 0, i);
+  }
+  const parcel: ParcelLine[] = [];
+  for (const i of order) add(parcel, lines[i]!.sku, wholeUnits(lines[i]!.qty));
+  return parcel;
 }
 
 function add(lines: ParcelLine[], sku: string, qty: number): void {
-  const same = lines.find((l) => l.sku === sku);
-  if (same) same.qty += qty;
-  else lines.push({ sku, qty });
-}
-
-/** Units and lines of one SKU in a parcel become one line, in first-seen order. */
-function merged(items: readonly ParcelLine[]): ParcelLine[] {
-  const lines: ParcelLine[] = [];
-  for (const { sku, qty } of items) add(lines, sku, qty);
-  return lines;
+  for (const line of lines) {
+    if (line.sku === sku) {
+      line.qty += qty;
+      return;
+    }
+  }
+  lines.push({ sku, qty });
 }

@@ -1,9 +1,9 @@
-import { type NormaliseContext, normaliseOrder } from '../normalise.ts';
-import type { OrderLine, StandardOrder, StandardOrderInput } from '../schema.ts';
+import { type NormaliseContext, normaliseBuilt, TOTALS_TO_COME } from '../normalise.ts';
+import type { OrderLine, StandardOrder } from '../schema.ts';
 import {
   chinaTime,
   fen,
-  locate,
+  locateError,
   mapStatus,
   quantity,
   type RawRecord,
@@ -40,17 +40,18 @@ const FLAGS: readonly StandardOrder['sellerFlag'][] = ['none', 'purple', 'other'
 const FLAG_LABELS: Readonly<Record<number, string>> = { 2: 'douyin:flag:cyan', 4: 'douyin:flag:orange' };
 
 export function adaptDouyin(raw: unknown, context: NormaliseContext = {}): StandardOrder {
-  return locate({ line: context.line }, () => {
+  let id: string | undefined;
+  try {
     const order = record(unwrap(raw, ENVELOPES), 'shop_order_detail');
-    const id = rawId(
-      order.shop_order_id ?? order.order_id,
-      order.shop_order_id ? 'shop_order_id' : 'order_id',
-    );
-    return locate({ orderId: id }, () => normaliseOrder(toStandard(order, id), context));
-  });
+    id = rawId(order.shop_order_id ?? order.order_id, order.shop_order_id ? 'shop_order_id' : 'order_id');
+    return normaliseBuilt(toStandard(order, id), context);
+  } catch (error) {
+    throw locateError(error, context.line, id);
+  }
 }
 
-function toStandard(o: RawRecord, id: string): StandardOrderInput {
+/** The whole standard order, keys in the schema's order and defaults filled, for `normaliseBuilt`. */
+function toStandard(o: RawRecord, id: string): StandardOrder {
   const paidAt = chinaTime(o.pay_time, 'pay_time');
   const state = text(o.order_status);
   const isCod = o.pay_type === 0 || o.pay_type === '0';
@@ -73,8 +74,9 @@ function toStandard(o: RawRecord, id: string): StandardOrderInput {
       paid: fen(o.pay_amount, 'pay_amount'),
       freight: fen(o.post_amount, 'post_amount'),
       discount: fen(o.promotion_amount, 'promotion_amount'),
+      refund: 0,
     },
-    buyer: { id: text(o.doudian_open_id), nick: text(o.user_nick) },
+    buyer: { id: text(o.doudian_open_id), nick: text(o.user_nick), memberLevel: 0 },
     receiver: {
       name: text(o.post_receiver),
       phone: text(o.post_tel),
@@ -83,12 +85,17 @@ function toStandard(o: RawRecord, id: string): StandardOrderInput {
       // Douyin's "town" is the district level; its "street" is the town below it.
       district: regionName(addr.town),
       address: withTown(regionName(addr.street), text(addr.detail)),
+      provinceCode: '',
+      cityCode: '',
+      districtCode: '',
     },
     buyerMessage: text(o.buyer_words),
     sellerMemo: text(o.seller_words),
     sellerFlag: FLAGS[stars] ?? 'other',
+    invoiceRequested: false,
     labels: FLAG_LABELS[stars] ? [FLAG_LABELS[stars]] : [],
     lines,
+    totals: TOTALS_TO_COME,
     issues,
   };
 }
@@ -97,7 +104,7 @@ function regionName(part: unknown): string {
   return typeof part === 'object' && part !== null ? text((part as RawRecord).name) : text(part);
 }
 
-function skuOrders(list: unknown): StandardOrderInput['lines'] {
+function skuOrders(list: unknown): OrderLine[] {
   if (!Array.isArray(list) || list.length === 0)
     throw rawFieldError('sku_order_list', 'the order has no sku orders');
   return list.map((raw, i) => {
@@ -112,6 +119,10 @@ function skuOrders(list: unknown): StandardOrderInput['lines'] {
       name: text(s.product_name),
       qty: quantity(s.item_num, `${at}.item_num`),
       price: fen(s.goods_price, `${at}.goods_price`),
+      weightKg: 0,
+      volumeL: 0,
+      category: '',
+      isGift: false,
       isPresale: Number(s.is_presale ?? 0) > 0 || s.is_presale === true,
       refundStatus: afterSale(s.after_sale_info),
     };

@@ -34,16 +34,25 @@ const SIGNATURES: readonly [AdapterPlatform, readonly string[]][] = [
 /** Best guess of which adapter a raw order needs, from keys only one platform uses; undefined when none fits. */
 export function detectPlatform(raw: unknown): AdapterPlatform | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
-  const inner = [
-    raw,
-    (raw as { data?: unknown }).data,
-    (raw as { trade?: unknown }).trade,
-    (raw as { orderInfo?: unknown }).orderInfo,
-  ];
+  // The order itself, then where envelopes and exports nest it; read once, looked into per platform.
+  const { data, trade, orderInfo } = raw as { data?: unknown; trade?: unknown; orderInfo?: unknown };
   for (const [platform, keys] of SIGNATURES) {
-    if (inner.some((o) => typeof o === 'object' && o !== null && keys.some((k) => k in o))) return platform;
+    if (
+      hasAnyKey(raw, keys) ||
+      hasAnyKey(data, keys) ||
+      hasAnyKey(trade, keys) ||
+      hasAnyKey(orderInfo, keys)
+    ) {
+      return platform;
+    }
   }
   return undefined;
+}
+
+function hasAnyKey(value: unknown, keys: readonly string[]): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  for (const key of keys) if (key in value) return true;
+  return false;
 }
 
 export { adaptDouyin, adaptJd, adaptTmall };

@@ -1,8 +1,8 @@
-import { type NormaliseContext, normaliseOrder } from '../normalise.ts';
-import type { OrderIssue, StandardOrder, StandardOrderInput } from '../schema.ts';
+import { type NormaliseContext, normaliseBuilt, TOTALS_TO_COME } from '../normalise.ts';
+import type { OrderIssue, OrderLine, StandardOrder } from '../schema.ts';
 import {
   chinaTime,
-  locate,
+  locateError,
   mapStatus,
   quantity,
   type RawRecord,
@@ -52,14 +52,21 @@ const PLATFORM_HOLDS: Record<string, OrderIssue> = {
 };
 
 export function adaptJd(raw: unknown, context: NormaliseContext = {}): StandardOrder {
-  return locate({ line: context.line }, () => {
+  let id: string | undefined;
+  try {
     const order = record(unwrap(raw, ENVELOPES), 'orderInfo');
-    const id = rawId(order.orderId, 'orderId');
-    return locate({ orderId: id }, () => normaliseOrder(toStandard(order, id), context));
-  });
+    id = rawId(order.orderId, 'orderId');
+    return normaliseBuilt(toStandard(order, id), context);
+  } catch (error) {
+    throw locateError(error, context.line, id);
+  }
 }
 
-function toStandard(o: RawRecord, id: string): StandardOrderInput {
+/**
+ * The whole standard order, keys in the schema's order and defaults filled, for `normaliseBuilt`.
+ * JD states no refund, and the refund amount is 0, so the refund status is `none`.
+ */
+function toStandard(o: RawRecord, id: string): StandardOrder {
   const paidAt = chinaTime(o.paymentConfirmTime, 'paymentConfirmTime');
   // payType is "1-货到付款" or "4-在线支付"; some exports send the bare number.
   const isCod = /^1(-|$)/.test(text(o.payType).trim());
@@ -74,6 +81,7 @@ function toStandard(o: RawRecord, id: string): StandardOrderInput {
     type: isCod ? 'cod' : presale ? 'presale' : 'normal',
     status,
     payStatus: isCod || !paidAt ? 'unpaid' : presale === 'balanceUnpaid' ? 'partPaid' : 'paid',
+    refundStatus: 'none',
     createdAt: requiredTime(o.orderStartTime, 'orderStartTime'),
     paidAt,
     amounts: {
@@ -82,8 +90,9 @@ function toStandard(o: RawRecord, id: string): StandardOrderInput {
       paid: yuan(o.orderPayment, 'orderPayment'),
       freight: yuan(o.freightPrice, 'freightPrice'),
       discount: yuan(o.sellerDiscount, 'sellerDiscount'),
+      refund: 0,
     },
-    buyer: { id: text(o.open_id_buyer) || text(o.pin), nick: text(o.pin) },
+    buyer: { id: text(o.open_id_buyer) || text(o.pin), nick: text(o.pin), memberLevel: 0 },
     receiver: {
       name: text(consignee.fullname),
       phone: text(consignee.mobile) || text(consignee.telephone),
@@ -91,11 +100,17 @@ function toStandard(o: RawRecord, id: string): StandardOrderInput {
       city: text(consignee.city),
       district: text(consignee.county),
       address: detailAddress(consignee),
+      provinceCode: '',
+      cityCode: '',
+      districtCode: '',
     },
     buyerMessage: text(o.orderRemark),
     sellerMemo: text(o.venderRemark),
+    sellerFlag: 'none',
     invoiceRequested: invoiceRequested(o),
+    labels: [],
     lines: items(o.itemInfoList, presale !== undefined),
+    totals: TOTALS_TO_COME,
     issues: hold ? [...issues, hold] : issues,
   };
 }
@@ -148,7 +163,7 @@ function sendpay(value: unknown): RawRecord {
   }
 }
 
-function items(list: unknown, isPresale: boolean): StandardOrderInput['lines'] {
+function items(list: unknown, isPresale: boolean): OrderLine[] {
   if (!Array.isArray(list) || list.length === 0)
     throw rawFieldError('itemInfoList', 'the order has no items');
   return list.map((raw, i) => {
@@ -161,7 +176,12 @@ function items(list: unknown, isPresale: boolean): StandardOrderInput['lines'] {
       name: text(item.skuName),
       qty: quantity(item.itemTotal, `${at}.itemTotal`),
       price: yuan(item.jdPrice, `${at}.jdPrice`),
+      weightKg: 0,
+      volumeL: 0,
+      category: '',
+      isGift: false,
       isPresale,
+      refundStatus: 'none',
     };
   });
 }

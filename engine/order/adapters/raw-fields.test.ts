@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../errors/index.ts';
-import { chinaTime, fen, locate, quantity, rawId, text, unwrap, withTown, yuan } from './raw-fields.ts';
+import { chinaTime, fen, locateError, quantity, rawId, text, unwrap, withTown, yuan } from './raw-fields.ts';
 
 describe('yuan', () => {
   it('reads strings and numbers, rounded to the fen', () => {
@@ -125,27 +125,48 @@ describe('small readers', () => {
   });
 });
 
-describe('locate', () => {
-  it('adds the order and line to an InputError, keeping what it already says', () => {
+describe('locateError', () => {
+  const thrown = (body: () => unknown): unknown => {
     try {
-      locate({ orderId: 'A1', line: 4 }, () => yuan('x', 'payment'));
-      expect.unreachable();
+      body();
     } catch (error) {
-      expect((error as InputError).toJSON()).toMatchObject({
-        code: 'order_invalid',
-        field: 'payment',
-        orderId: 'A1',
-        line: 4,
-      });
+      return error;
     }
+    return expect.unreachable();
+  };
+
+  it('adds the order and line to an InputError, keeping what it already says', () => {
+    const error = locateError(
+      thrown(() => yuan('x', 'payment')),
+      4,
+      'A1',
+    );
+    expect((error as InputError).toJSON()).toMatchObject({
+      code: 'order_invalid',
+      field: 'payment',
+      orderId: 'A1',
+      line: 4,
+    });
+  });
+
+  it("puts the line first, then the order, then the error's own location, which wins", () => {
+    const own = new InputError('order_invalid', 'x', { field: 'f', line: 9, orderId: 'B2' });
+    expect((locateError(own, 4, 'A1') as InputError).location).toEqual({
+      line: 9,
+      orderId: 'B2',
+      field: 'f',
+    });
+    expect(Object.keys((locateError(own, 4, 'A1') as InputError).location)).toEqual([
+      'line',
+      'orderId',
+      'field',
+    ]);
+    const bare = new InputError('order_invalid', 'x', { field: 'f' });
+    expect(Object.keys((locateError(bare, undefined, undefined) as InputError).location)).toEqual(['field']);
   });
 
   it('lets other errors through untouched', () => {
     const bug = new TypeError('bug');
-    expect(() =>
-      locate({}, () => {
-        throw bug;
-      }),
-    ).toThrow(bug);
+    expect(locateError(bug, 1, 'A1')).toBe(bug);
   });
 });

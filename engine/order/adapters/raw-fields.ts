@@ -1,4 +1,5 @@
 import { type ErrorLocation, InputError } from '../../errors/index.ts';
+import { isoTime } from '../iso-time.ts';
 import type { OrderIssue, StandardOrder } from '../schema.ts';
 
 /** Readers for the values platforms put in raw orders: money as strings or fen, China time, ids, quantities. */
@@ -7,6 +8,9 @@ export type RawRecord = Record<string, unknown>;
 type OrderStatus = StandardOrder['status'];
 
 const CHINA_OFFSET_MS = 8 * 3600 * 1000;
+const FROM_1971 = Date.UTC(1971, 0, 1);
+/** 10000-01-01T00:00:00Z: from there on an ISO time needs a sign and six digits. */
+const YEAR_10000 = Date.UTC(10_000, 0, 1);
 const LOCAL_TIME = /^(\d{4})[-/](\d{2})[-/](\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?$/;
 const ZONED_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
@@ -63,12 +67,46 @@ export function rawId(value: unknown, field: string): string {
 /** Yuan from "199.00", 199 or " 1,299.00 "; absent means 0. Rounded to the fen. */
 export function yuan(value: unknown, field: string): number {
   if (value === undefined || value === null || value === '') return 0;
+  const plain = typeof value === 'string' ? plainDecimal(value) : undefined;
+  if (plain !== undefined) return Math.round(plain * 100) / 100;
   const digits =
     typeof value === 'string' ? (value.includes(',') ? value.replace(/,/g, '') : value) : undefined;
   const n = digits === undefined ? value : NUMBER.test(digits.trim()) ? Number(digits) : Number.NaN;
   if (typeof n !== 'number' || !Number.isFinite(n))
     throw rawFieldError(field, `${describe(value)} is not an amount of money`);
   return Math.round(n * 100) / 100;
+}
+
+/**
+ * The number a string that is `NUMBER` as it stands (no spaces, no commas: "199.00", how platforms
+ * send money) says, read by its characters; undefined for anything else, or for digits too many
+ * for a finite double, which `yuan`'s general path then reads and words.
+ */
+function plainDecimal(s: string): number | undefined {
+  const end = s.length;
+  let i = s.charCodeAt(0) === MINUS ? 1 : 0;
+  const whole = i;
+  while (i < end && isDigit(s.charCodeAt(i))) i++;
+  if (i === whole) return undefined;
+  if (i < end) {
+    if (s.charCodeAt(i) !== DOT) return undefined;
+    const fraction = ++i;
+    while (i < end && isDigit(s.charCodeAt(i))) i++;
+    if (i === fraction || i < end) return undefined;
+  }
+  const n = Number(s);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+const MINUS = 0x2d;
+const DOT = 0x2e;
+const SLASH = 0x2f;
+const COLON = 0x3a;
+const SPACE = 0x20;
+const LETTER_T = 0x54;
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 /** Yuan from an integer amount of fen (分), as Douyin sends money. */
@@ -92,6 +130,8 @@ export function quantity(value: unknown, field: string): number {
  */
 export function chinaTime(value: unknown, field: string): string | null {
   if (value === undefined || value === null || value === '' || value === 0 || value === '0') return null;
+  const plain = typeof value === 'string' ? plainLocalTime(value) : undefined;
+  if (plain !== undefined) return plain;
   let ms: number;
   // Matched once (exec, not test then exec), since nearly every platform time is a local one.
   const local = typeof value === 'string' ? LOCAL_TIME.exec(value.trim()) : null;
@@ -110,14 +150,76 @@ export function chinaTime(value: unknown, field: string): string | null {
   } else {
     ms = Number.NaN;
   }
+  // A whole millisecond from 1971 to year 9999 (Douyin's unix seconds): written without a Date.
+  if (Number.isInteger(ms) && ms >= FROM_1971 && ms + CHINA_OFFSET_MS < YEAR_10000) {
+    return `${isoTime(ms + CHINA_OFFSET_MS).slice(0, 19)}+08:00`;
+  }
   // A Date holds ±8.64e15 ms: a finite number beyond it (1e308, 20 digits) is no time either, not a
   // RangeError; nor is one past year 9999, whose ISO form would need a sign and six digits.
   const inChina = new Date(ms + CHINA_OFFSET_MS);
   if (!Number.isFinite(ms) || Number.isNaN(inChina.getTime()) || inChina.getUTCFullYear() > 9999) {
     throw rawFieldError(field, `${describe(value)} is not a time`);
   }
-  if (ms < Date.UTC(1971, 0, 1)) return null;
+  if (ms < FROM_1971) return null;
   return `${inChina.toISOString().slice(0, 19)}+08:00`;
+}
+
+/**
+ * `chinaTime` of "2025-11-11 00:00:03" as platforms send it — 19 characters, `-` or `/` between the
+ * date's fields, a space or `T` before the time, every field in range (`inRange`) — read by its
+ * characters: the time the general path gives through `LOCAL_TIME`, without the regex and the six
+ * strings of its match. Undefined for anything else, which takes that path.
+ */
+function plainLocalTime(value: string): string | undefined {
+  if (value.length !== 19) return undefined;
+  const dash1 = value.charCodeAt(4);
+  const dash2 = value.charCodeAt(7);
+  const between = value.charCodeAt(10);
+  if (
+    (dash1 !== MINUS && dash1 !== SLASH) ||
+    (dash2 !== MINUS && dash2 !== SLASH) ||
+    (between !== SPACE && between !== LETTER_T) ||
+    value.charCodeAt(13) !== COLON ||
+    value.charCodeAt(16) !== COLON
+  ) {
+    return undefined;
+  }
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  const hour = digitsAt(value, 11, 2);
+  const minute = digitsAt(value, 14, 2);
+  const second = digitsAt(value, 17, 2);
+  if (
+    !(year > 1971) ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysIn(year, month) ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59
+  ) {
+    return undefined;
+  }
+  if (dash1 !== MINUS || dash2 !== MINUS) {
+    return `${value.slice(0, 4)}-${value.slice(5, 7)}-${value.slice(8, 10)}T${value.slice(11)}+08:00`;
+  }
+  return between === LETTER_T ? `${value}+08:00` : `${value.slice(0, 10)}T${value.slice(11)}+08:00`;
+}
+
+/** The number the `length` ASCII digits from `from` write, or -1 when one of them is no digit. */
+function digitsAt(text: string, from: number, length: number): number {
+  let n = 0;
+  for (let i = from; i < from + length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isDigit(c)) return -1;
+    n = n * 10 + (c - 0x30);
+  }
+  return n;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -179,17 +281,22 @@ export function mapStatus(
   };
 }
 
-/** Runs an adapter body so that every InputError it throws names the order and the input line. */
-export function locate<T>(where: ErrorLocation, body: () => T): T {
-  try {
-    return body();
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    const location = Object.fromEntries(
-      Object.entries({ ...where, ...error.location }).filter(([, v]) => v !== undefined),
-    );
-    throw new InputError(error.code, error.message, location);
-  }
+/**
+ * What an adapter throws for an error raised while it read an order: an InputError names the order
+ * (once its id is known) and the input line, keeping the location it already gives; any other error
+ * goes through untouched. Called in the adapter's catch, so a well-formed order makes no closure.
+ */
+export function locateError(error: unknown, line: number | undefined, orderId: string | undefined): unknown {
+  if (!(error instanceof InputError)) return error;
+  return relocate(orderId === undefined ? error : relocate(error, { orderId }), { line });
+}
+
+/** The error again, at `where` and then at its own location (which wins), with what is undefined left out. */
+function relocate(error: InputError, where: ErrorLocation): InputError {
+  const location = Object.fromEntries(
+    Object.entries({ ...where, ...error.location }).filter(([, v]) => v !== undefined),
+  );
+  return new InputError(error.code, error.message, location);
 }
 
 function describe(value: unknown): string {

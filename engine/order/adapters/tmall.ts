@@ -1,8 +1,8 @@
-import { type NormaliseContext, normaliseOrder } from '../normalise.ts';
-import { type OrderLine, SELLER_FLAGS, type StandardOrder, type StandardOrderInput } from '../schema.ts';
+import { type NormaliseContext, normaliseBuilt, TOTALS_TO_COME } from '../normalise.ts';
+import { type OrderLine, SELLER_FLAGS, type StandardOrder } from '../schema.ts';
 import {
   chinaTime,
-  locate,
+  locateError,
   mapStatus,
   quantity,
   type RawRecord,
@@ -52,14 +52,18 @@ const REFUND: Record<string, OrderLine['refundStatus']> = {
 };
 
 export function adaptTmall(raw: unknown, context: NormaliseContext = {}): StandardOrder {
-  return locate({ line: context.line }, () => {
+  let id: string | undefined;
+  try {
     const trade = record(unwrap(raw, ENVELOPES), 'trade');
-    const id = rawId(trade.tid_str ?? trade.tid, trade.tid_str ? 'tid_str' : 'tid');
-    return locate({ orderId: id }, () => normaliseOrder(toStandard(trade, id), context));
-  });
+    id = rawId(trade.tid_str ?? trade.tid, trade.tid_str ? 'tid_str' : 'tid');
+    return normaliseBuilt(toStandard(trade, id), context);
+  } catch (error) {
+    throw locateError(error, context.line, id);
+  }
 }
 
-function toStandard(t: RawRecord, id: string): StandardOrderInput {
+/** The whole standard order, keys in the schema's order and defaults filled, for `normaliseBuilt`. */
+function toStandard(t: RawRecord, id: string): StandardOrder {
   const paidAt = chinaTime(t.pay_time, 'pay_time');
   const type = text(t.type);
   const isCod = COD_TYPES.has(type);
@@ -89,8 +93,9 @@ function toStandard(t: RawRecord, id: string): StandardOrderInput {
       paid: yuan(t.payment, 'payment'),
       freight: yuan(t.post_fee, 'post_fee'),
       discount: yuan(t.discount_fee, 'discount_fee'),
+      refund: 0,
     },
-    buyer: { id: text(t.buyer_open_uid), nick: text(t.buyer_nick) },
+    buyer: { id: text(t.buyer_open_uid), nick: text(t.buyer_nick), memberLevel: 0 },
     receiver: {
       name: text(t.receiver_name),
       phone: text(t.receiver_mobile) || text(t.receiver_phone),
@@ -98,12 +103,18 @@ function toStandard(t: RawRecord, id: string): StandardOrderInput {
       city: text(t.receiver_city),
       district: text(t.receiver_district),
       address: withTown(text(t.receiver_town), text(t.receiver_address)),
+      provinceCode: '',
+      cityCode: '',
+      districtCode: '',
     },
     buyerMessage: text(t.buyer_message),
     sellerMemo: text(t.seller_memo),
-    sellerFlag: Number.isInteger(flag) && flag >= 0 && flag <= 5 ? SELLER_FLAGS[flag] : 'other',
+    sellerFlag:
+      (Number.isInteger(flag) && flag >= 0 && flag <= 5 ? SELLER_FLAGS[flag] : undefined) ?? 'other',
     invoiceRequested: text(t.invoice_name) !== '' || INVOICE_KINDS.has(text(t.invoice_kind)),
+    labels: [],
     lines,
+    totals: TOTALS_TO_COME,
     issues,
   };
 }
@@ -138,7 +149,7 @@ function tradeLines(orders: unknown): RawRecord[] {
   return list.map((o, i) => record(o, `orders.order[${i}]`));
 }
 
-function line(o: RawRecord, at: string, isStep: boolean): StandardOrderInput['lines'][number] {
+function line(o: RawRecord, at: string, isStep: boolean): OrderLine {
   // The merchant's codes first (outer_sku_id, then the item-level outer_iid), the platform's ids last.
   const sku = text(o.outer_sku_id) || text(o.outer_iid) || text(o.sku_id) || text(o.num_iid);
   if (!sku)
@@ -151,6 +162,10 @@ function line(o: RawRecord, at: string, isStep: boolean): StandardOrderInput['li
     name: text(o.title),
     qty: quantity(o.num, `${at}.num`),
     price: yuan(o.price, `${at}.price`),
+    weightKg: 0,
+    volumeL: 0,
+    category: '',
+    isGift: false,
     isPresale: isStep || o.is_presale === true || text(o.is_presale) === '1',
     refundStatus: REFUND[text(o.refund_status)] ?? 'none',
   };

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RuleSet } from '../../rules/schema.ts';
-import { factsArb } from '../differential/fact-arbitraries.ts';
+import { FACT_NAMES, factsArb } from '../differential/fact-arbitraries.ts';
 import { ruleSetArb } from '../differential/rule-arbitraries.ts';
 import { createReferenceEvaluator } from '../reference/reference-evaluator.ts';
 import {
   canCompile,
   createCompiledEvaluator,
+  plainFactsCheck,
   type RuleCompileError,
   RuleEvaluationError,
   UnsupportedFactError,
@@ -17,6 +18,10 @@ const rule = (conditions: unknown, extra: Record<string, unknown> = {}) =>
 const ruleSet = (rules: RuleSet['rules'], conditions: Record<string, unknown> = {}) =>
   ({ rules, conditions }) as RuleSet;
 const gt = (value: number) => ({ fact: 'amount', operator: 'greaterThan', value });
+
+/** `target` with a `then` property (written so, as lint rightly flags a literal `then`). */
+const withThen = <T extends object>(target: T, then: unknown): T =>
+  Object.assign(target, Object.fromEntries([['then', then]]));
 
 function compileError(set: RuleSet): RuleCompileError {
   const result = canCompile(set);
@@ -151,5 +156,50 @@ describe('createCompiledEvaluator', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('lists the facts it checks, and evaluatePlain decides as evaluate wherever plainFactsCheck passes them', () => {
+    const odd = fc.constantFrom<unknown>(
+      () => 5,
+      withThen({}, () => undefined),
+      withThen({}, 'data'),
+      withThen([1], () => undefined),
+    );
+    // Facts where any of the names may also be a function, a thenable or an object with a plain `then`.
+    const oddFactsArb = fc
+      .tuple(factsArb, fc.dictionary(fc.constantFrom(...FACT_NAMES), odd, { maxKeys: 2 }))
+      .map(([facts, odds]) => ({ ...facts, ...odds }));
+    fc.assert(
+      fc.property(ruleSetArb, oddFactsArb, (set, facts) => {
+        const evaluator = createCompiledEvaluator(set);
+        if (!plainFactsCheck(evaluator.loads)(facts)) {
+          expect(() => evaluator.evaluate(facts)).toThrow(UnsupportedFactError);
+          return;
+        }
+        let hits: unknown;
+        try {
+          hits = evaluator.evaluate(facts);
+        } catch (error) {
+          expect(() => evaluator.evaluatePlain(facts)).toThrow((error as Error).constructor as never);
+          return;
+        }
+        expect(evaluator.evaluatePlain(facts)).toEqual(hits);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('checks a fact named like an Object.prototype member only where the facts own it', () => {
+    const check = plainFactsCheck(['constructor', 'amount']);
+    expect(check({ amount: 1 })).toBe(true);
+    expect(check(Object.create({ constructor: () => 1 }))).toBe(true);
+    expect(check({ amount: 1, constructor: () => 1 })).toBe(false);
+    expect(check({ amount: withThen({}, () => 1) })).toBe(false);
+    expect(check({ amount: withThen({}, 1) })).toBe(true);
+    expect(check({ amount: 1, '': 1 })).toBe(false);
+    const evaluator = createCompiledEvaluator(
+      ruleSet([rule({ all: [gt(10), { fact: 'constructor', operator: 'equal', value: 1 }] })]),
+    );
+    expect([...evaluator.loads].sort()).toEqual(['amount', 'constructor']);
   });
 });

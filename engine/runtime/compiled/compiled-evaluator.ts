@@ -15,6 +15,17 @@ export interface CompiledEvaluator extends RuleEvaluator {
    * fire earlier, and none can throw (json-rules-engine fails the whole run when one does).
    */
   firstHit(facts: Facts): RuleHit | undefined;
+  /**
+   * The facts (by name) whose values `evaluate` checks before any rule: it refuses a function, or an
+   * object with a `then` function, as json-rules-engine would call or await it.
+   */
+  readonly loads: readonly string[];
+  /**
+   * `evaluate` for facts the caller has found plain (`plainFactsCheck(loads)` true for these very
+   * values and keys), without checking them again: a pipeline checks an order's facts once, not at
+   * each stage.
+   */
+  evaluatePlain(facts: Facts): RuleHit[];
 }
 
 const NO_FACTS: Facts = Object.freeze({});
@@ -28,6 +39,7 @@ export function createCompiledEvaluator(ruleSet: RuleSet): CompiledEvaluator {
   const { groups, eager } = compileRuleSet(ruleSet);
   const plan = emitPlan(groups, eager);
   const slots: unknown[] = new Array(eager.length);
+  const loads = [...new Set(eager.flatMap((read) => (typeof read.fact === 'string' ? [read.fact] : [])))];
 
   /** json-rules-engine takes no facts as an empty set, and refuses to run with a fact named "". */
   function load(input: Facts | null | undefined): Facts {
@@ -61,6 +73,16 @@ export function createCompiledEvaluator(ruleSet: RuleSet): CompiledEvaluator {
       try {
         // Fills the slots, then decides; a plain-data refusal is an OrdergraphError and passes through.
         plan.evaluate(facts, slots, hits);
+      } catch (error) {
+        fail(error, facts);
+      }
+      return hits;
+    },
+    loads,
+    evaluatePlain(facts) {
+      const hits: RuleHit[] = [];
+      try {
+        plan.evaluatePlain(facts, slots, hits);
       } catch (error) {
         fail(error, facts);
       }

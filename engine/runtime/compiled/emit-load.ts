@@ -19,13 +19,23 @@ function walk(segments: readonly string[], pool: SourcePool): string {
   return `(${steps.join(' && ')} ? t[${keys.at(-1)}] : undefined)`;
 }
 
+/** The fact `f[key]` as json-rules-engine sees it: own keys only where the name is also an Object.prototype member. */
+function factValue(fact: string, key: string): string {
+  return fact in Object.prototype ? `(hasOwn(f, ${key}) ? f[${key}] : undefined)` : `f[${key}]`;
+}
+
+/** A fact value json-rules-engine would call or await, not take as plain data. */
+const notPlain = (name: string): string =>
+  `typeof ${name} === 'function' || (${name} !== null && typeof ${name} === 'object' && typeof ${name}.then === 'function')`;
+
 /**
  * Source filling the slots `s` from the facts `f`: each fact read once (own keys only where the name is
- * also an Object.prototype member) and refused if json-rules-engine would call or await it; then
- * each slot is the fact or, for a simple path, the fact walked — from an object only: a primitive
- * fact stays itself, as almanac.factValue leaves it.
+ * also an Object.prototype member) and, when `checked`, refused if json-rules-engine would call or
+ * await it; then each slot is the fact or, for a simple path, the fact walked — from an object only:
+ * a primitive fact stays itself, as almanac.factValue leaves it. Unchecked is for facts the caller
+ * has already found plain with `emitPlainCheck`'s code (see CompiledEvaluator.evaluatePlain).
  */
-export function emitLoad(reads: readonly EagerRead[], pool: SourcePool): string {
+export function emitLoad(reads: readonly EagerRead[], pool: SourcePool, checked = true): string {
   const lines = ['let t;'];
   const locals = new Map<string, string>();
   const local = (fact: string): string => {
@@ -34,11 +44,8 @@ export function emitLoad(reads: readonly EagerRead[], pool: SourcePool): string 
       name = `v${locals.size}`;
       locals.set(fact, name);
       const key = pool.ref(fact);
-      const value = fact in Object.prototype ? `(hasOwn(f, ${key}) ? f[${key}] : undefined)` : `f[${key}]`;
-      lines.push(`const ${name} = ${value};`);
-      lines.push(
-        `if (typeof ${name} === 'function' || (${name} !== null && typeof ${name} === 'object' && typeof ${name}.then === 'function')) ${pool.ref(refuseFact)}(${key}, ${name});`,
-      );
+      lines.push(`const ${name} = ${factValue(fact, key)};`);
+      if (checked) lines.push(`if (${notPlain(name)}) ${pool.ref(refuseFact)}(${key}, ${name});`);
     }
     return name;
   };
@@ -56,4 +63,17 @@ export function emitLoad(reads: readonly EagerRead[], pool: SourcePool): string 
     lines.push(`s[${slot}] = ${value};`);
   });
   return lines.join('\n');
+}
+
+/**
+ * Source of a function body answering whether the facts `f` are ones a checked evaluation takes: no
+ * fact named "" (json-rules-engine refuses the run), and every one of `facts` read as the checked load
+ * reads it, and not refused. Nothing else is read.
+ */
+export function emitPlainCheck(facts: readonly string[], pool: SourcePool): string {
+  const lines = facts.flatMap((fact, i) => [
+    `const v${i} = ${factValue(fact, pool.ref(fact))};`,
+    `if (${notPlain(`v${i}`)}) return false;`,
+  ]);
+  return [`if (hasOwn(f, ${pool.ref('')})) return false;`, ...lines, 'return true;'].join('\n');
 }

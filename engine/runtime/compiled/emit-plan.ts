@@ -9,6 +9,8 @@ import { delayOf } from './tick-model.ts';
 /** The hot path: generated functions with the fact reads and every rule's conditions inlined. */
 export interface Plan {
   evaluate(facts: Facts, slots: unknown[], hits: RuleHit[]): void;
+  /** `evaluate` without refusing functions and thenables: for facts already checked (emitPlainCheck). */
+  evaluatePlain(facts: Facts, slots: unknown[], hits: RuleHit[]): void;
   firstHit(facts: Facts, slots: unknown[]): RuleHit | undefined;
 }
 
@@ -100,7 +102,10 @@ function prologue(source: string): string {
 
 export function emitPlan(groups: readonly PriorityGroup[], reads: readonly EagerRead[]): Plan {
   const pool = new SourcePool();
-  const functions = [`function load(f, s) {\n${emitLoad(reads, pool)}\n}`];
+  const functions = [
+    `function load(f, s) {\n${emitLoad(reads, pool)}\n}`,
+    `function loadPlain(f, s) {\n${emitLoad(reads, pool, false)}\n}`,
+  ];
   const evaluateCalls: string[] = [];
   const firstHitCalls: string[] = [];
   chunk(units(groups, pool)).forEach((part, i) => {
@@ -119,6 +124,7 @@ export function emitPlan(groups: readonly PriorityGroup[], reads: readonly Eager
     ...functions,
     'return {',
     `evaluate: function (f, s, out) {\nload(f, s);\n${evaluateCalls.join('\n')}\n},`,
+    `evaluatePlain: function (f, s, out) {\nloadPlain(f, s);\n${evaluateCalls.join('\n')}\n},`,
     `firstHit: function (f, s) {\nload(f, s);\nlet first;\n${firstHitCalls.join('\n')}\nreturn first;\n}`,
     '};',
   ].join('\n');

@@ -7,3 +7,4 @@ export {
   UnsupportedFactError,
 } from './compile-errors.ts';
 export { type CompiledEvaluator, createCompiledEvaluator } from './compiled-evaluator.ts';
+export { plainFactsCheck } from './plain-facts.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type CompiledStrategy, compileStrategy } from '../../compiler/index.ts';
 import { normaliseOrder } from '../../order/normalise.ts';
+import { UnsupportedFactError } from '../compiled/index.ts';
 import { ENGINE_NAMES } from '../evaluator.ts';
 import { createPipeline } from './pipeline.ts';
 
@@ -198,5 +199,82 @@ describe('pipeline on the compiled runtime', () => {
     expect(pipeline.state.seenOrder('O-1')).toBe(false);
     const [[a], b] = await Promise.all([first, second]);
     expect([held(a!), held(b)]).toEqual([[], ['duplicate']]);
+  });
+
+  it('refuses a fact a stage reads that is a function or a thenable, and minds no other', async () => {
+    const pipeline = createPipeline([carrier, routing], { engine: 'compiled' });
+    const thenable = order({ id: 'O-2' });
+    Object.assign(thenable.receiver, Object.fromEntries([['then', () => undefined]]));
+    await expect(pipeline.decide(thenable)).rejects.toThrow(UnsupportedFactError);
+    await expect(pipeline.decide(thenable)).rejects.toThrow('fact "receiver" is a thenable');
+    // No stage reads the buyer: its `then` is no matter, as when each stage checked what it reads.
+    const unread = order({ id: 'O-3' });
+    Object.assign(unread.buyer, Object.fromEntries([['then', () => undefined]]));
+    expect(await pipeline.decide(unread)).toMatchObject({ warehouse: 'WH-SH', carrier: 'SF', holds: [] });
+    // A plain `then` is data, and the next plain order decides as ever.
+    const data = order({ id: 'O-4' });
+    Object.assign(data.receiver, Object.fromEntries([['then', 'later']]));
+    expect(await pipeline.decide(data)).toMatchObject({ warehouse: 'WH-SH', carrier: 'SF' });
+  });
+
+  it('refuses `extracted` at a stage that reads it once an earlier stage set a `then` function in it', async () => {
+    // Rule JSON cannot hold a function, a strategy built in code can: the one fact a decision changes.
+    const extract = (id: string, family: string, value: unknown) =>
+      strategy(
+        id,
+        family,
+        'collect',
+        [start, { id: 'x', kind: 'action', content: { type: 'extract', params: { key: 'then', value } } }],
+        [{ id: 'e1', source: 'start', target: 'x' }],
+      );
+    const reads = strategy(
+      'reads',
+      'tag',
+      'collect',
+      [
+        start,
+        { id: 'asked', kind: 'condition', content: when('extracted', 'equal', 'never') },
+        { id: 'tag', kind: 'action', content: { type: 'tag', params: { tag: 'x' } } },
+      ],
+      [
+        { id: 'e1', source: 'start', target: 'asked' },
+        { id: 'e2', source: 'asked', target: 'tag', sourceHandle: 'true' },
+      ],
+    );
+    const refusing = createPipeline([extract('sets', 'remark', () => undefined), reads], {
+      engine: 'compiled',
+    });
+    await expect(refusing.decide(order())).rejects.toThrow('fact "extracted" is a thenable');
+    const data = createPipeline([extract('sets', 'remark', 'later'), reads], { engine: 'compiled' });
+    const decided = await data.decide(order());
+    expect([decided.extracted.then, decided.tags]).toEqual(['later', []]);
+  });
+
+  it('names the node behind each hit when the rules that fire change from order to order', async () => {
+    const holds = strategy(
+      'holds',
+      'approval',
+      'collect',
+      [
+        start,
+        { id: 'big', kind: 'condition', content: when('amounts.total', 'greaterThan', 100) },
+        { id: 'hold-big', kind: 'action', content: { type: 'hold', params: { reason: 'big' } } },
+        { id: 'hold-small', kind: 'action', content: { type: 'hold', params: { reason: 'small' } } },
+      ],
+      [
+        { id: 'e1', source: 'start', target: 'big' },
+        { id: 'e2', source: 'big', target: 'hold-big', sourceHandle: 'true' },
+        { id: 'e3', source: 'big', target: 'hold-small', sourceHandle: 'false' },
+      ],
+    );
+    const pipeline = createPipeline([holds], { engine: 'compiled' });
+    const totals = [300, 50, 50, 300, 50];
+    const decided = [];
+    for (const [i, total] of totals.entries()) {
+      decided.push(await pipeline.decide(order({ id: `O-${i}`, amounts: { total } })));
+    }
+    expect(decided.map((d) => d.holds.map((h) => `${h.reason}@${h.nodeId}`))).toEqual(
+      totals.map((total) => (total > 100 ? ['big@hold-big'] : ['small@hold-small'])),
+    );
   });
 });

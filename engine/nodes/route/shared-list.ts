@@ -1,0 +1,60 @@
+import type { Warehouse } from '../../client/index.ts';
+import type { StandardOrder } from '../../order/schema.ts';
+import type { AreaStep, BindingStep } from './route-chain.schema.ts';
+import { keepBound, keepCovering } from './route-filters.ts';
+
+/** Entries one map keeps; past it the map starts again (shop names come from whatever orders are sent). */
+export const MAX_REMEMBERED = 4096;
+
+/**
+ * A list of warehouses shared by every order that reaches it: a chain's candidates, or what a
+ * binding or area step left of an earlier shared list for one shop and platform, or for one place.
+ * Each remembers what the step after it leaves, by what that step reads of the order, so a
+ * repeated shop or place narrows with a map lookup (no key string built per order) and the log
+ * copies the ids rather than reading them off each warehouse. A list is made for one position
+ * of one prepared chain, so the step that asks it is always the same one.
+ */
+export class SharedList {
+  /** The warehouses' ids, in order: the log's copy of the list. Never changed. */
+  readonly ids: readonly string[];
+  private byShop: Map<string, Map<string, SharedList>> | undefined;
+  private byPlace: Map<string, SharedList> | undefined;
+
+  constructor(readonly warehouses: readonly Warehouse[]) {
+    const ids: string[] = new Array(warehouses.length);
+    for (let i = 0; i < warehouses.length; i++) ids[i] = warehouses[i]!.id;
+    this.ids = ids;
+  }
+
+  /** What the binding step leaves of this list for the order's shop and platform. */
+  bound(step: BindingStep, order: StandardOrder): SharedList {
+    this.byShop ??= new Map();
+    let byPlatform = this.byShop.get(order.shop);
+    if (byPlatform === undefined) {
+      byPlatform = new Map();
+      remember(this.byShop, order.shop, byPlatform);
+    }
+    let kept = byPlatform.get(order.platform);
+    if (kept === undefined) {
+      kept = new SharedList(keepBound(step, order, this.warehouses));
+      remember(byPlatform, order.platform, kept);
+    }
+    return kept;
+  }
+
+  /** What the area step leaves of this list for a place (its `placeKey`). */
+  covering(step: AreaStep, place: string): SharedList {
+    this.byPlace ??= new Map();
+    let kept = this.byPlace.get(place);
+    if (kept === undefined) {
+      kept = new SharedList(keepCovering(step, place, this.warehouses));
+      remember(this.byPlace, place, kept);
+    }
+    return kept;
+  }
+}
+
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  if (map.size >= MAX_REMEMBERED) map.clear();
+  map.set(key, value);
+}

@@ -1,0 +1,137 @@
+/**
+ * The Douyin adapter, exactly as they were before adapters built the standard order whole (commit 2f43050,
+ * issue 18): the oracle `previous.differential.test.ts` compares today's read path with. Not used by
+ * the engine; only the imports are changed.
+ */
+import { type NormaliseContext, normaliseOrder } from '../../normalise.ts';
+import type { OrderLine, StandardOrder, StandardOrderInput } from '../../schema.ts';
+import { rollUpRefunds } from '../refund-rollup.ts';
+import {
+  chinaTime,
+  fen,
+  locate,
+  mapStatus,
+  quantity,
+  type RawRecord,
+  rawFieldError,
+  rawId,
+  record,
+  requiredTime,
+  text,
+  unwrap,
+  withTown,
+} from './raw-fields.test-helper.ts';
+
+/** Douyin shop (抖店) order.orderDetail, bare or in its response envelope. Money is in fen, times in unix seconds. */
+
+const ENVELOPES = [['data', 'shop_order_detail'], ['shop_order_detail']] as const;
+
+const STATUS: Record<string, StandardOrder['status']> = {
+  1: 'pending', // 待确认/待支付
+  103: 'pending', // 部分支付 (presale deposit paid)
+  105: 'paid',
+  2: 'paid', // 备货中
+  101: 'paid', // 部分发货
+  3: 'shipped',
+  5: 'completed',
+  4: 'cancelled',
+  21: 'closed', // 发货前退款完结
+  22: 'closed', // 发货后退款完结
+  39: 'closed', // 收货后退款完结
+};
+
+// seller_remark_stars: 0 grey (none), 1 purple, 2 cyan, 3 green, 4 orange, 5 red. Cyan and orange have no standard colour.
+const FLAGS: readonly StandardOrder['sellerFlag'][] = ['none', 'purple', 'other', 'green', 'other', 'red'];
+const FLAG_LABELS: Readonly<Record<number, string>> = { 2: 'douyin:flag:cyan', 4: 'douyin:flag:orange' };
+
+export function adaptDouyin(raw: unknown, context: NormaliseContext = {}): StandardOrder {
+  return locate({ line: context.line }, () => {
+    const order = record(unwrap(raw, ENVELOPES), 'shop_order_detail');
+    const id = rawId(
+      order.shop_order_id ?? order.order_id,
+      order.shop_order_id ? 'shop_order_id' : 'order_id',
+    );
+    return locate({ orderId: id }, () => normaliseOrder(toStandard(order, id), context));
+  });
+}
+
+function toStandard(o: RawRecord, id: string): StandardOrderInput {
+  const paidAt = chinaTime(o.pay_time, 'pay_time');
+  const state = text(o.order_status);
+  const isCod = o.pay_type === 0 || o.pay_type === '0';
+  const lines = skuOrders(o.sku_order_list);
+  const { status, issues } = mapStatus(STATUS, o.order_status, 'order_status', paidAt !== null);
+  const stars = Number(o.seller_remark_stars ?? 0);
+  const addr = o.post_addr === undefined ? {} : record(o.post_addr, 'post_addr');
+  return {
+    id,
+    platform: 'douyin',
+    shop: text(o.shop_id),
+    type: isCod ? 'cod' : lines.some((l) => l.isPresale) ? 'presale' : 'normal',
+    status,
+    payStatus: state === '103' ? 'partPaid' : isCod || !paidAt || state === '1' ? 'unpaid' : 'paid',
+    refundStatus: rollUpRefunds(lines),
+    createdAt: requiredTime(o.create_time, 'create_time'),
+    paidAt,
+    amounts: {
+      total: fen(o.order_amount, 'order_amount'),
+      paid: fen(o.pay_amount, 'pay_amount'),
+      freight: fen(o.post_amount, 'post_amount'),
+      discount: fen(o.promotion_amount, 'promotion_amount'),
+    },
+    buyer: { id: text(o.doudian_open_id), nick: text(o.user_nick) },
+    receiver: {
+      name: text(o.post_receiver),
+      phone: text(o.post_tel),
+      province: regionName(addr.province),
+      city: regionName(addr.city),
+      // Douyin's "town" is the district level; its "street" is the town below it.
+      district: regionName(addr.town),
+      address: withTown(regionName(addr.street), text(addr.detail)),
+    },
+    buyerMessage: text(o.buyer_words),
+    sellerMemo: text(o.seller_words),
+    sellerFlag: FLAGS[stars] ?? 'other',
+    labels: FLAG_LABELS[stars] ? [FLAG_LABELS[stars]] : [],
+    lines,
+    issues,
+  };
+}
+
+function regionName(part: unknown): string {
+  return typeof part === 'object' && part !== null ? text((part as RawRecord).name) : text(part);
+}
+
+function skuOrders(list: unknown): StandardOrderInput['lines'] {
+  if (!Array.isArray(list) || list.length === 0)
+    throw rawFieldError('sku_order_list', 'the order has no sku orders');
+  return list.map((raw, i) => {
+    const at = `sku_order_list[${i}]`;
+    const s = record(raw, at);
+    // `code` is the 商家编码 merchants type in the 抖店 back office; out_sku_id is set only through the API and is often 0.
+    const outSkuId = text(s.out_sku_id);
+    const sku = text(s.code) || (outSkuId !== '0' ? outSkuId : '') || text(s.sku_id);
+    if (!sku) throw rawFieldError(`${at}.code`, 'the sku order has no SKU (code, out_sku_id or sku_id)');
+    return {
+      sku,
+      name: text(s.product_name),
+      qty: quantity(s.item_num, `${at}.item_num`),
+      price: fen(s.goods_price, `${at}.goods_price`),
+      isPresale: Number(s.is_presale ?? 0) > 0 || s.is_presale === true,
+      refundStatus: afterSale(s.after_sale_info),
+    };
+  });
+}
+
+/**
+ * refund_status: 1 待退款, 2 退款中, 3 退款成功. after_sale_status: 6 申请, 7 退货中, 11 已发货 (under way);
+ * 12 售后成功, 53 逆向交易完成 (refunded); the rest (0 none, 27/28/29 refused or failed, 51 cancelled) leave no refund.
+ */
+function afterSale(info: unknown): OrderLine['refundStatus'] {
+  if (typeof info !== 'object' || info === null) return 'none';
+  const refund = Number((info as RawRecord).refund_status ?? 0);
+  const afterSaleStatus = Number((info as RawRecord).after_sale_status ?? 0);
+  if (refund === 3 || afterSaleStatus === 12 || afterSaleStatus === 53) return 'refunded';
+  if (refund === 1 || refund === 2 || [6, 7, 11].includes(afterSaleStatus)) return 'pending';
+  return 'none';
+}

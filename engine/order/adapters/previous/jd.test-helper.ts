@@ -1,0 +1,172 @@
+/**
+ * The JD adapter, exactly as they were before adapters built the standard order whole (commit 2f43050,
+ * issue 18): the oracle `previous.differential.test.ts` compares today's read path with. Not used by
+ * the engine; only the imports are changed.
+ */
+import { type NormaliseContext, normaliseOrder } from '../../normalise.ts';
+import type { OrderIssue, StandardOrder, StandardOrderInput } from '../../schema.ts';
+import {
+  chinaTime,
+  locate,
+  mapStatus,
+  quantity,
+  type RawRecord,
+  rawFieldError,
+  rawId,
+  record,
+  requiredTime,
+  text,
+  unwrap,
+  yuan,
+} from './raw-fields.test-helper.ts';
+
+/** JD POP order (jingdong.pop.order.get / order search), bare or in its response envelope. */
+
+const ENVELOPES = [
+  ['jingdong_pop_order_get_responce', 'orderDetailInfo', 'orderInfo'],
+  ['orderInfo'],
+] as const;
+
+const STATUS: Record<string, StandardOrder['status']> = {
+  WAIT_SELLER_STOCK_OUT: 'paid',
+  WAIT_SELLER_DELIVERY: 'paid',
+  LOCKED: 'paid',
+  PAUSE: 'paid',
+  POP_ORDER_PAUSE: 'paid',
+  SEND_TO_DISTRIBUTION_CENER: 'shipped',
+  DISTRIBUTION_CENTER_RECEIVED: 'shipped',
+  WAIT_GOODS_RECEIVE_CONFIRM: 'shipped',
+  RECEIPTS_CONFIRM: 'shipped',
+  FINISHED_L: 'completed',
+  TRADE_CANCELED: 'cancelled',
+};
+
+/** JD stops these orders itself; approval strategies should hold them. */
+const PLATFORM_HOLDS: Record<string, OrderIssue> = {
+  LOCKED: {
+    code: 'platform_locked',
+    field: 'orderState',
+    message: 'JD has locked the order (LOCKED), usually while the buyer asks to cancel',
+  },
+  PAUSE: { code: 'platform_paused', field: 'orderState', message: 'JD has paused the order (PAUSE)' },
+  POP_ORDER_PAUSE: {
+    code: 'platform_paused',
+    field: 'orderState',
+    message: 'JD has paused the order (POP_ORDER_PAUSE)',
+  },
+};
+
+export function adaptJd(raw: unknown, context: NormaliseContext = {}): StandardOrder {
+  return locate({ line: context.line }, () => {
+    const order = record(unwrap(raw, ENVELOPES), 'orderInfo');
+    const id = rawId(order.orderId, 'orderId');
+    return locate({ orderId: id }, () => normaliseOrder(toStandard(order, id), context));
+  });
+}
+
+function toStandard(o: RawRecord, id: string): StandardOrderInput {
+  const paidAt = chinaTime(o.paymentConfirmTime, 'paymentConfirmTime');
+  // payType is "1-货到付款" or "4-在线支付"; some exports send the bare number.
+  const isCod = /^1(-|$)/.test(text(o.payType).trim());
+  const { status, issues } = mapStatus(STATUS, o.orderState, 'orderState', paidAt !== null);
+  const hold = PLATFORM_HOLDS[text(o.orderState)];
+  const consignee = o.consigneeInfo === undefined ? {} : record(o.consigneeInfo, 'consigneeInfo');
+  const presale = presaleOf(o);
+  return {
+    id,
+    platform: 'jd',
+    shop: text(o.venderId),
+    type: isCod ? 'cod' : presale ? 'presale' : 'normal',
+    status,
+    payStatus: isCod || !paidAt ? 'unpaid' : presale === 'balanceUnpaid' ? 'partPaid' : 'paid',
+    createdAt: requiredTime(o.orderStartTime, 'orderStartTime'),
+    paidAt,
+    amounts: {
+      // orderTotalPrice is the goods before discounts and freight; orderPayment is what the buyer pays.
+      total: yuan(o.orderTotalPrice, 'orderTotalPrice'),
+      paid: yuan(o.orderPayment, 'orderPayment'),
+      freight: yuan(o.freightPrice, 'freightPrice'),
+      discount: yuan(o.sellerDiscount, 'sellerDiscount'),
+    },
+    buyer: { id: text(o.open_id_buyer) || text(o.pin), nick: text(o.pin) },
+    receiver: {
+      name: text(consignee.fullname),
+      phone: text(consignee.mobile) || text(consignee.telephone),
+      province: text(consignee.province),
+      city: text(consignee.city),
+      district: text(consignee.county),
+      address: detailAddress(consignee),
+    },
+    buyerMessage: text(o.orderRemark),
+    sellerMemo: text(o.venderRemark),
+    invoiceRequested: invoiceRequested(o),
+    lines: items(o.itemInfoList, presale !== undefined),
+    issues: hold ? [...issues, hold] : issues,
+  };
+}
+
+/** fullAddress repeats the regions ("北京朝阳区三环到四环之间望京…"); the standard address is the rest. */
+function detailAddress(c: RawRecord): string {
+  const full = text(c.fullAddress).trim();
+  let rest = full;
+  for (const part of [c.province, c.city, c.county, c.town].map(text)) {
+    if (part && rest.startsWith(part)) rest = rest.slice(part.length).trimStart();
+  }
+  return rest || full;
+}
+
+function invoiceRequested(o: RawRecord): boolean {
+  if (text((o.invoiceEasyInfo as RawRecord | undefined)?.invoiceTitle)) return true;
+  const info = text(o.invoiceInfo).trim();
+  return info !== '' && !info.includes('不需要');
+}
+
+/**
+ * JD's order has no presale field of its own. Its flags do: `sendpayMap` (the order's sendpay, as a
+ * map of position to value) has "1" at 297 for a presale whose balance is not paid yet, the flag
+ * JD's own distribution code reads to print 预 on the waybill. An order whose balance is paid keeps
+ * only JD's words for it: 预售 in `orderStateRemark` or among the marks of `orderMarkDesc`.
+ * `orderType` is the business model (22 SOP, 25 SOPL, 75 LOC), not the sale, so it decides nothing.
+ */
+function presaleOf(o: RawRecord): 'balanceUnpaid' | 'presale' | undefined {
+  if (text(sendpay(o.sendpayMap)[PRESALE_UNPAID_POSITION]) === '1') return 'balanceUnpaid';
+  const marks =
+    typeof o.orderMarkDesc === 'object' && o.orderMarkDesc !== null
+      ? Object.entries(o.orderMarkDesc as RawRecord)
+          .flat()
+          .map(text)
+      : [text(o.orderMarkDesc)];
+  return [text(o.orderStateRemark), ...marks].some((words) => words.includes('预售')) ? 'presale' : undefined;
+}
+
+const PRESALE_UNPAID_POSITION = '297';
+
+/** `sendpayMap` comes as JSON text ("{\"297\":\"1\"}") from the API and as an object from some exports. */
+function sendpay(value: unknown): RawRecord {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as RawRecord;
+  if (typeof value !== 'string' || !value.trim().startsWith('{')) return {};
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return typeof parsed === 'object' && parsed !== null ? (parsed as RawRecord) : {};
+  } catch {
+    return {}; // a flag map JD garbled is no reason to refuse the order
+  }
+}
+
+function items(list: unknown, isPresale: boolean): StandardOrderInput['lines'] {
+  if (!Array.isArray(list) || list.length === 0)
+    throw rawFieldError('itemInfoList', 'the order has no items');
+  return list.map((raw, i) => {
+    const at = `itemInfoList[${i}]`;
+    const item = record(raw, at);
+    const sku = text(item.outerSkuId) || text(item.skuId);
+    if (!sku) throw rawFieldError(`${at}.skuId`, 'the item has no SKU (outerSkuId or skuId)');
+    return {
+      sku,
+      name: text(item.skuName),
+      qty: quantity(item.itemTotal, `${at}.itemTotal`),
+      price: yuan(item.jdPrice, `${at}.jdPrice`),
+      isPresale,
+    };
+  });
+}

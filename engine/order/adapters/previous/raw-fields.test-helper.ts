@@ -1,0 +1,204 @@
+/**
+ * The raw-field readers, exactly as they were before adapters built the standard order whole (commit 2f43050,
+ * issue 18): the oracle `previous.differential.test.ts` compares today's read path with. Not used by
+ * the engine; only the imports are changed.
+ */
+import { type ErrorLocation, InputError } from '../../../errors/index.ts';
+import type { OrderIssue, StandardOrder } from '../../schema.ts';
+
+/** Readers for the values platforms put in raw orders: money as strings or fen, China time, ids, quantities. */
+
+export type RawRecord = Record<string, unknown>;
+type OrderStatus = StandardOrder['status'];
+
+const CHINA_OFFSET_MS = 8 * 3600 * 1000;
+const LOCAL_TIME = /^(\d{4})[-/](\d{2})[-/](\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?$/;
+const ZONED_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
+const NUMBER = /^-?\d+(?:\.\d+)?$/;
+
+/** The error for a raw field that is missing or unusable; `field` is its path in the raw order. */
+export function rawFieldError(field: string, message: string): InputError {
+  return new InputError('order_invalid', `${field}: ${message}`, { field });
+}
+
+export function record(value: unknown, field: string): RawRecord {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as RawRecord;
+  throw rawFieldError(field, `expected an object, got ${describe(value)}`);
+}
+
+/** Follows the first envelope path that exists (`trade_fullinfo_get_response.trade`), else the value itself. */
+export function unwrap(raw: unknown, paths: readonly (readonly string[])[]): unknown {
+  for (const path of paths) {
+    let value: unknown = raw;
+    for (const key of path)
+      value = typeof value === 'object' && value !== null ? (value as RawRecord)[key] : undefined;
+    if (typeof value === 'object' && value !== null) return value;
+  }
+  return raw;
+}
+
+/** Text as the platform sent it (remarks keep their emoji and spacing); numbers become their digits. */
+export function text(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return '';
+}
+
+/**
+ * An order id. Raw order text read with `parseOrderJson` has its long ids as strings already; a JSON
+ * number past 2^53 here was parsed elsewhere and has lost digits, so it is refused rather than guessed.
+ */
+export function rawId(value: unknown, field: string): string {
+  if (typeof value === 'string' && value.trim()) return value.trim();
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return String(value);
+  if (typeof value === 'number' && Number.isInteger(value)) {
+    throw rawFieldError(
+      field,
+      `${value} is beyond 2^53 and lost digits when the JSON was parsed; send the id as a string`,
+    );
+  }
+  throw rawFieldError(
+    field,
+    value === undefined || value === ''
+      ? 'the order id is missing'
+      : `${describe(value)} is not an order id (a string or a whole number)`,
+  );
+}
+
+/** Yuan from "199.00", 199 or " 1,299.00 "; absent means 0. Rounded to the fen. */
+export function yuan(value: unknown, field: string): number {
+  if (value === undefined || value === null || value === '') return 0;
+  const digits =
+    typeof value === 'string' ? (value.includes(',') ? value.replace(/,/g, '') : value) : undefined;
+  const n = digits === undefined ? value : NUMBER.test(digits.trim()) ? Number(digits) : Number.NaN;
+  if (typeof n !== 'number' || !Number.isFinite(n))
+    throw rawFieldError(field, `${describe(value)} is not an amount of money`);
+  return Math.round(n * 100) / 100;
+}
+
+/** Yuan from an integer amount of fen (分), as Douyin sends money. */
+export function fen(value: unknown, field: string): number {
+  if (value === undefined || value === null || value === '') return 0;
+  const n = typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isSafeInteger(n))
+    throw rawFieldError(field, `${describe(value)} is not a whole number of fen`);
+  return n / 100;
+}
+
+export function quantity(value: unknown, field: string): number {
+  const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+  if (typeof n === 'number' && Number.isSafeInteger(n) && n > 0) return n;
+  throw rawFieldError(field, `${describe(value)} is not a quantity`);
+}
+
+/**
+ * An ISO time with +08:00 from China local time ("2025-11-11 00:00:03"), unix seconds (Douyin) or an
+ * ISO time with any offset. null for absent, 0 and placeholder dates before 1971 ("0000-00-00 00:00:00").
+ */
+export function chinaTime(value: unknown, field: string): string | null {
+  if (value === undefined || value === null || value === '' || value === 0 || value === '0') return null;
+  let ms: number;
+  // Matched once (exec, not test then exec), since nearly every platform time is a local one.
+  const local = typeof value === 'string' ? LOCAL_TIME.exec(value.trim()) : null;
+  if (typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value))) {
+    const n = Number(value);
+    ms = n >= 1e12 ? n : n * 1000;
+  } else if (local !== null) {
+    const [, y, mo, d, h, mi, s] = local;
+    if (inRange(y!, mo!, d!, h!, mi!, s!)) return `${y}-${mo}-${d}T${h}:${mi}:${s}+08:00`;
+    if (Number(y) < 1971) return null;
+    ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)) - CHINA_OFFSET_MS;
+    // Date.UTC rolls 2025-02-30 over to March; a real time survives the round trip.
+    if (new Date(ms + CHINA_OFFSET_MS).getUTCDate() !== Number(d)) ms = Number.NaN;
+  } else if (typeof value === 'string' && ZONED_TIME.test(value.trim())) {
+    ms = Date.parse(value.trim());
+  } else {
+    ms = Number.NaN;
+  }
+  // A Date holds ±8.64e15 ms: a finite number beyond it (1e308, 20 digits) is no time either, not a
+  // RangeError; nor is one past year 9999, whose ISO form would need a sign and six digits.
+  const inChina = new Date(ms + CHINA_OFFSET_MS);
+  if (!Number.isFinite(ms) || Number.isNaN(inChina.getTime()) || inChina.getUTCFullYear() > 9999) {
+    throw rawFieldError(field, `${describe(value)} is not a time`);
+  }
+  if (ms < Date.UTC(1971, 0, 1)) return null;
+  return `${inChina.toISOString().slice(0, 19)}+08:00`;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysIn(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
+}
+
+/**
+ * A local time whose every field is in range, after 1971: the time `chinaTime` would compute
+ * through Date.UTC and toISOString is then the fields as written, and nearly every platform time
+ * is one (the Date round trip was the dearest step of adapting an order). Anything else — 24:00,
+ * 2025-02-30, 1971's first hours — takes the general path.
+ */
+function inRange(y: string, mo: string, d: string, h: string, mi: string, s: string): boolean {
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  return (
+    year > 1971 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysIn(year, month) &&
+    Number(h) <= 23 &&
+    Number(mi) <= 59 &&
+    Number(s) <= 59
+  );
+}
+
+export function requiredTime(value: unknown, field: string): string {
+  const time = chinaTime(value, field);
+  if (time === null) throw rawFieldError(field, 'the time is missing');
+  return time;
+}
+
+/** Detail address with the town/street in front (tmall `receiver_town`, douyin `street`), which rural and remote-area checks read. */
+export function withTown(town: string, detail: string): string {
+  return town && !detail.startsWith(town) ? `${town}${detail}` : detail;
+}
+
+/** A platform status through its table; an unknown one is kept as an issue and treated as pending, so approval can hold it. */
+export function mapStatus(
+  table: Readonly<Record<string, OrderStatus>>,
+  value: unknown,
+  field: string,
+  paid: boolean,
+): { status: OrderStatus; issues: OrderIssue[] } {
+  const key = text(value);
+  if (!key) return { status: paid ? 'paid' : 'pending', issues: [] };
+  const status = table[key];
+  if (status) return { status, issues: [] };
+  return {
+    status: 'pending',
+    issues: [
+      { code: 'status_unknown', field, message: `The platform status "${key}" is not one Ordergraph knows` },
+    ],
+  };
+}
+
+/** Runs an adapter body so that every InputError it throws names the order and the input line. */
+export function locate<T>(where: ErrorLocation, body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const location = Object.fromEntries(
+      Object.entries({ ...where, ...error.location }).filter(([, v]) => v !== undefined),
+    );
+    throw new InputError(error.code, error.message, location);
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const json = JSON.stringify(value);
+  return json === undefined ? String(value) : json.length > 60 ? `${json.slice(0, 57)}...` : json;
+}
