@@ -1,5 +1,5 @@
+import { parseIsoTime } from '../../order/parse-iso-time.ts';
 import { defineFact } from './fact-provider.ts';
-import { parseIsoTime } from './parse-iso-time.ts';
 
 const MINUTE_MS = 60_000;
 

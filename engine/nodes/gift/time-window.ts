@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DATETIME_WITH_OFFSET } from '../../order/fast-parse.ts';
+import { parseIsoTime } from '../../order/parse-iso-time.ts';
 import type { StandardOrder } from '../../order/schema.ts';
-import { fastStamp, parseStamp } from './stamp.ts';
 
 /**
  * A promotion window on the order's created or paid time. Bounds are instants with their offset
@@ -42,13 +42,13 @@ let otherStamp: string | undefined;
 let otherInstant = Number.NaN;
 
 /**
- * Date.parse (by `parseStamp`), remembering the last two stamps: one order's gift, substitution,
+ * Date.parse (by `parseIsoTime`), remembering the last two stamps: one order's gift, substitution,
  * merge and hold stages ask about its pay time again and again, some rules about its created time
  * in between.
  */
 export function instant(stamp: string): number {
   if (stamp === lastStamp) return lastInstant;
-  const at = stamp === otherStamp ? otherInstant : parseStamp(stamp);
+  const at = stamp === otherStamp ? otherInstant : parseIsoTime(stamp);
   otherStamp = lastStamp;
   otherInstant = lastInstant;
   lastStamp = stamp;
@@ -82,14 +82,13 @@ const CHINA_OFFSET_MS = 8 * 3_600_000;
 /**
  * The calendar day in China (UTC+8, no daylight saving) an instant falls on, as `YYYY-MM-DD`.
  * A valid time already written in China time (every adapter writes `+08:00`) names that day
- * itself, so only other stamps take the Date round trip. Valid is the zod datetime form; the
- * strict form `fastStamp` reads is part of it, and is checked first because it is cheaper.
+ * itself, so only other stamps take the Date round trip. Valid is the zod datetime form.
  */
 export function chinaDay(iso: string): string {
   // One order's capped rules ask about the same stamp in turn: the last answer is kept.
   if (iso === lastDayStamp) return lastDay;
   lastDay =
-    iso.endsWith('+08:00') && (!Number.isNaN(fastStamp(iso)) || DATETIME_WITH_OFFSET.test(iso))
+    iso.endsWith('+08:00') && DATETIME_WITH_OFFSET.test(iso)
       ? iso.slice(0, 10)
       : new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 10);
   lastDayStamp = iso;

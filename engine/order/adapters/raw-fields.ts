@@ -1,4 +1,5 @@
 import { type ErrorLocation, InputError } from '../../errors/index.ts';
+import { digitsAt } from '../digits.ts';
 import { isoTime } from '../iso-time.ts';
 import type { OrderIssue, StandardOrder } from '../schema.ts';
 
@@ -209,17 +210,6 @@ function plainLocalTime(value: string): string | undefined {
     return `${value.slice(0, 4)}-${value.slice(5, 7)}-${value.slice(8, 10)}T${value.slice(11)}+08:00`;
   }
   return between === LETTER_T ? `${value}+08:00` : `${value.slice(0, 10)}T${value.slice(11)}+08:00`;
-}
-
-/** The number the `length` ASCII digits from `from` write, or -1 when one of them is no digit. */
-function digitsAt(text: string, from: number, length: number): number {
-  let n = 0;
-  for (let i = from; i < from + length; i++) {
-    const c = text.charCodeAt(i);
-    if (!isDigit(c)) return -1;
-    n = n * 10 + (c - 0x30);
-  }
-  return n;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

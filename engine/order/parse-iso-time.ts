@@ -1,15 +1,6 @@
-const DAY_MS = 86_400_000;
+import { digitsAt } from './digits.ts';
 
-/** The digits at `at`…`at + length` as a number, or -1 when any is not a digit. */
-function digits(text: string, at: number, length: number): number {
-  let value = 0;
-  for (let i = at; i < at + length; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    value = value * 10 + d;
-  }
-  return value;
-}
+const DAY_MS = 86_400_000;
 
 /** Days from 1970-01-01 to a proleptic Gregorian date; a day past the month's end runs on, as `Date.UTC` does. */
 function daysFromCivil(year: number, month: number, day: number): number {
@@ -35,19 +26,19 @@ export function parseIsoTime(text: string): number {
     return Date.parse(text);
   }
   if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return Date.parse(text);
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
-  const second = digits(text, 17, 2);
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
   if (year < 1000 || month < 1 || month > 12 || day < 1 || day > 31) return Date.parse(text);
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
     return Date.parse(text);
   let at = 19;
   let ms = 0;
   if (text.charCodeAt(at) === 46) {
-    ms = digits(text, at + 1, 3);
+    ms = digitsAt(text, at + 1, 3);
     at += 4;
     if (ms < 0 || (at < length && text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57))
       return Date.parse(text);
@@ -57,8 +48,8 @@ export function parseIsoTime(text: string): number {
   if (zone === 90 && length === at + 1) {
     offsetMinutes = 0;
   } else if ((zone === 43 || zone === 45) && length === at + 6 && text.charCodeAt(at + 3) === 58) {
-    const hours = digits(text, at + 1, 2);
-    const minutes = digits(text, at + 4, 2);
+    const hours = digitsAt(text, at + 1, 2);
+    const minutes = digitsAt(text, at + 4, 2);
     if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return Date.parse(text);
     offsetMinutes = (zone === 43 ? 1 : -1) * (hours * 60 + minutes);
   } else {
