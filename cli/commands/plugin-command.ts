@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { collect } from '../options.ts';
-import type { Platform } from './plugin-support.ts';
+import type { Platform } from './read-order.ts';
 
 /**
  * `ordergraph plugin build`, `plugin test` and `plugin publish`; their code (esbuild, the sandbox, HTTP)

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -111,5 +111,23 @@ export default definePlugin({
     const run = runCli(['run', '--strategy', strategy, '--order', order, '--plugins', built], { cwd: root });
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ status: 'held', holds: [{ reason: 'address_risk' }] });
+  });
+
+  it('runs --plugins on a TOP trade whose 19-digit ids are JSON numbers, keeping every digit', () => {
+    const sample = readFileSync(join(root, 'samples/orders/tmall-two-lines-presale.json'), 'utf8');
+    // As TOP sends a trade: ids as bare numbers, no `*_str` twins.
+    const top = sample
+      .replace(/\s*"(tid|oid)_str": "\d+",/g, '')
+      .replace(/"(tid|oid)": "(\d+)"/g, '"$1": $2');
+    expect(top).toContain('"tid": 4012345678901234567');
+    const strategy = file('risk-top.strategy.json', JSON.stringify(riskStrategy()));
+    const run = runCli(
+      ['run', '--strategy', strategy, '--order', file('top.json', top), '--plugins', built],
+      {
+        cwd: root,
+      },
+    );
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toMatchObject({ orderId: '4012345678901234567' });
   });
 });

@@ -9,7 +9,8 @@ import { readBuiltPlugins } from '../../plugins/build/index.ts';
 import type { PluginManifest } from '../../plugins/sdk/index.ts';
 import { CliExit, EXIT } from '../exit.ts';
 import { formatIssues } from '../format/issues.ts';
-import { openHost, type Platform, readOrder } from './plugin-support.ts';
+import { openHost } from './plugin-support.ts';
+import { type Platform, readOrder } from './read-order.ts';
 
 export interface RunWithPluginsOptions {
   strategy?: string;

@@ -1,11 +1,7 @@
 import { InputError } from '../../engine/errors/index.ts';
 import { readJsonFile } from '../../engine/loader/index.ts';
-import { adaptOrder, detectPlatform } from '../../engine/order/adapters/index.ts';
-import type { StandardOrder } from '../../engine/order/schema.ts';
 import type { PluginManifest } from '../../plugins/sdk/index.ts';
 import { hostOptionsFor, PluginHost } from '../../sandbox/index.ts';
-
-export type Platform = 'tmall' | 'jd' | 'douyin' | 'standard';
 
 /**
  * A one-worker host sized for these plugins, with the tables published. The caller closes it, or the
@@ -40,13 +36,4 @@ function readTable(spec: string): { name: string; entries: Record<string, unknow
     );
   }
   return { name, entries: entries as Record<string, unknown> };
-}
-
-/** One order from a file (or - for standard input), raw from a platform or standard. */
-export function readOrder(file: string, platform?: Platform): StandardOrder {
-  const raw = readJsonFile(file);
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new InputError('order_invalid', `${file} must hold one order as a JSON object`, { field: file });
-  }
-  return adaptOrder(platform ?? detectPlatform(raw) ?? 'standard', raw);
 }

@@ -22,7 +22,8 @@ import {
   resultSchema,
 } from '../../plugins/sdk/index.ts';
 import { CliExit, EXIT } from '../exit.ts';
-import { openHost, type Platform, readOrder } from './plugin-support.ts';
+import { openHost } from './plugin-support.ts';
+import { type Platform, readOrder } from './read-order.ts';
 
 export interface PluginTestOptions {
   order: string;

@@ -1,10 +1,8 @@
 import { InputError } from '../../engine/errors/index.ts';
-import { readJsonFile } from '../../engine/loader/index.ts';
-import { adaptOrder, detectPlatform } from '../../engine/order/adapters/index.ts';
-import { parseOrderJson } from '../../engine/order/raw-json.ts';
 import type { EngineName } from '../../engine/runtime/index.ts';
 import { runRulesFile } from '../run-rules/index.ts';
 import { loadPipeline } from './load-pipeline.ts';
+import { readOrder } from './read-order.ts';
 
 export interface RunOptions {
   strategy?: string;
@@ -27,14 +25,7 @@ export async function runCommand(options: RunOptions): Promise<void> {
     );
   }
   const pipeline = loadPipeline(options.strategy, options.engine, options.trace ?? false);
-  const raw = readJsonFile(options.order, parseOrderJson);
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new InputError('order_invalid', `${options.order} must hold one order as a JSON object`, {
-      field: options.order,
-    });
-  }
-  const platform = options.platform ?? detectPlatform(raw) ?? 'standard';
-  const order = adaptOrder(platform, raw);
+  const order = readOrder(options.order, options.platform);
   const decision = await pipeline.decide(order);
   process.stdout.write(`${JSON.stringify(decision, null, 2)}\n`);
 }
