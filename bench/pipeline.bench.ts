@@ -2,7 +2,8 @@
  * Issue 5 (b): the demo client's whole pipeline (remark → approval → gifts → substitution → split
  * → routing → carrier → tags) over generated Tmall / JD / Douyin orders, in orders per second per
  * core (CPU time) and per second (wall), the compiled runtime against json-rules-engine, after
- * checking both decide every order alike. Run: `node --import tsx bench/pipeline.bench.ts`.
+ * checking both decide every order alike. Each candidate runs in a process of its own, as a server
+ * runs one engine (bench/lib/apart.ts). Run: `node --import tsx bench/pipeline.bench.ts`.
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { Decision } from '../engine/decision/decision.ts';
@@ -12,9 +13,10 @@ import { parseOrderJson } from '../engine/order/raw-json.ts';
 import type { StandardOrder } from '../engine/order/schema.ts';
 import type { EngineName } from '../engine/runtime/index.ts';
 import { demoPipeline, loadDemoStrategies } from '../samples/tools/demo-pipeline.ts';
+import { candidateOfThisProcess, measureApart, serveCandidate } from './lib/apart.ts';
 import { writeResult } from './lib/results.ts';
 import { installStageTimers } from './lib/stage-timers.ts';
-import { fmt, formatTable, measureInterleaved, textTable } from './lib/timing.ts';
+import { type Candidate, fmt, formatTable, textTable } from './lib/timing.ts';
 
 const ORDER_COUNT = Number(process.env.BENCH_PIPELINE_ORDERS ?? 20_000);
 /** json-rules-engine decides a slice: a few seconds a pass. */
@@ -110,6 +112,35 @@ async function stageBreakdown(): Promise<{ part: string; usPerOrder: number }[]>
   return best!;
 }
 
+/** Each in a process of its own (`measureApart`): the names say what a pass does. */
+const candidates: Candidate[] = [
+  {
+    name: 'compiled: decide',
+    orders: ORDER_COUNT,
+    pass: () => decideEach('compiled', orders, consume),
+  },
+  {
+    name: 'compiled: read + adapt + decide',
+    orders: ORDER_COUNT,
+    pass: async () => {
+      const pipeline = demoPipeline(strategies, 'compiled');
+      for (const [i, text] of lines.entries()) consume(await pipeline.decide(read(text, i)));
+    },
+  },
+  {
+    name: 'read + adapt only',
+    orders: ORDER_COUNT,
+    pass: () => {
+      for (const [i, text] of lines.entries()) sink += read(text, i).lines.length;
+    },
+  },
+  {
+    name: 'json-rules-engine: decide',
+    orders: REFERENCE_SLICE,
+    pass: () => decideEach('reference', orders.slice(0, REFERENCE_SLICE), consume),
+  },
+];
+
 async function main(): Promise<void> {
   console.log(
     `demo pipeline: ${strategies.compiled.length} strategies, ${fmt(ORDER_COUNT)} generated orders` +
@@ -118,37 +149,9 @@ async function main(): Promise<void> {
   await checkAgreement();
   console.log(`both engines decide the first ${fmt(REFERENCE_SLICE)} orders identically`);
 
-  const referenceOrders = orders.slice(0, REFERENCE_SLICE);
-  const results = await measureInterleaved(
-    [
-      {
-        name: 'compiled: decide',
-        orders: ORDER_COUNT,
-        pass: () => decideEach('compiled', orders, consume),
-      },
-      {
-        name: 'compiled: read + adapt + decide',
-        orders: ORDER_COUNT,
-        pass: async () => {
-          const pipeline = demoPipeline(strategies, 'compiled');
-          for (const [i, text] of lines.entries()) consume(await pipeline.decide(read(text, i)));
-        },
-      },
-      {
-        name: 'read + adapt only',
-        orders: ORDER_COUNT,
-        pass: () => {
-          for (const [i, text] of lines.entries()) sink += read(text, i).lines.length;
-        },
-      },
-      {
-        name: 'json-rules-engine: decide',
-        orders: REFERENCE_SLICE,
-        pass: () => decideEach('reference', referenceOrders, consume),
-      },
-    ],
-    ROUNDS,
-  );
+  const { measurements: results, tasks } = await measureApart(import.meta.url, candidates, ROUNDS, [
+    { candidate: 'compiled: decide', task: 'stages' },
+  ]);
   const baselines = ['json-rules-engine: decide'];
   console.log(`\n${formatTable(results, baselines, { basis: 'cpu' })}\n(ratios by CPU time)\n`);
 
@@ -165,7 +168,7 @@ async function main(): Promise<void> {
     `target ${fmt(TARGET_PER_CORE)} orders/s per core: decide ${fmt(target.decide)} (${target.decideMet ? 'met' : 'not met'}),` +
       ` read + adapt + decide ${fmt(target.endToEnd)} (${target.endToEndMet ? 'met' : 'not met'})`,
   );
-  const stages = await stageBreakdown();
+  const stages = tasks.stages as Awaited<ReturnType<typeof stageBreakdown>>;
   console.log(
     `\nwhere decide's time goes (compiled, wall µs per order, timers included):\n${textTable(
       ['part', 'µs/order'],
@@ -189,4 +192,6 @@ async function main(): Promise<void> {
   });
 }
 
-await main();
+const candidate = candidateOfThisProcess();
+if (candidate === undefined) await main();
+else serveCandidate(candidates.find((c) => c.name === candidate)!, { stages: stageBreakdown });
