@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fnv1a64, fnv1a64OfPlainJson } from './fnv.ts';
+import { fnv1a64, isSpace, JsonFnv1a64 } from './fnv.ts';
 
 /** FNV-1a 64 of the UTF-8 bytes TextEncoder gives, with BigInt: the definition. */
 function reference(text: string): string {
@@ -11,12 +11,11 @@ function reference(text: string): string {
   return hash.toString(16).padStart(16, '0');
 }
 
-/** Whether the text holds a backslash or a control character (what JSON.stringify escapes), a
- * surrogate, or U+FFFD (what TextEncoder makes of a lone surrogate). */
+/** Whether the text holds a backslash or a control character (what JSON.stringify escapes) or a surrogate. */
 function notPlain(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x20 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff) || c === 0xfffd) return true;
+    if (c < 0x20 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return true;
   }
   return false;
 }
@@ -64,49 +63,78 @@ describe('fnv1a64', () => {
   });
 });
 
-describe('fnv1a64OfPlainJson', () => {
-  const values = fc.array(
-    fc.oneof(
-      fc.string({ unit: 'binary', maxLength: 8 }),
-      fc.constantFrom('浙江省 杭州市', 'a\u3000b', '\ufeff', '“引号”', '（一）', '\u2014', 'x\u00a0y', 'é'),
-      fc.constant(null),
-      fc.boolean(),
-    ),
-    { maxLength: 8 },
-  );
+/** JsonFnv1a64's hash of `["…"]` around text[from, to), or undefined when it says the text is not plain. */
+function hashed(text: string, dropSpace: boolean, from = 0, to = text.length): string | undefined {
+  const hash = new JsonFnv1a64();
+  hash.ascii('["');
+  if (!hash.text(text, from, to, dropSpace)) return undefined;
+  hash.ascii('"]');
+  return hash.hex();
+}
 
-  it('hashes JSON.stringify’s text exactly when nothing in it is escaped, a surrogate or (when asked) white space', () => {
+describe('JsonFnv1a64', () => {
+  it('hashes JSON.stringify’s text exactly when no value is escaped or holds a surrogate', () => {
+    const values = fc.array(
+      fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 8 }),
+        fc.constantFrom(
+          '浙江省 杭州市',
+          'a\u3000b',
+          '\ufeff',
+          '“引号”',
+          '（一）',
+          '\u2014',
+          'x\u00a0y',
+          'é',
+          '\ufffd',
+        ),
+        fc.constant(null),
+        fc.boolean(),
+      ),
+      { maxLength: 8 },
+    );
     fc.assert(
-      fc.property(values, fc.boolean(), (list, noSpace) => {
+      fc.property(values, (list) => {
+        const hash = new JsonFnv1a64();
+        let plain = true;
+        hash.ascii('[');
+        list.forEach((value, i) => {
+          if (i > 0) hash.ascii(',');
+          if (typeof value !== 'string') hash.ascii(String(value));
+          else {
+            hash.ascii('"');
+            plain &&= hash.text(value, 0, value.length, false);
+            hash.ascii('"');
+          }
+        });
+        hash.ascii(']');
         const text = JSON.stringify(list);
-        const quotes = 2 * list.filter((v) => typeof v === 'string').length;
-        const plain = !notPlain(text) && !(noSpace && /\s/.test(text));
-        expect(fnv1a64OfPlainJson(text, quotes, noSpace)).toBe(plain ? reference(text) : undefined);
+        expect(plain ? hash.hex() : undefined).toBe(notPlain(text) ? undefined : reference(text));
       }),
       { numRuns: 5000 },
     );
   });
 
-  it('refuses a text with more or fewer quote marks than the joiner wrote', () => {
-    expect(fnv1a64OfPlainJson('["a","b"]', 4, false)).toBe(reference('["a","b"]'));
-    expect(fnv1a64OfPlainJson('["a","b"]', 2, false)).toBeUndefined();
-    expect(fnv1a64OfPlainJson('["a","b"]', 6, false)).toBeUndefined();
-    // A value with a quote in it, joined by hand: five quote marks where the joiner wrote four.
-    expect(fnv1a64OfPlainJson('["a"","b"]', 4, false)).toBeUndefined();
-  });
-
   it('tells every code unit apart: plain, JSON-escaped or surrogate, and white space as /\\s/ has it', () => {
     for (let code = 0; code < 0x10000; code++) {
       const c = String.fromCharCode(code);
-      const text = `["a${c}b"]`;
-      const escaped = notPlain(c) || c === '"';
+      const escaped = code === 0x22 || notPlain(c);
       const space = /\s/.test(c);
-      const hash = escaped ? undefined : reference(text);
-      if (fnv1a64OfPlainJson(text, 2, false) !== hash)
-        throw new Error(`U+${code.toString(16)} without noSpace`);
-      if (fnv1a64OfPlainJson(text, 2, true) !== (space ? undefined : hash)) {
-        throw new Error(`U+${code.toString(16)} with noSpace`);
+      if (isSpace(code) !== space) throw new Error(`U+${code.toString(16)} isSpace`);
+      const hash = escaped ? undefined : reference(`["a${c}b"]`);
+      if (hashed(`a${c}b`, false) !== hash) throw new Error(`U+${code.toString(16)} kept`);
+      if (hashed(`a${c}b`, true) !== (space ? reference('["ab"]') : hash)) {
+        throw new Error(`U+${code.toString(16)} with white space dropped`);
       }
     }
+  });
+
+  it('hashes only text[from, to), and starts again after reset', () => {
+    expect(hashed('xx浙江yy', false, 2, 4)).toBe(reference('["浙江"]'));
+    const hash = new JsonFnv1a64();
+    hash.ascii('junk');
+    hash.reset();
+    hash.ascii('a');
+    expect(hash.hex()).toBe('af63dc4c8601ec8c');
   });
 });

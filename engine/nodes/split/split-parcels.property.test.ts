@@ -5,7 +5,7 @@ import type { OrderLine } from '../../order/schema.ts';
 import { testClient } from '../gift/apply-event.test-helper.ts';
 import { packByWeight } from './pack-by-weight.ts';
 import { type SplitParams, SplitParamsSchema } from './split.schema.ts';
-import { type Parcel, splitParcels } from './split-parcels.ts';
+import { type Parcel, shipsWhole, splitParcels } from './split-parcels.ts';
 
 /**
  * Splitting as first written (drafts per group, lines packed unit by unit, merged by SKU): the
@@ -88,21 +88,46 @@ const paramsArb = fc.record({
   maxParcelWeightG: fc.option(fc.constantFrom(500, 1000, 3000, 8000), { nil: undefined }),
 });
 
+/** An order line of the settings splitting reads; the rest as an order has them. */
+const orderLine = (l: Omit<OrderLine, 'name' | 'price' | 'volumeL' | 'refundStatus'>): OrderLine => ({
+  ...l,
+  name: '',
+  price: 1,
+  volumeL: 0,
+  refundStatus: 'none' as const,
+});
+
 describe('splitParcels', () => {
   it('makes the parcels, reasons and line order the first version made, for any lines and settings', () => {
     fc.assert(
       fc.property(fc.array(lineArb, { maxLength: 8 }), paramsArb, (raw, rawParams) => {
-        const lines = raw.map((l) => ({
-          ...l,
-          name: '',
-          price: 1,
-          volumeL: 0,
-          refundStatus: 'none' as const,
-        }));
+        const lines = raw.map(orderLine);
         const params = SplitParamsSchema.parse(rawParams);
         expect(splitParcels(lines, params, testClient)).toEqual(reference(lines, params, testClient));
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('shipsWhole', () => {
+  it('says whether the first version made one parcel or none, for any lines and settings', () => {
+    fc.assert(
+      fc.property(fc.array(lineArb, { maxLength: 8 }), paramsArb, (raw, rawParams) => {
+        const lines = raw.map(orderLine);
+        const params = SplitParamsSchema.parse(rawParams);
+        expect(shipsWhole(lines, params, testClient)).toBe(reference(lines, params, testClient).length <= 1);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('leaves a unit weighing below 0 to packing', () => {
+    const params = SplitParamsSchema.parse({ maxParcelWeightG: 1000 });
+    const lines = [
+      orderLine({ sku: 'X', qty: 2, weightKg: -1, category: '', isGift: false, isPresale: false }),
+    ];
+    expect(shipsWhole(lines, params, testClient)).toBe(false);
+    expect(splitParcels(lines, params, testClient)).toHaveLength(1);
   });
 });

@@ -55,6 +55,97 @@ export function splitParcels(lines: readonly OrderLine[], params: SplitParams, c
   return parcels;
 }
 
+/**
+ * Whether splitting leaves the lines in one parcel or none, told line by line without making a
+ * parcel: the split event then keeps the order whole, as it does for most orders (98% of the demo
+ * pipeline's), and making the parcel only to drop it was most of splitting's time (measured). False
+ * when `splitParcels` makes more than one, and when only packing can tell (a weight below 0).
+ */
+export function shipsWhole(lines: readonly OrderLine[], params: SplitParams, client?: Client): boolean {
+  const catalogue = client ? clientIndex(client).catalogue : NO_CATALOGUE;
+  if (!params.presale) return groupParcels(lines, undefined, params, catalogue) <= 1;
+  const now = groupParcels(lines, false, params, catalogue);
+  return now <= 1 && now + groupParcels(lines, true, params, catalogue) <= 1;
+}
+
+/**
+ * How many parcels `splitGroup` makes of the lines in a group (presale ones, the others, or all
+ * when undefined), counted as far as 2: 2 stands for two or more, or for what only packing can tell.
+ */
+function groupParcels(
+  lines: readonly OrderLine[],
+  presale: boolean | undefined,
+  params: SplitParams,
+  catalogue: ReadonlyMap<string, Sku>,
+): number {
+  const { maxParcelWeightG } = params;
+  let bulky = 0;
+  // Riders go in the first big item's parcel, or pack with the rest when there is none: both
+  // counted apart until that is known. Weighed are whole units only, the ones packing weighs.
+  let rest = false;
+  let riders = false;
+  let restUnits = 0;
+  let riderUnits = 0;
+  let restGrams = 0;
+  let riderGrams = 0;
+  // A whole unit below 0 anywhere in the group leaves the count to packing.
+  let negative = false;
+  for (const line of lines) {
+    if (presale !== undefined && !line.isPresale === presale) continue;
+    const item = catalogue.get(line.sku);
+    if (isBulky(line, item, params)) {
+      // The big-item loop gives each unit a parcel, and a fractional last part one more.
+      if (line.qty > 0) bulky += Math.ceil(line.qty);
+      if (bulky > 1) return 2;
+      continue;
+    }
+    const rides = ridesAlong(line, item, params);
+    if (rides) riders = true;
+    else rest = true;
+    if (maxParcelWeightG === undefined) continue;
+    const units = wholeUnits(line.qty);
+    if (units === 0) continue;
+    const g = grams(line, item);
+    if (g < 0) negative = true;
+    if (rides) {
+      riderUnits += units;
+      riderGrams += g * units;
+    } else {
+      restUnits += units;
+      restGrams += g * units;
+    }
+  }
+  if (bulky > 0)
+    return Math.min(2, bulky + packedParcels(rest, restUnits, restGrams, negative, maxParcelWeightG));
+  return packedParcels(
+    rest || riders,
+    restUnits + riderUnits,
+    restGrams + riderGrams,
+    negative,
+    maxParcelWeightG,
+  );
+}
+
+/**
+ * The parcels the remaining lines take, as far as 2: none without lines, one without a weight
+ * limit; with one, none without a whole unit, one when they fit or there is one unit (first fit
+ * gives a unit over the limit a parcel of its own), else two or more (or, with a unit weighing
+ * below 0, what only packing can tell).
+ */
+function packedParcels(
+  lines: boolean,
+  units: number,
+  grams: number,
+  negative: boolean,
+  maxGrams: number | undefined,
+): number {
+  if (!lines) return 0;
+  if (maxGrams === undefined) return 1;
+  if (units === 0) return 0;
+  if (negative) return 2;
+  return units === 1 || grams <= maxGrams ? 1 : 2;
+}
+
 function grams(line: OrderLine, item: Sku | undefined): number {
   return Math.round((line.weightKg || item?.weightKg || 0) * 1000);
 }

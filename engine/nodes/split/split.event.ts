@@ -2,7 +2,7 @@ import { defineEvent } from '../../events/event-def.ts';
 import { holdWithoutLines } from '../../events/no-lines.ts';
 import { effectiveLines } from '../../logistics/index.ts';
 import { SplitParamsSchema } from './split.schema.ts';
-import { splitParcels } from './split-parcels.ts';
+import { shipsWhole, splitParcels } from './split-parcels.ts';
 
 /**
  * Splits what ships (refunded lines dropped, substitutions applied, gifts added) into parcels
@@ -20,7 +20,12 @@ export const splitEvent = defineEvent({
   apply: (params, context) => {
     if (holdWithoutLines(context, 'splitting')) return;
     const { order, decision, client } = context;
-    const parcels = splitParcels(effectiveLines(order, decision, client), params, client);
+    const lines = effectiveLines(order, decision, client);
+    if (shipsWhole(lines, params, client)) {
+      decision.parcels = [];
+      return;
+    }
+    const parcels = splitParcels(lines, params, client);
     decision.parcels = parcels.length > 1 ? parcels : [];
   },
 });
