@@ -13,6 +13,37 @@ const oracle = (text: string) =>
     onDuplicateKey: ({ newValue }) => newValue,
   });
 
+/** The pattern `mayHoldUnsafeInteger` replaced: a 16-digit number where a value starts. */
+const LONG_NUMBER = /[:,[][ \t\n\r]*-?\d{16}/;
+
+// Fragments of JSON and of broken JSON: separators, quotes, escapes, whitespace, signs, long and short digit runs.
+const jsonFragment = fc.oneof(
+  fc.constantFrom(
+    '"',
+    '\\',
+    ':',
+    ',',
+    '[',
+    ']',
+    '{',
+    '}',
+    ' ',
+    '\n',
+    '\t',
+    '\r',
+    '-',
+    '0',
+    '.',
+    'e',
+    'a',
+    '中',
+  ),
+  fc.bigInt({ min: 0n, max: 10n ** 22n }).map((n) => n.toString()),
+  fc.constantFrom('9007199254740991', '9007199254740992', '-9007199254740992', '1234567890123456'),
+  // Whole pieces: escaped quotes and backslashes in strings, candidates in value positions.
+  fc.constantFrom('"\\""', '"\\\\"', '\\"', '": ', ':12345678901234567890,', ', -98765432109876543210]'),
+);
+
 const noUnsafeInteger = (value: unknown): boolean =>
   typeof value === 'number'
     ? Number.isSafeInteger(value) || !Number.isInteger(value)
@@ -157,35 +188,8 @@ describe('parseOrderJson', () => {
   });
 
   it('quotes exactly what the regex scan it replaced quoted, on any text, JSON or not', () => {
-    // Fragments of JSON and of broken JSON: separators, quotes, escapes, whitespace, signs, long and short digit runs.
-    const fragment = fc.oneof(
-      fc.constantFrom(
-        '"',
-        '\\',
-        ':',
-        ',',
-        '[',
-        ']',
-        '{',
-        '}',
-        ' ',
-        '\n',
-        '\t',
-        '\r',
-        '-',
-        '0',
-        '.',
-        'e',
-        'a',
-        '中',
-      ),
-      fc.bigInt({ min: 0n, max: 10n ** 22n }).map((n) => n.toString()),
-      fc.constantFrom('9007199254740991', '9007199254740992', '-9007199254740992', '1234567890123456'),
-      // Whole pieces: escaped quotes and backslashes in strings, candidates in value positions.
-      fc.constantFrom('"\\""', '"\\\\"', '\\"', '": ', ':12345678901234567890,', ', -98765432109876543210]'),
-    );
     fc.assert(
-      fc.property(fc.array(fragment, { maxLength: 40 }), (parts) => {
+      fc.property(fc.array(jsonFragment, { maxLength: 40 }), (parts) => {
         const text = parts.join('');
         expect(quoteUnsafeIntegers(text)).toBe(regexQuote(text));
       }),
@@ -197,7 +201,7 @@ describe('parseOrderJson', () => {
 describe('parseOrderJson against the path it replaced, on broken and odd text', () => {
   /** The previous parseOrderJson: quote by the regex scan, parse, and on failure JSON.parse's own error. */
   const previous = (text: string): unknown => {
-    if (!mayHoldUnsafeInteger(text)) return JSON.parse(text);
+    if (!LONG_NUMBER.test(text)) return JSON.parse(text);
     try {
       return JSON.parse(regexQuote(text));
     } catch (error) {
@@ -263,6 +267,17 @@ describe('parseOrderJson against the path it replaced, on broken and odd text', 
       (t: string) => t.replace('"memo"', '"\\u0000\\n\\t"'),
     ),
   );
+  it('finds a possible unsafe integer exactly where the pattern it replaced finds one', () => {
+    fc.assert(
+      fc.property(fc.array(jsonFragment, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(mayHoldUnsafeInteger(text)).toBe(LONG_NUMBER.test(text));
+        expect(outcome(parseOrderJson, text)).toEqual(outcome(previous, text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('gives the same value, or the same error, as before', () => {
     fc.assert(
       fc.property(fc.array(edit, { maxLength: 3 }), (edits) => {

@@ -118,11 +118,15 @@ function toStandard(o: RawRecord, id: string): StandardOrder {
 /** fullAddress repeats the regions ("北京朝阳区三环到四环之间望京…"); the standard address is the rest. */
 function detailAddress(c: RawRecord): string {
   const full = text(c.fullAddress).trim();
-  let rest = full;
-  for (const part of [c.province, c.city, c.county, c.town].map(text)) {
-    if (part && rest.startsWith(part)) rest = rest.slice(part.length).trimStart();
-  }
+  const rest = withoutPrefix(
+    withoutPrefix(withoutPrefix(withoutPrefix(full, text(c.province)), text(c.city)), text(c.county)),
+    text(c.town),
+  );
   return rest || full;
+}
+
+function withoutPrefix(rest: string, part: string): string {
+  return part && rest.startsWith(part) ? rest.slice(part.length).trimStart() : rest;
 }
 
 function invoiceRequested(o: RawRecord): boolean {
@@ -140,13 +144,17 @@ function invoiceRequested(o: RawRecord): boolean {
  */
 function presaleOf(o: RawRecord): 'balanceUnpaid' | 'presale' | undefined {
   if (text(sendpay(o.sendpayMap)[PRESALE_UNPAID_POSITION]) === '1') return 'balanceUnpaid';
-  const marks =
-    typeof o.orderMarkDesc === 'object' && o.orderMarkDesc !== null
-      ? Object.entries(o.orderMarkDesc as RawRecord)
-          .flat()
-          .map(text)
-      : [text(o.orderMarkDesc)];
-  return [text(o.orderStateRemark), ...marks].some((words) => words.includes('预售')) ? 'presale' : undefined;
+  return saysPresale(o.orderStateRemark) || marksSayPresale(o.orderMarkDesc) ? 'presale' : undefined;
+}
+
+function saysPresale(words: unknown): boolean {
+  return text(words).includes('预售');
+}
+
+/** `orderMarkDesc` is text, or a map whose keys and values are marks. */
+function marksSayPresale(marks: unknown): boolean {
+  if (typeof marks !== 'object' || marks === null) return saysPresale(marks);
+  return Object.entries(marks as RawRecord).some(([key, value]) => saysPresale(key) || saysPresale(value));
 }
 
 const PRESALE_UNPAID_POSITION = '297';

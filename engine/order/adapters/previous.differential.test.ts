@@ -298,6 +298,10 @@ describe('the readers against the previous ones', () => {
         .array(fc.constantFrom(...'0123456789', '.', '-', ',', ' ', 'e', '+', '٣'), { maxLength: 10 })
         .map((c) => c.join('')),
       fc.double().map(String),
+      // Money as platforms write it, up to and past the 13 whole digits read by their characters.
+      fc
+        .tuple(fc.bigInt({ min: 0n, max: 10n ** 16n }), fc.constantFrom('', '.', '.5', '.05', '.99', '.995'))
+        .map(([whole, fraction]) => `${whole}${fraction}`),
       fc.constantFrom(`1${'0'.repeat(400)}`, `${LONG}.99`, '-', '-.5', '5.', '0.005', '1.005', '-0'),
     );
     fc.assert(

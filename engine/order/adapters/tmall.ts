@@ -136,6 +136,8 @@ function shopPlatform(t: RawRecord, lines: readonly RawRecord[]): 'tmall' | 'tao
 }
 
 function sellerPlatform(value: unknown): 'tmall' | 'taobao' | undefined {
+  // Most trades say nothing, on every line: no trimming and casing of empty text.
+  if (value === undefined) return undefined;
   const type = text(value).trim().toUpperCase();
   return type === 'C' ? 'taobao' : type === 'B' ? 'tmall' : undefined;
 }
