@@ -47,6 +47,19 @@ describe('InMemoryState', () => {
     expect(new InMemoryState(snapshot).snapshot()).toEqual(snapshot);
   });
 
+  it('counts each buyer’s orders when reads and records move between buyers', () => {
+    const state = new InMemoryState({ buyers: { u1: 2 } });
+    const reads = () => ['u1', 'u2', 'u1', ''].map((b) => state.buyerOrders(b));
+    expect(reads()).toEqual([2, 0, 2, 0]);
+    state.recordBuyerOrder('u2');
+    state.recordBuyerOrder('u2');
+    expect(state.buyerOrders('u1')).toBe(2);
+    state.recordBuyerOrder('u1');
+    state.recordBuyerOrder('');
+    expect(reads()).toEqual([3, 2, 3, 0]);
+    expect(state.snapshot().buyers).toEqual({ u1: 3, u2: 2 });
+  });
+
   it('remembers the order ids it recorded, outside the snapshot', () => {
     const state = new InMemoryState();
     expect(state.seenOrder('T-1')).toBe(false);

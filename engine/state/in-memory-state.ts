@@ -10,6 +10,9 @@ export class InMemoryState implements StrategyState {
   private readonly merges: MergeGroups;
   // Seen order ids stay out of the snapshot: they only ever grow, and a run checks duplicates among its own orders.
   private readonly orders = new Set<string>();
+  /** The buyer last read or recorded and their count: an order's buyer is read (gift rules), then recorded. */
+  private lastBuyer: string | undefined;
+  private lastBuyerOrders = 0;
   private lastWarehouse: string | undefined;
   private lastLevels: Map<string, number> | undefined;
 
@@ -64,11 +67,19 @@ export class InMemoryState implements StrategyState {
   }
 
   buyerOrders(buyerId: string): number {
-    return this.buyers.get(buyerId) ?? 0;
+    if (buyerId !== this.lastBuyer) {
+      this.lastBuyer = buyerId;
+      this.lastBuyerOrders = this.buyers.get(buyerId) ?? 0;
+    }
+    return this.lastBuyerOrders;
   }
 
+  /** One Map lookup where a get and a set were two: the count was read for this order already. */
   recordBuyerOrder(buyerId: string): void {
-    if (buyerId) this.buyers.set(buyerId, this.buyerOrders(buyerId) + 1);
+    if (!buyerId) return;
+    const count = this.buyerOrders(buyerId) + 1;
+    this.buyers.set(buyerId, count);
+    this.lastBuyerOrders = count;
   }
 
   seenOrder(orderId: string): boolean {

@@ -28,6 +28,20 @@ describe('namesOtherProvince', () => {
     expect(namesOtherProvince(address, own)).toBe(false);
   });
 
+  it('answers the same for an address with and without its spaces (scanned as is, or compacted first)', () => {
+    const cases: [string, string, boolean][] = [
+      ['代收点转寄江苏苏州园区星湖街 328 号', SHANGHAI, true],
+      ['小区门口内蒙古自治区驻沪办', SHANGHAI, true],
+      ['长宁区江苏路 458 号', SHANGHAI, false],
+      ['鼓楼区上海市场 3 楼', NANJING_PROVINCE, false],
+    ];
+    for (const [address, own, holds] of cases) {
+      expect(namesOtherProvince(address, own), address).toBe(holds);
+      expect(namesOtherProvince(address.replaceAll(' ', ''), own), address).toBe(holds);
+      expect(namesOtherProvince(`${address.replaceAll(' ', '')} `, own), address).toBe(holds);
+    }
+  });
+
   it('does not guess when the receiver’s province is unknown', () => {
     expect(namesOtherProvince('江苏省苏州市', '')).toBe(false);
   });

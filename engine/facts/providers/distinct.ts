@@ -6,6 +6,11 @@ const SCAN_LIMIT = 16;
  * each value, in order. An order's few lines are scanned without building a Set and two arrays.
  */
 export function distinct<T, V>(items: readonly T[], value: (item: T) => V, truthyOnly = false): V[] {
+  // Most orders have one line: a one-element literal, where `[]` and a push allocate room for 17.
+  if (items.length === 1) {
+    const v = value(items[0]!);
+    return truthyOnly && !v ? [] : [v];
+  }
   const out: V[] = [];
   const seen = items.length > SCAN_LIMIT ? new Set<V>() : undefined;
   for (const item of items) {

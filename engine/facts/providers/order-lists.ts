@@ -1,9 +1,10 @@
-import type { OrderLine } from '../../order/schema.ts';
+import type { OrderIssue, OrderLine } from '../../order/schema.ts';
 import { distinct } from './distinct.ts';
 import { defineFact } from './fact-provider.ts';
 
 const skuOf = (line: OrderLine) => line.sku;
 const categoryOf = (line: OrderLine) => line.category;
+const codeOf = (issue: OrderIssue) => issue.code;
 
 export const skusFact = defineFact({
   path: 'skus',
@@ -30,5 +31,5 @@ export const issueCodesFact = defineFact({
   path: 'issueCodes',
   type: 'array',
   label: { en: 'Problems found in the order data', zh: '订单数据问题' },
-  compute: ({ order }) => order.issues.map((issue) => issue.code),
+  compute: ({ order }) => (order.issues.length === 0 ? [] : order.issues.map(codeOf)),
 });

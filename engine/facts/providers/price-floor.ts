@@ -36,7 +36,8 @@ export const unitPricesFact = defineFact({
     const prices = emptyIdRecord<number>();
     for (const line of order.lines) {
       if (line.isGift) continue;
-      const known = Object.hasOwn(prices, line.sku) ? prices[line.sku] : undefined;
+      // No prototype, so this reads an own key or undefined, for any SKU.
+      const known = prices[line.sku];
       if (known === undefined || line.price < known) prices[line.sku] = line.price;
     }
     return prices;
