@@ -1,6 +1,7 @@
 import { inRegion } from '../../operators/custom-operators.ts';
 import type { OrderLine, StandardOrder } from '../../order/schema.ts';
 import type { StrategyState } from '../../state/index.ts';
+import { RuleCaps } from './gift-caps.ts';
 import type { GiftRule, GiftSpec, GiftWhen } from './gift-rule.schema.ts';
 import { bounds, inBounds, instant, type WindowBounds } from './time-window.ts';
 
@@ -77,11 +78,16 @@ export function countsLines(when: GiftWhen): boolean {
 }
 
 /**
- * A rule's conditions laid out once, when the params are first met: every rule in one object shape
- * (its `when` objects differ by which conditions they set, so reading them rule after rule is a
- * lookup through many shapes), an empty list as undefined, the window's bounds parsed.
+ * A rule's conditions and caps laid out once, when the params are first met: every rule in one
+ * object shape (its `when` objects differ by which conditions they set, so reading them rule after
+ * rule is a lookup through many shapes), an empty list as undefined, the window's bounds parsed.
  */
 export class PreparedGiftRule {
+  readonly id: string;
+  /** The rule's gift, unless spend bands name one per band. */
+  readonly gift: GiftSpec | undefined;
+  readonly exclusive: boolean;
+  readonly caps: RuleCaps;
   readonly countsLines: boolean;
   readonly itemCount: GiftWhen['itemCount'];
   readonly buys: GiftWhen['buys'];
@@ -93,7 +99,8 @@ export class PreparedGiftRule {
   readonly labels: readonly string[] | undefined;
   readonly shops: readonly string[] | undefined;
   readonly regions: readonly string[] | undefined;
-  readonly windowOn: 'paidAt' | 'createdAt' | undefined;
+  /** Whether the window is on the pay time (else the created time): read by name, not by a key per order. */
+  readonly windowOnPaid: boolean;
   readonly window: WindowBounds | undefined;
   private withoutLines: PreparedGiftRule | undefined;
 
@@ -103,6 +110,10 @@ export class PreparedGiftRule {
     besidesLines = false,
   ) {
     const when = rule.when;
+    this.id = rule.id;
+    this.gift = rule.gift;
+    this.exclusive = rule.exclusive;
+    this.caps = new RuleCaps(rule.id, rule.caps);
     this.countsLines = countsLines(when);
     this.itemCount = besidesLines ? undefined : when.itemCount;
     this.buys = besidesLines ? undefined : when.buys;
@@ -114,7 +125,7 @@ export class PreparedGiftRule {
     this.labels = when.labels.length ? when.labels : undefined;
     this.shops = when.shops.length ? when.shops : undefined;
     this.regions = when.regions.length ? when.regions : undefined;
-    this.windowOn = when.window?.on;
+    this.windowOnPaid = when.window?.on === 'paidAt';
     this.window = when.window && bounds(when.window);
     this.withoutLines = undefined;
   }
@@ -135,16 +146,16 @@ export class PreparedGiftRule {
     if (this.labels && !hasAnyLabel(order, this.labels)) return false;
     if (this.shops && !this.shops.includes(order.shop)) return false;
     if (this.regions && !inRegion(order.receiver, this.regions)) return false;
-    if (this.windowOn === undefined) return true;
+    if (this.window === undefined) return true;
     // An unpaid order is outside every window on its pay time.
-    const stamp = order[this.windowOn];
-    return stamp ? inBounds(instant(stamp), this.window!) : false;
+    const stamp = this.windowOnPaid ? order.paidAt : order.createdAt;
+    return stamp ? inBounds(instant(stamp), this.window) : false;
   }
 
   /** What the rule gives this order, or null when a condition fails. Reads state, never changes it. */
   match(order: StandardOrder, state: StrategyState, lines: readonly OrderLine[]): GiftMatch | null {
     if (!this.plainConditionsHold(order, lines, state)) return null;
-    const gift = this.spend ? reachedBand(this.spend, order) : this.rule.gift;
+    const gift = this.spend ? reachedBand(this.spend, order) : this.gift;
     if (!gift) return null;
     if (!this.multiple) return { gift, sets: 1 };
     const { every, skus, maxSets } = this.multiple;

@@ -1,8 +1,29 @@
 import { describe, expect, it } from 'vitest';
+import type { Decision } from '../../decision/decision.ts';
+import type { StandardOrder } from '../../order/schema.ts';
+import { DecisionBuilder, prepareEvent } from '../../runtime/pipeline/decision-builder.ts';
 import { InMemoryState } from '../../state/index.ts';
 import { applyEvent, testOrder } from './apply-event.test-helper.ts';
 
 const giftRules = (...rules: Record<string, unknown>[]) => ({ type: 'gift.rules', params: { rules } });
+
+const counterKeys = (decision: Decision) =>
+  decision.consumed.map((c) => (c.kind === 'counter' ? c.key : c.kind));
+
+/**
+ * Decides orders with one rule's params parsed once, as a pipeline does (its caps keep their
+ * counter names between orders), from node `nodeId` of strategy `s`, on one state.
+ */
+function preparedDecider(rule: Record<string, unknown>) {
+  const event = giftRules(rule);
+  const prepared = prepareEvent(event);
+  const state = new InMemoryState();
+  return (order: StandardOrder, nodeId: string): Decision => {
+    const builder = new DecisionBuilder(order, undefined, state);
+    builder.apply(event, { strategyId: 's', nodeId }, prepared);
+    return builder.finish();
+  };
+}
 const giftsOf = (decision: { gifts: { sku: string; qty: number }[] }) =>
   decision.gifts.map(({ sku, qty }) => `${sku}x${qty}`);
 
@@ -46,6 +67,35 @@ describe('gift.rules event', () => {
     const decisions = [...paid, ...nextDay].map((paidAt) => applyEvent(event, testOrder({ paidAt }), state));
     expect(decisions.map((d) => d.gifts.length)).toEqual([1, 1, 0, 1, 1, 0]);
     expect(decisions[3]?.consumed).toEqual([{ kind: 'counter', key: 'gift:s:n:r:day:2026-11-12', qty: 1 }]);
+  });
+
+  it('counts each day apart when orders arrive out of day order, the unpaid by their created day', () => {
+    const decide = preparedDecider({ id: 'r', gift: { sku: 'G1' }, caps: { perDay: 5 } });
+    const times = [
+      { paidAt: '2026-11-11T23:59:59+08:00' },
+      { paidAt: '2026-11-11T16:00:00Z' },
+      { paidAt: '2026-11-11T10:00:00+08:00' },
+      { paidAt: null, payStatus: 'unpaid', createdAt: '2026-11-12T00:00:00+08:00' },
+      { paidAt: '2026-11-13T01:00:00+08:00' },
+    ];
+    const keys = times.map((t) => counterKeys(decide(testOrder(t), 'n')));
+    expect(keys.flat()).toEqual([
+      'gift:s:n:r:day:2026-11-11',
+      'gift:s:n:r:day:2026-11-12',
+      'gift:s:n:r:day:2026-11-11',
+      'gift:s:n:r:day:2026-11-12',
+      'gift:s:n:r:day:2026-11-13',
+    ]);
+  });
+
+  it('names its counters for the node it is met under', () => {
+    const decide = preparedDecider({ id: 'r', gift: { sku: 'G1' }, caps: { total: 5, perDay: 5 } });
+    const keys = ['n', 'other', 'n'].map((nodeId) => counterKeys(decide(testOrder(), nodeId)));
+    expect(keys).toEqual([
+      ['gift:s:n:r:total', 'gift:s:n:r:day:2026-11-11'],
+      ['gift:s:other:r:total', 'gift:s:other:r:day:2026-11-11'],
+      ['gift:s:n:r:total', 'gift:s:n:r:day:2026-11-11'],
+    ]);
   });
 
   it('takes from all its caps or none: a gift over its total leaves the daily count alone', () => {

@@ -78,22 +78,24 @@ export function windowIssue(window: TimeWindow): string | undefined {
 }
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
 
 /**
- * The calendar day in China (UTC+8, no daylight saving) an instant falls on, as `YYYY-MM-DD`.
- * A valid time already written in China time (every adapter writes `+08:00`) names that day
- * itself, so only other stamps take the Date round trip. Valid is the zod datetime form.
+ * The China calendar day (UTC+8, no daylight saving) an instant falls on, as days since 1970-01-01
+ * there: what a daily cap compares order after order, where naming the day (`chinaDay`) is needed
+ * only when it changes.
  */
-export function chinaDay(iso: string): string {
-  // One order's capped rules ask about the same stamp in turn: the last answer is kept.
-  if (iso === lastDayStamp) return lastDay;
-  lastDay =
-    iso.endsWith('+08:00') && DATETIME_WITH_OFFSET.test(iso)
-      ? iso.slice(0, 10)
-      : new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-  lastDayStamp = iso;
-  return lastDay;
+export function chinaDayNumber(at: number): number {
+  return Math.floor((at + CHINA_OFFSET_MS) / DAY_MS);
 }
 
-let lastDayStamp: string | undefined;
-let lastDay = '';
+/**
+ * The calendar day in China an instant falls on, as `YYYY-MM-DD`. A valid time already written in
+ * China time (every adapter writes `+08:00`) names that day itself, so only other stamps take the
+ * Date round trip. Valid is the zod datetime form.
+ */
+export function chinaDay(iso: string): string {
+  return iso.endsWith('+08:00') && DATETIME_WITH_OFFSET.test(iso)
+    ? iso.slice(0, 10)
+    : new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}

@@ -2,6 +2,7 @@ import type { MasterDataRef } from '../../client/index.ts';
 import { type ApplyContext, defineEvent } from '../../events/event-def.ts';
 import { holdWithoutLines } from '../../events/no-lines.ts';
 import { substitutedLines } from '../../logistics/index.ts';
+import type { OrderLine } from '../../order/schema.ts';
 import { remarkContainsAny } from '../gift/gift-conditions.ts';
 import { canSupply } from '../gift/stock-supply.ts';
 import { inWindow } from '../gift/time-window.ts';
@@ -19,15 +20,31 @@ export const substituteEvent = defineEvent({
   references: substituteReferences,
   apply: ({ substitutions }, context) => {
     if (holdWithoutLines(context, 'substitution')) return;
-    const { decision, order, client, origin } = context;
+    const { decision, order, client } = context;
+    const { strategyId, nodeId } = context.origin;
+    // The lines change only when a substitution is recorded: they are worked out again then, not per substitution.
+    let lines = substitutedLines(order, decision.substitutions, client);
     for (const sub of substitutions) {
-      const lines = substitutedLines(order, decision.substitutions, client);
-      const fromQty = lines.reduce((sum, line) => sum + (line.sku === sub.from ? line.qty : 0), 0);
+      const fromQty = qtyOfSku(lines, sub.from);
       if (fromQty === 0 || !applies(sub, fromQty, context)) continue;
-      decision.substitutions.push({ from: sub.from, to: sub.to, qty: fromQty * sub.ratio, ...origin });
+      decision.substitutions.push({
+        from: sub.from,
+        to: sub.to,
+        qty: fromQty * sub.ratio,
+        strategyId,
+        nodeId,
+      });
+      lines = substitutedLines(order, decision.substitutions, client);
     }
   },
 });
+
+/** Units of one SKU among the lines: a loop, where `reduce` made a closure per substitution. */
+function qtyOfSku(lines: readonly OrderLine[], sku: string): number {
+  let qty = 0;
+  for (const line of lines) if (line.sku === sku) qty += line.qty;
+  return qty;
+}
 
 function applies({ when, from, to, ratio }: Substitution, fromQty: number, context: ApplyContext): boolean {
   switch (when.kind) {

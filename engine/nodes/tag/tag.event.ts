@@ -19,10 +19,14 @@ export const tagEvent = defineEvent({
     .refine((p) => p.tag !== undefined || p.tags?.length || p.remove?.length, {
       message: 'add or remove at least one tag',
     }),
-  apply: ({ tag, tags = [], remove = [] }, { decision }) => {
-    if (remove.length) decision.tags = decision.tags.filter((t) => !remove.includes(t));
-    for (const t of tag === undefined ? tags : [tag, ...tags]) {
-      if (!decision.tags.includes(t)) decision.tags.push(t);
-    }
+  // The lists read as they are, where defaults and `[tag, ...tags]` made up to three arrays per tag event.
+  apply: ({ tag, tags, remove }, { decision }) => {
+    if (remove?.length) decision.tags = decision.tags.filter((t) => !remove.includes(t));
+    if (tag !== undefined) addTag(decision.tags, tag);
+    if (tags) for (const t of tags) addTag(decision.tags, t);
   },
 });
+
+function addTag(tags: string[], tag: string): void {
+  if (!tags.includes(tag)) tags.push(tag);
+}
