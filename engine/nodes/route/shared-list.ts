@@ -11,11 +11,11 @@ export const MAX_REMEMBERED = 4096;
  * binding or area step left of an earlier shared list for one shop and platform, or for one place.
  * Each remembers what the step after it leaves, by what that step reads of the order, so a
  * repeated shop or place narrows with a map lookup (no key string built per order) and the log
- * copies the ids rather than reading them off each warehouse. A list is made for one position
+ * shows the list's ids rather than reading them off each warehouse. A list is made for one position
  * of one prepared chain, so the step that asks it is always the same one.
  */
 export class SharedList {
-  /** The warehouses' ids, in order: the log's copy of the list. Never changed. */
+  /** The warehouses' ids, in order: what the log shows of the list, in every decision that reaches it. Frozen. */
   readonly ids: readonly string[];
   private byShop: Map<string, Map<string, SharedList>> | undefined;
   private byPlace: Map<string, SharedList> | undefined;
@@ -23,7 +23,7 @@ export class SharedList {
   constructor(readonly warehouses: readonly Warehouse[]) {
     const ids: string[] = new Array(warehouses.length);
     for (let i = 0; i < warehouses.length; i++) ids[i] = warehouses[i]!.id;
-    this.ids = ids;
+    this.ids = Object.freeze(ids);
   }
 
   /** What the binding step leaves of this list for the order's shop and platform. */
