@@ -1,7 +1,7 @@
 import type { Warehouse } from '../../client/index.ts';
 import type { StandardOrder } from '../../order/schema.ts';
 import type { AreaStep, BindingStep } from './route-chain.schema.ts';
-import { keepBound, keepCovering } from './route-filters.ts';
+import { areaPrecision, keepBound, keepCovering } from './route-filters.ts';
 
 /** Entries one map keeps; past it the map starts again (shop names come from whatever orders are sent). */
 export const MAX_REMEMBERED = 4096;
@@ -19,6 +19,8 @@ export class SharedList {
   readonly ids: readonly string[];
   private byShop: Map<string, Map<string, SharedList>> | undefined;
   private byPlace: Map<string, SharedList> | undefined;
+  /** `areaPrecision` of the area step after this list: the length of the place keys it remembers. */
+  private placeDigits = -1;
 
   constructor(readonly warehouses: readonly Warehouse[]) {
     const ids: string[] = new Array(warehouses.length);
@@ -42,13 +44,22 @@ export class SharedList {
     return kept;
   }
 
-  /** What the area step leaves of this list for a place (its `placeKey`). */
+  /**
+   * What the area step leaves of this list for a place (its `placeKey`), remembered by as much of
+   * the key as the step tells apart: by city or province when the regions it tests are no finer, so
+   * a fresh pipeline works the list out once per city, not per district (2,700 districts in 20 k
+   * demo orders, 6,500 lists a pass), and the map stays small.
+   */
   covering(step: AreaStep, place: string): SharedList {
-    this.byPlace ??= new Map();
-    let kept = this.byPlace.get(place);
+    if (this.byPlace === undefined) {
+      this.byPlace = new Map();
+      this.placeDigits = areaPrecision(step, this.warehouses);
+    }
+    const key = place.length > this.placeDigits ? place.slice(0, this.placeDigits) : place;
+    let kept = this.byPlace.get(key);
     if (kept === undefined) {
       kept = new SharedList(keepCovering(step, place, this.warehouses));
-      remember(this.byPlace, place, kept);
+      remember(this.byPlace, key, kept);
     }
     return kept;
   }
