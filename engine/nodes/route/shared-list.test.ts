@@ -64,7 +64,7 @@ describe('SharedList', () => {
     expect(again.ids).not.toContain('WH-GZ');
   });
   // 南山区 (440305) and 福田区 (440304) of 深圳, 天河区 (440106) of 广州, 广东 itself, and keys no region has.
-  const places = ['440305', '440304', '440106', '4403', '44', '110105', '460108', '', 'nowhere'];
+  const places = ['440305', '440304', '440106', '4403', '44', '110105', '460108', '', 'nowhere', '44x305'];
 
   it('tells places apart only as finely as the regions the area step tests', () => {
     expect(areaPrecision(area, warehouses)).toBe(2);
