@@ -1,5 +1,6 @@
 import type { Warehouse } from '../../client/index.ts';
-import { keyInAnyRegion } from '../../logistics/index.ts';
+import { keyInAnyRegion, regionCode } from '../../logistics/index.ts';
+import { ancestorPrefix } from '../../order/regions/index.ts';
 import type { StandardOrder } from '../../order/schema.ts';
 import type { AreaStep, BindingStep } from './route-chain.schema.ts';
 
@@ -44,4 +45,30 @@ function delivers(step: AreaStep, to: string, w: Warehouse): boolean {
     if (!covers(rule.include, rule.exclude, to)) return false;
   }
   return true;
+}
+
+/**
+ * How many leading characters of a place key the area step tells apart for these warehouses: the
+ * longest code prefix among the regions it tests (2 a province, 4 a city, 6 a district; 0 none).
+ * Keys alike that far lie in the same of those regions, so they are covered alike.
+ */
+export function areaPrecision(step: AreaStep, warehouses: readonly Warehouse[]): number {
+  let n = 0;
+  if (step.useClientCovers) {
+    for (const w of warehouses)
+      n = Math.max(n, longestPrefix(w.covers.include), longestPrefix(w.covers.exclude));
+  }
+  for (const rule of step.rules) n = Math.max(n, longestPrefix(rule.include), longestPrefix(rule.exclude));
+  return n;
+}
+
+/** The longest prefix `keyInAnyRegion` tests a key against for these regions (unknown ones test none). */
+function longestPrefix(regions: readonly string[]): number {
+  let n = 0;
+  for (const region of regions) {
+    const code = regionCode(region);
+    const prefix = code === null ? null : ancestorPrefix(code);
+    if (prefix !== null && prefix.length > n) n = prefix.length;
+  }
+  return n;
 }

@@ -55,11 +55,13 @@ export class RankMeasure {
 
   /**
    * What a stable sort would put first: the earliest of the warehouses no other orders before. One
-   * pass, each warehouse measured once; the order is total (every rank mode ends on the id).
+   * pass, each warehouse measured once; the order is total (every rank mode ends on the id). A lone
+   * warehouse is not measured: the order is not priced for nothing (a quarter of the demo's ranks).
    */
   first(warehouses: readonly Warehouse[]): Warehouse {
-    const measured = this.step.by !== 'priority';
     let best = warehouses[0]!;
+    if (warehouses.length === 1) return best;
+    const measured = this.step.by !== 'priority';
     let bestM = measured ? this.of(best) : 0;
     for (let i = 1; i < warehouses.length; i++) {
       const w = warehouses[i]!;

@@ -6,6 +6,7 @@ import type { StandardOrder } from '../../order/schema.ts';
 import { DecisionBuilder } from '../../runtime/pipeline/decision-builder.ts';
 import { InMemoryState, type StrategyState } from '../../state/index.ts';
 import { type RouteChain, RouteChainSchema } from './route-chain.schema.ts';
+import { runRouteChain } from './run-route-chain.ts';
 
 const NEAREST = { step: 'rank', by: 'nearest' } as const;
 const chain = (input: object): RouteChain => RouteChainSchema.parse(input);
@@ -118,6 +119,22 @@ describe('route chain: stock', () => {
   const withStock = (onNoSingleFit: string) => ({ steps: [{ step: 'stock', onNoSingleFit }, NEAREST] });
   const scattered = () =>
     stockedState({ 'WH-SH': { 'LIP-01': 2 }, 'WH-WH': { 'CREAM-02': 3 }, 'WH-GZ': { 'LIP-01': 1 } });
+
+  it("logs a list every order of a shop and place reaches as one frozen list, stock's narrowing as the order's own", () => {
+    const c = chain({ steps: [{ step: 'area' }, { step: 'stock', onNoSingleFit: 'hold' }, NEAREST] });
+    const lines = [{ sku: 'LIP-01', qty: 2 }];
+    const run = (o: StandardOrder, state: StrategyState = new InMemoryState()) =>
+      runRouteChain(c, { client: regionalClient, order: o, state, lines }).log.map((s) => s.left);
+    const first = run(order);
+    const all = ['WH-SH', 'WH-GZ', 'WH-BJ', 'WH-CD', 'WH-WH', 'WH-XA'];
+    expect(first).toEqual([all, all, all, ['WH-SH']]);
+    // Untracked stock fits everywhere: the stock step logs the area's shared list, not a copy.
+    expect(run({ ...order, id: 'R-2' })[2]).toBe(first[2]);
+    expect(Object.isFrozen(first[2])).toBe(true);
+    const short = run(order, stockedState({ 'WH-SH': { 'LIP-01': 2 }, 'WH-WH': { 'LIP-01': 5 } }));
+    expect(short[2]).toEqual(['WH-SH', 'WH-WH']);
+    expect(Object.isFrozen(short[2])).toBe(false);
+  });
 
   it('routes to the nearest warehouse that holds every line and records what it took', () => {
     const state = stockedState({

@@ -91,6 +91,17 @@ function routeShipment(
   });
 }
 
+/** The parcels an earlier split made, each still unplaced one routed on its own (a loop: no closure per order). */
+function routeParcels(chain: RouteChain, ctx: ApplyContext): Parcel[] {
+  const parcels: Parcel[] = [];
+  for (const parcel of ctx.decision.parcels) {
+    if (parcel.warehouse === null)
+      pushAll(parcels, routeShipment(chain, mergeLines(parcel.lines), parcel, ctx));
+    else parcels.push(parcel);
+  }
+  return parcels;
+}
+
 /**
  * Places the order: at a fixed warehouse, or where the chain says for this order, client and
  * stock. Parcels an earlier split made are routed one by one. The first route event to place an
@@ -120,9 +131,7 @@ export const routeEvent = defineEvent<RouteParams>({
       decision.parcels = routeShipment(chain, shippingLines(order, decision, ctx.client), null, ctx);
       return;
     }
-    decision.parcels = decision.parcels.flatMap((parcel) =>
-      parcel.warehouse === null ? routeShipment(chain, mergeLines(parcel.lines), parcel, ctx) : [parcel],
-    );
+    decision.parcels = routeParcels(chain, ctx);
     settleWarehouse(decision);
   },
 });

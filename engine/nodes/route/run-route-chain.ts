@@ -21,10 +21,13 @@ export type RouteOutcome =
   | { kind: 'split'; parcels: PlannedParcel[] }
   | { kind: 'hold'; reason: 'no_warehouse' | 'stock_short' | typeof NO_LINES; message: string };
 
-/** The warehouses left after each step, for the decision's explanation. */
+/**
+ * The warehouses left after each step, for the decision's explanation. A list every order of a
+ * shop and place reaches logs the shared list's frozen ids, not a copy of them.
+ */
 export interface StepLog {
   step: string;
-  left: string[];
+  left: readonly string[];
 }
 
 function ids(ws: readonly Warehouse[]): string[] {
@@ -91,14 +94,24 @@ function noSingleFit(candidates: readonly Warehouse[], state: StrategyState, lin
   return { kind: 'hold', reason: 'stock_short', message } as const;
 }
 
+/**
+ * The warehouses of `left` that hold every line: `left` itself when all do, the common case, so
+ * the list stays shared and its ids are logged without a copy.
+ */
 function fittingAt(
   left: readonly Warehouse[],
   state: StrategyState,
   lines: readonly ShipLine[],
-): Warehouse[] {
-  const fitting: Warehouse[] = [];
-  for (const w of left) if (fitsAt(state, w.id, lines)) fitting.push(w);
-  return fitting;
+): readonly Warehouse[] {
+  let fitting: Warehouse[] | undefined;
+  for (let i = 0; i < left.length; i++) {
+    const w = left[i]!;
+    const fits = fitsAt(state, w.id, lines);
+    if (fitting) {
+      if (fits) fitting.push(w);
+    } else if (!fits) fitting = left.slice(0, i);
+  }
+  return fitting ?? left;
 }
 
 /**
@@ -119,7 +132,7 @@ export function runRouteChain(
   // The list every order with this shop, platform and place shares, while `left` is one (binding
   // and area results of shared lists); null once a step has narrowed for this order alone.
   let shared: SharedList | null = candidates;
-  const log: StepLog[] = [{ step: 'candidates', left: candidates.ids.slice() }];
+  const log: StepLog[] = [{ step: 'candidates', left: candidates.ids }];
   if (left.length === 0)
     return { outcome: fallback(chain, 'the client has none of the candidate warehouses'), log };
 
@@ -146,8 +159,8 @@ export function runRouteChain(
     } else {
       const fitting = fittingAt(left, state, lines);
       if (fitting.length > 0) {
+        if (fitting !== left) shared = null;
         left = fitting;
-        shared = null;
       } else if (step.onNoSingleFit === 'hold') {
         log.push({ step: 'stock', left: [] });
         return { outcome: noSingleFit(left, state, lines), log };
@@ -168,7 +181,7 @@ export function runRouteChain(
         return { outcome, log };
       }
     }
-    log.push({ step: step.step, left: shared ? shared.ids.slice() : ids(left) });
+    log.push({ step: step.step, left: shared ? shared.ids : ids(left) });
     if (left.length === 0)
       return { outcome: fallback(chain, `the ${step.step} step left no warehouse`), log };
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RECEIVERS, regionalClient, regionalOrder } from '../../logistics/fixtures/regional-client.ts';
 import { placeKey } from '../../logistics/index.ts';
 import { type AreaStep, type BindingStep, RouteChainSchema } from './route-chain.schema.ts';
-import { keepBound, keepCovering } from './route-filters.ts';
+import { areaPrecision, keepBound, keepCovering } from './route-filters.ts';
 import { MAX_REMEMBERED, SharedList } from './shared-list.ts';
 
 const steps = RouteChainSchema.parse({
@@ -48,14 +48,47 @@ describe('SharedList', () => {
     expect(all.covering(area, beijing)).not.toBe(all.covering(area, haikou));
   });
 
+  const areaWith = (rules: object[]) =>
+    RouteChainSchema.parse({ steps: [{ step: 'area', useClientCovers: true, rules }] }).steps[0] as AreaStep;
+
   it(`keeps at most ${MAX_REMEMBERED} places, then starts again, still right`, () => {
+    // A rule naming a district: the step tells every district apart, so each key is its own place.
+    const byDistrict = areaWith([{ warehouses: ['WH-BJ'], exclude: ['440305'] }]);
     const all = new SharedList(warehouses);
     const haikou = placeKey(regionalOrder({ receiver: RECEIVERS.haikou }).receiver);
-    const first = all.covering(area, haikou);
-    for (let i = 0; i < MAX_REMEMBERED; i++) all.covering(area, `99${String(i).padStart(4, '0')}`);
-    const again = all.covering(area, haikou);
+    const first = all.covering(byDistrict, haikou);
+    for (let i = 0; i < MAX_REMEMBERED; i++) all.covering(byDistrict, `99${String(i).padStart(4, '0')}`);
+    const again = all.covering(byDistrict, haikou);
     expect(again).not.toBe(first);
     expect(again.ids).toEqual(first.ids);
     expect(again.ids).not.toContain('WH-GZ');
+  });
+  // 南山区 (440305) and 福田区 (440304) of 深圳, 天河区 (440106) of 广州, 广东 itself, and keys no region has.
+  const places = ['440305', '440304', '440106', '4403', '44', '110105', '460108', '', 'nowhere', '44x305'];
+
+  it('tells places apart only as finely as the regions the area step tests', () => {
+    expect(areaPrecision(area, warehouses)).toBe(2);
+    expect(areaPrecision(areaWith([{ exclude: ['深圳市'] }]), warehouses)).toBe(4);
+    expect(areaPrecision(areaWith([{ include: ['440305'] }]), warehouses)).toBe(6);
+    expect(areaPrecision(areaWith([{ include: ['no such place'] }]), [])).toBe(0);
+  });
+
+  it('shares one list among the places of a province or city the step cannot tell apart, still right', () => {
+    for (const step of [
+      area,
+      areaWith([{ exclude: ['深圳市'] }]),
+      areaWith([{ warehouses: ['WH-GZ'], include: ['440305'] }]),
+    ]) {
+      const all = new SharedList(warehouses);
+      for (const place of places) {
+        expect(all.covering(step, place).ids).toEqual(ids(keepCovering(step, place, warehouses)));
+      }
+    }
+    const byProvince = new SharedList(warehouses);
+    expect(byProvince.covering(area, '440305')).toBe(byProvince.covering(area, '440106'));
+    const byCity = new SharedList(warehouses);
+    const city = areaWith([{ exclude: ['深圳市'] }]);
+    expect(byCity.covering(city, '440305')).toBe(byCity.covering(city, '440304'));
+    expect(byCity.covering(city, '440305')).not.toBe(byCity.covering(city, '440106'));
   });
 });
