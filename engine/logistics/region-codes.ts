@@ -67,6 +67,17 @@ const lastCodes: RegionCodes = {};
 let lastKey = '';
 
 /**
+ * How many leading characters of a `placeKey` the regions read: the longest prefix among them, 0
+ * when none is known. Keys alike up to it lie in the same of these regions, so answers about a
+ * place can be kept per province (or city) instead of per district.
+ */
+export function regionsDepth(regions: readonly string[]): number {
+  let depth = 0;
+  for (const region of regions) depth = Math.max(depth, regionPrefix(region)?.length ?? 0);
+  return depth;
+}
+
+/**
  * True when the place lies in one of the regions; an unknown place lies in none. Routing and
  * freight ask this dozens of times an order, so each region's prefix is worked out once.
  */

@@ -150,6 +150,23 @@ describe.each(ENGINE_NAMES)('remark parsing feeds later stages (%s engine)', (en
     ]);
   });
 
+  it('orders with the same remarks get the same extraction, each its own lists and flags', async () => {
+    // Remarks repeat, and their resolution is kept between orders: a later order must not see a
+    // list an earlier decision changed, nor miss the conflict the first one was flagged for.
+    const pipeline = createPipeline([carrier, approval, remark], { engine });
+    const same = () => pipeline.decide(order('发顺丰 不要放驿站，放门卫', '｛Ｗ：ＥＭＳ｝'));
+    const first = await same();
+    (first.extracted.deliveryNote as string[]).push('changed by a later stage');
+    const second = await same();
+    expect(second.extracted).toEqual({ carrierRequest: 'EMS', deliveryNote: ['不要放驿站', '放门卫'] });
+    expect(second.extracted.deliveryNote).not.toBe(first.extracted.deliveryNote);
+    expect(second.flags).toEqual(first.flags);
+    expect(second.flags.map((f) => f.reason)).toEqual(['remark_conflict']);
+    const other = await pipeline.decide(order('不要放驿站，放门卫', '发顺丰'));
+    expect(other.extracted).toEqual({ carrierRequest: 'SF', deliveryNote: ['不要放驿站', '放门卫'] });
+    expect(other.flags).toEqual([]);
+  });
+
   it('approval holds on what the remark said: don’t ship yet, invoice title', async () => {
     const decision = await decide('先别发，等通知。发票抬头：杭州某某科技有限公司');
     expect(decision.holds.map((h) => h.reason)).toEqual(['dont_ship_yet', 'invoice']);

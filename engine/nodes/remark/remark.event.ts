@@ -1,11 +1,24 @@
 import { defineEvent } from '../../events/event-def.ts';
-import { type CompiledRules, compileRules } from './compile-rules.ts';
-import { type RemarkExtract, RemarkExtractSchema } from './remark-schema.ts';
-import { resolveFindings, type SourcedFinding } from './resolve-findings.ts';
+import { type CompiledRules, compileRules, type Finding } from './compile-rules.ts';
+import type { RemarkExtract, RemarkSource, Scalar } from './remark-schema.ts';
+import { RemarkExtractSchema } from './remark-schema.ts';
+import { type Extraction, resolveFindings, type SourcedFinding } from './resolve-findings.ts';
+
+/**
+ * Extractions by what each source's text gave, source after source: the compiled rules hand out
+ * one findings array per remembered text, so orders whose remarks say the same thing share one
+ * resolution instead of tagging, grouping and wording conflicts again (resolving was half of
+ * remark.extract's time). Weak keys: a findings array the rules forget takes its entries along.
+ */
+interface Resolved {
+  next?: WeakMap<readonly Finding[], Resolved>;
+  extraction?: Extraction;
+}
 
 interface Extractor {
   rules: CompiledRules;
   collecting: ReadonlySet<string>;
+  resolved: Resolved;
 }
 
 /**
@@ -29,11 +42,60 @@ function extractorFor(params: RemarkExtract): Extractor {
     extractor = {
       rules: compileRules(params.rules),
       collecting: new Set(params.rules.filter((r) => r.collect).map((r) => r.key)),
+      resolved: {},
     };
     byJson.set(json, extractor);
   }
   byIdentity.set(params, extractor);
   return extractor;
+}
+
+/** What the sources' texts give, resolved; null when no rule found anything in them. */
+function extract(
+  { rules, collecting, resolved }: Extractor,
+  sources: readonly RemarkSource[],
+  order: Record<RemarkSource, string>,
+): Extraction | null {
+  const found: (readonly Finding[])[] = [];
+  let any = false;
+  for (const source of sources) {
+    const findings = rules.run(order[source]);
+    found.push(findings);
+    if (findings.length > 0) any = true;
+  }
+  // Most orders carry no remark, or none a rule reads: nothing to extract and nothing to conflict.
+  if (!any) return null;
+  let node = resolved;
+  for (const findings of found) {
+    node.next ??= new WeakMap();
+    let next = node.next.get(findings);
+    if (!next) {
+      next = {};
+      node.next.set(findings, next);
+    }
+    node = next;
+  }
+  node.extraction ??= resolveFindings(tagged(sources, found), collecting);
+  return node.extraction;
+}
+
+/** Each source's findings with the source they came from, sources in the node's order. */
+function tagged(sources: readonly RemarkSource[], found: readonly (readonly Finding[])[]): SourcedFinding[] {
+  const findings: SourcedFinding[] = [];
+  for (let i = 0; i < sources.length; i++) {
+    const source = sources[i]!;
+    for (const { ruleId, key, value, evidence } of found[i]!)
+      findings.push({ ruleId, key, value, evidence, source });
+  }
+  return findings;
+}
+
+/** The values into `extracted`, as Object.assign would, each list a copy: an extraction is shared between orders. */
+function write(extracted: Record<string, unknown>, values: Record<string, Scalar | Scalar[]>): void {
+  for (const key of Object.keys(values)) {
+    const value = values[key]!;
+    extracted[key] = Array.isArray(value) ? value.slice() : value;
+  }
 }
 
 /**
@@ -46,21 +108,14 @@ export const remarkExtractEvent = defineEvent({
   label: { en: 'Parse remarks', zh: '备注解析' },
   params: RemarkExtractSchema,
   apply: (params, { decision, order, origin, hold }) => {
-    const { rules, collecting } = extractorFor(params);
-    for (const error of rules.errors) {
+    const extractor = extractorFor(params);
+    for (const error of extractor.rules.errors) {
       hold('event_invalid', `remark rule ${error.ruleId} cannot run: ${error.message}`);
     }
-    const findings: SourcedFinding[] = [];
-    for (const source of params.sources) {
-      // A copy per order, in the finding's key order: the compiled rules share theirs between orders.
-      for (const { ruleId, key, value, evidence } of rules.run(order[source]))
-        findings.push({ ruleId, key, value, evidence, source });
-    }
-    // Most orders carry no remark, or none a rule reads: nothing to extract and nothing to conflict.
-    if (findings.length === 0) return;
-    const { values, conflicts } = resolveFindings(findings, collecting);
-    Object.assign(decision.extracted, values);
-    for (const { message } of conflicts) {
+    const extraction = extract(extractor, params.sources, order);
+    if (extraction === null) return;
+    write(decision.extracted, extraction.values);
+    for (const { message } of extraction.conflicts) {
       if (params.onConflict === 'flag')
         decision.flags.push({ reason: params.conflictReason, message, ...origin });
       else if (params.onConflict === 'hold') hold(params.conflictReason, message);
