@@ -23,9 +23,10 @@ export interface CompiledEvaluator extends RuleEvaluator {
   /**
    * `evaluate` for facts the caller has found plain (`plainFactsCheck(loads)` true for these very
    * values and keys), without checking them again: a pipeline checks an order's facts once, not at
-   * each stage.
+   * each stage. The hits are written into `hits` from index 0 (what lies beyond is left as it was)
+   * and their number returned: a pipeline keeps one array per stage, not a new one per order.
    */
-  evaluatePlain(facts: Facts): RuleHit[];
+  evaluatePlain(facts: Facts, hits: RuleHit[]): number;
 }
 
 const NO_FACTS: Facts = Object.freeze({});
@@ -79,14 +80,12 @@ export function createCompiledEvaluator(ruleSet: RuleSet): CompiledEvaluator {
       return hits;
     },
     loads,
-    evaluatePlain(facts) {
-      const hits: RuleHit[] = [];
+    evaluatePlain(facts, hits) {
       try {
-        plan.evaluatePlain(facts, slots, hits);
+        return plan.evaluatePlain(facts, slots, hits);
       } catch (error) {
         fail(error, facts);
       }
-      return hits;
     },
     firstHit(input) {
       const facts = load(input);

@@ -8,9 +8,10 @@ import { delayOf } from './tick-model.ts';
 
 /** The hot path: generated functions with the fact reads and every rule's conditions inlined. */
 export interface Plan {
-  evaluate(facts: Facts, slots: unknown[], hits: RuleHit[]): void;
+  /** Writes the hits into `hits` from index 0 and returns how many there are. */
+  evaluate(facts: Facts, slots: unknown[], hits: RuleHit[]): number;
   /** `evaluate` without refusing functions and thenables: for facts already checked (emitPlainCheck). */
-  evaluatePlain(facts: Facts, slots: unknown[], hits: RuleHit[]): void;
+  evaluatePlain(facts: Facts, slots: unknown[], hits: RuleHit[]): number;
   firstHit(facts: Facts, slots: unknown[]): RuleHit | undefined;
 }
 
@@ -20,8 +21,16 @@ function byDelay(fired: RuleClosure[], facts: Facts, slots: unknown[]): RuleClos
   return fired.sort((a, b) => delays.get(a)! - delays.get(b)!);
 }
 
-function pushInOrder(fired: RuleClosure[], facts: Facts, slots: unknown[], hits: RuleHit[]): void {
-  for (const rule of byDelay(fired, facts, slots)) hits.push(rule.hit);
+function writeInOrder(
+  fired: RuleClosure[],
+  facts: Facts,
+  slots: unknown[],
+  hits: RuleHit[],
+  n: number,
+): number {
+  let written = n;
+  for (const rule of byDelay(fired, facts, slots)) hits[written++] = rule.hit;
+  return written;
 }
 
 const firstInOrder = (fired: RuleClosure[], facts: Facts, slots: unknown[]): RuleHit =>
@@ -51,7 +60,9 @@ function units(groups: readonly PriorityGroup[], pool: SourcePool): Unit[] {
       ];
       return [
         {
-          evaluate: [...collect, `if (g.length > 0) ${pool.ref(pushInOrder)}(g, f, s, out);`].join('\n'),
+          evaluate: [...collect, `if (g.length > 0) n = ${pool.ref(writeInOrder)}(g, f, s, out, n);`].join(
+            '\n',
+          ),
           firstHit:
             [
               ...collect,
@@ -65,7 +76,7 @@ function units(groups: readonly PriorityGroup[], pool: SourcePool): Unit[] {
       const [test, hit] = [rule.emit(pool), pool.ref(rule.hit)];
       const last = i === group.rules.length - 1;
       return {
-        evaluate: `if (${test}) out.push(${hit});`,
+        evaluate: `if (${test}) out[n++] = ${hit};`,
         // Sorted statically: in a total group, the first rule to fire is the answer once nothing after can throw.
         firstHit:
           group.total && quiet
@@ -111,11 +122,11 @@ export function emitPlan(groups: readonly PriorityGroup[], reads: readonly Eager
   chunk(units(groups, pool)).forEach((part, i) => {
     const evaluate = part.map((unit) => unit.evaluate).join('\n');
     const firstHit = part.map((unit) => unit.firstHit).join('\n');
-    functions.push(`function e${i}(f, s, out) {\n${prologue(evaluate)}let g;\n${evaluate}\n}`);
+    functions.push(`function e${i}(f, s, out, n) {\n${prologue(evaluate)}let g;\n${evaluate}\nreturn n;\n}`);
     functions.push(
       `function h${i}(f, s, first) {\n${prologue(firstHit)}let g;\n${firstHit}\nreturn first;\n}`,
     );
-    evaluateCalls.push(`e${i}(f, s, out);`);
+    evaluateCalls.push(`n = e${i}(f, s, out, n);`);
     firstHitCalls.push(
       `first = h${i}(f, s, first);${part.at(-1)?.quiet ? '\nif (first !== undefined) return first;' : ''}`,
     );
@@ -123,8 +134,8 @@ export function emitPlan(groups: readonly PriorityGroup[], reads: readonly Eager
   const body = [
     ...functions,
     'return {',
-    `evaluate: function (f, s, out) {\nload(f, s);\n${evaluateCalls.join('\n')}\n},`,
-    `evaluatePlain: function (f, s, out) {\nloadPlain(f, s);\n${evaluateCalls.join('\n')}\n},`,
+    `evaluate: function (f, s, out) {\nload(f, s);\nlet n = 0;\n${evaluateCalls.join('\n')}\nreturn n;\n},`,
+    `evaluatePlain: function (f, s, out) {\nloadPlain(f, s);\nlet n = 0;\n${evaluateCalls.join('\n')}\nreturn n;\n},`,
     `firstHit: function (f, s) {\nload(f, s);\nlet first;\n${firstHitCalls.join('\n')}\nreturn first;\n}`,
     '};',
   ].join('\n');

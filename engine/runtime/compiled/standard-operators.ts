@@ -29,6 +29,8 @@ const never = (): boolean => false;
 export function isNumeric(value: unknown): boolean {
   // For a number, parseFloat(String(n)) is NaN exactly when n is: skip the string round trip.
   if (typeof value === 'number') return !Number.isNaN(value);
+  // A missing fact: parseFloat would read the text "undefined" to find NaN.
+  if (value === undefined) return false;
   return !Number.isNaN(Number.parseFloat(value as string));
 }
 
