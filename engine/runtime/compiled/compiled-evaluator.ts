@@ -38,8 +38,8 @@ const NO_FACTS: Facts = Object.freeze({});
  */
 export function createCompiledEvaluator(ruleSet: RuleSet): CompiledEvaluator {
   const { groups, eager } = compileRuleSet(ruleSet);
-  const plan = emitPlan(groups, eager);
   const slots: unknown[] = new Array(eager.length);
+  const plan = emitPlan(groups, eager, { slots, fail });
   const loads = [...new Set(eager.flatMap((read) => (typeof read.fact === 'string' ? [read.fact] : [])))];
 
   /** json-rules-engine takes no facts as an empty set, and refuses to run with a fact named "". */
@@ -80,13 +80,7 @@ export function createCompiledEvaluator(ruleSet: RuleSet): CompiledEvaluator {
       return hits;
     },
     loads,
-    evaluatePlain(facts, hits) {
-      try {
-        return plan.evaluatePlain(facts, slots, hits);
-      } catch (error) {
-        fail(error, facts);
-      }
-    },
+    evaluatePlain: plan.evaluatePlain,
     firstHit(input) {
       const facts = load(input);
       try {

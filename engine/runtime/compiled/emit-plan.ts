@@ -10,8 +10,12 @@ import { delayOf } from './tick-model.ts';
 export interface Plan {
   /** Writes the hits into `hits` from index 0 and returns how many there are. */
   evaluate(facts: Facts, slots: unknown[], hits: RuleHit[]): number;
-  /** `evaluate` without refusing functions and thenables: for facts already checked (emitPlainCheck). */
-  evaluatePlain(facts: Facts, slots: unknown[], hits: RuleHit[]): number;
+  /**
+   * `evaluate` without refusing functions and thenables, for facts already checked (emitPlainCheck),
+   * into the plan's own slots, handing what it throws to the plan's `fail`: CompiledEvaluator's
+   * `evaluatePlain` itself, with no call between, where a pipeline calls a stage's many times per order.
+   */
+  evaluatePlain(facts: Facts, hits: RuleHit[]): number;
   firstHit(facts: Facts, slots: unknown[]): RuleHit | undefined;
 }
 
@@ -111,7 +115,17 @@ function prologue(source: string): string {
   return used.length ? `const ${used.map((slot) => `${slotRef(slot)} = s[${slot}]`).join(', ')};\n` : '';
 }
 
-export function emitPlan(groups: readonly PriorityGroup[], reads: readonly EagerRead[]): Plan {
+/** What `evaluatePlain` works with: the slots it fills, and what it calls when a rule throws. */
+export interface PlainScope {
+  slots: unknown[];
+  fail(error: unknown, facts: Facts): never;
+}
+
+export function emitPlan(
+  groups: readonly PriorityGroup[],
+  reads: readonly EagerRead[],
+  { slots, fail }: PlainScope,
+): Plan {
   const pool = new SourcePool();
   const functions = [
     `function load(f, s) {\n${emitLoad(reads, pool)}\n}`,
@@ -135,7 +149,7 @@ export function emitPlan(groups: readonly PriorityGroup[], reads: readonly Eager
     ...functions,
     'return {',
     `evaluate: function (f, s, out) {\nload(f, s);\nlet n = 0;\n${evaluateCalls.join('\n')}\nreturn n;\n},`,
-    `evaluatePlain: function (f, s, out) {\nloadPlain(f, s);\nlet n = 0;\n${evaluateCalls.join('\n')}\nreturn n;\n},`,
+    `evaluatePlain: function (f, out) {\nconst s = ${pool.ref(slots)};\ntry {\nloadPlain(f, s);\nlet n = 0;\n${evaluateCalls.join('\n')}\nreturn n;\n} catch (error) {\n${pool.ref(fail)}(error, f);\n}\n},`,
     `firstHit: function (f, s) {\nload(f, s);\nlet first;\n${firstHitCalls.join('\n')}\nreturn first;\n}`,
     '};',
   ].join('\n');

@@ -85,6 +85,8 @@ interface Stage {
    */
   lastHit: RuleHit | undefined;
   lastRule: RuleInfo | undefined;
+  /** Its rules name the `decision` fact: only then does it need a fresh view of the decision so far. */
+  readsDecision: boolean;
   /**
    * Where the compiled evaluator writes the stage's hits, the first `evaluatePlain` returns of them
    * valid: one array per stage, not one per order and stage. Decisions run one at a time (see
@@ -171,7 +173,7 @@ export function createPipeline(
     const { facts } = deciding;
     const plain = plainFacts?.(facts) === true;
     for (const stage of stages) {
-      facts.decision = deciding.builder.view();
+      if (stage.readsDecision || options.beforeStage) facts.decision = deciding.builder.view();
       options.beforeStage?.(stage.strategy.strategyId, facts);
       const compiled = stage.compiled;
       if (plain && compiled !== undefined && !refused(facts.extracted)) {
@@ -186,7 +188,7 @@ export function createPipeline(
   const decideAsync = async (order: StandardOrder, precomputed?: OrderPlugins): Promise<Decision> => {
     const deciding = begin(order, precomputed);
     for (const stage of stages) {
-      deciding.facts.decision = deciding.builder.view();
+      if (stage.readsDecision || options.beforeStage) deciding.facts.decision = deciding.builder.view();
       options.beforeStage?.(stage.strategy.strategyId, deciding.facts);
       const hits = await stage.evaluator.evaluate(deciding.facts);
       applyHits(stage, hits, hits.length, deciding);
@@ -359,7 +361,18 @@ function buildStage(engine: EngineName): (strategy: CompiledStrategy) => Stage {
     }
     const evaluator = createEvaluator({ rules: strategy.rules, conditions: {} }, engine);
     const compiled = isCompiled(evaluator) ? evaluator : undefined;
-    return { strategy, evaluator, compiled, rules, lastHit: undefined, lastRule: undefined, hits: [] };
+    const names = new Set<string>();
+    for (const rule of strategy.rules) factNames(rule.conditions, names);
+    return {
+      strategy,
+      evaluator,
+      compiled,
+      rules,
+      lastHit: undefined,
+      lastRule: undefined,
+      readsDecision: names.has('decision'),
+      hits: [],
+    };
   };
 }
 
