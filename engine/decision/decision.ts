@@ -92,3 +92,4 @@ export type Flag = z.infer<typeof FlagSchema>;
 export type Merge = z.infer<typeof MergeSchema>;
 export type TraceEntry = z.infer<typeof TraceEntrySchema>;
 export type Decision = z.infer<typeof DecisionSchema>;
+export type DecisionEvent = Decision['events'][number];

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { containsAll, containsAny, inRegion } from './custom-operators.ts';
+import {
+  CUSTOM_OPERATORS,
+  containsAll,
+  containsAny,
+  inRegion,
+  PREPARED_OPERATORS,
+} from './custom-operators.ts';
 
 /**
  * The operators as first written, with a list built per test and `some`/`every`: the definition the
@@ -75,5 +81,47 @@ describe('containsAny, containsAll and inRegion as loops', () => {
     expect(containsAny(Number.NaN, [Number.NaN])).toBe(true);
     expect(containsAny([Number.NaN], [Number.NaN])).toBe(true);
     expect(containsAny(-0, [0])).toBe(true);
+  });
+});
+
+describe('prepared operators', () => {
+  const prepared = (name: keyof typeof PREPARED_OPERATORS, rule: unknown) => PREPARED_OPERATORS[name]!(rule);
+  const pattern = fc.oneof(
+    fc.constantFrom('a', '^a', '\\S', '([a-z', '', '1'),
+    fc.record({ pattern: fc.constantFrom('A', 'b$', '\\d'), flags: fc.constantFrom('', 'i', 'g', 'gi') }),
+    fc.constantFrom(null, undefined, 7, { flags: 'i' }),
+  );
+  const text = fc.oneof(
+    fc.constantFrom('a', 'ab', 'Ab1', '', 'b', 12, 0.5, null, undefined, ['a']),
+    fc.string({ maxLength: 3 }),
+  );
+
+  it('answer as their predicates do, for any fact and rule value', () => {
+    fc.assert(
+      fc.property(value, value, (fact, rule) => {
+        expect(prepared('containsAny', rule)(fact)).toBe(CUSTOM_OPERATORS.containsAny(fact, rule));
+      }),
+      { numRuns: 20_000 },
+    );
+    fc.assert(
+      fc.property(text, pattern, (fact, rule) => {
+        expect(prepared('matchesRegex', rule)(fact)).toBe(CUSTOM_OPERATORS.matchesRegex(fact, rule));
+      }),
+      { numRuns: 5_000 },
+    );
+    fc.assert(
+      fc.property(regionFact, regions, (fact, rule) => {
+        expect(prepared('inRegion', rule)(fact)).toBe(CUSTOM_OPERATORS.inRegion(fact, rule));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('read a list fact whole, holes as undefined, as includes does', () => {
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point
+    expect(prepared('containsAny', [undefined])([, 'a'])).toBe(true);
+    // biome-ignore lint/suspicious/noSparseArray: a hole in the rule value is no needle
+    expect(prepared('containsAny', [, 'b'])(['a', undefined])).toBe(false);
+    expect(prepared('containsAny', [Number.NaN, 0])([-0])).toBe(true);
   });
 });

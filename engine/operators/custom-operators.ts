@@ -1,4 +1,4 @@
-import { findRegion, isWithin } from '../order/regions/index.ts';
+import { ancestorPrefix, findRegion, isWithin, normaliseRegionCode } from '../order/regions/index.ts';
 
 /**
  * Ordergraph's operators beyond json-rules-engine's defaults, as plain predicates `(factValue, ruleValue)`.
@@ -7,6 +7,13 @@ import { findRegion, isWithin } from '../order/regions/index.ts';
  * json-rules-engine treats a throwing operator as a failed run for the whole order.
  */
 export type OperatorPredicate = (factValue: unknown, ruleValue: unknown) => boolean;
+
+/**
+ * `(factValue) => predicate(factValue, ruleValue)` for a rule value known when the rules are compiled:
+ * what depends on the rule value alone (a set of needles, a regex, region prefixes) is worked out once,
+ * not at every test. Rule JSON is not changed once compiled.
+ */
+export type PreparedPredicate = (factValue: unknown) => boolean;
 
 /**
  * A string fact is searched as text (remarks); anything else as a list of values (SKUs, tags),
@@ -54,6 +61,35 @@ export const containsAny: OperatorPredicate = (factValue, ruleValue) => {
   }
   return false;
 };
+
+/**
+ * `containsAny` against a list known up front: a list or lone fact value is looked up in a Set of the
+ * needles (SameValueZero, as `includes` compares) instead of one `includes` scan per needle, and a text
+ * fact is searched for the text needles only. Holes are skipped, as `containsAny` skips them.
+ */
+function prepareContainsAny(ruleValue: unknown): PreparedPredicate {
+  if (!Array.isArray(ruleValue)) return (factValue) => containsAny(factValue, ruleValue);
+  const needles = new Set<unknown>();
+  const texts: string[] = [];
+  for (let i = 0; i < ruleValue.length; i++) {
+    if (!(i in ruleValue)) continue;
+    const needle: unknown = ruleValue[i];
+    needles.add(needle);
+    if (typeof needle === 'string') texts.push(needle);
+  }
+  return (factValue) => {
+    if (typeof factValue === 'string') {
+      for (let i = 0; i < texts.length; i++) if (factValue.includes(texts[i]!)) return true;
+      return false;
+    }
+    if (Array.isArray(factValue)) {
+      // A hole reads as undefined, as `includes` reads it.
+      for (let i = 0; i < factValue.length; i++) if (needles.has(factValue[i])) return true;
+      return false;
+    }
+    return factValue !== undefined && factValue !== null && needles.has(factValue);
+  };
+}
 
 /** A non-empty list of needles, every one in the fact; holes skipped as `every` skips them. */
 export const containsAll: OperatorPredicate = (factValue, ruleValue) => {
@@ -126,6 +162,16 @@ export const matchesRegex: OperatorPredicate = (factValue, ruleValue) => {
   return regex?.test(String(factValue)) ?? false;
 };
 
+/** `matchesRegex` with its regex compiled once, not looked up at every test. */
+function prepareMatchesRegex(ruleValue: unknown): PreparedPredicate {
+  const regex = compileRegex(ruleValue);
+  if (regex === null) return () => false;
+  return (factValue) =>
+    typeof factValue === 'string'
+      ? regex.test(factValue)
+      : typeof factValue === 'number' && regex.test(String(factValue));
+}
+
 function toNumber(value: unknown): number {
   if (typeof value === 'number') return value;
   if (typeof value === 'string' && value.trim() !== '') return Number(value);
@@ -153,11 +199,13 @@ function regionCode(nameOrCode: unknown): string | null {
   return code;
 }
 
+const REGION_CODE_KEYS = ['districtCode', 'cityCode', 'provinceCode'] as const;
+
 /** The most precise code a fact offers: a code or name, or a receiver-like object with codes. */
 function factRegionCode(factValue: unknown): string | null {
   if (factValue && typeof factValue === 'object') {
     const r = factValue as Record<string, unknown>;
-    for (const key of ['districtCode', 'cityCode', 'provinceCode']) {
+    for (const key of REGION_CODE_KEYS) {
       const code = r[key];
       if (typeof code === 'string' && code !== '') return code;
     }
@@ -181,6 +229,27 @@ function isUnder(code: string, region: unknown): boolean {
   return ancestor !== null && isWithin(code, ancestor);
 }
 
+/**
+ * `inRegion` against regions known up front: each region's code prefix found once, and the fact's code
+ * normalised once per test rather than once per region. A region that is no region code is left out,
+ * as `isUnder` finds nothing under it.
+ */
+function prepareInRegion(ruleValue: unknown): PreparedPredicate {
+  const prefixes: string[] = [];
+  for (const region of Array.isArray(ruleValue) ? ruleValue : [ruleValue]) {
+    const code = regionCode(region);
+    const prefix = code === null ? null : ancestorPrefix(code);
+    if (prefix !== null) prefixes.push(prefix);
+  }
+  return (factValue) => {
+    const code = factRegionCode(factValue);
+    if (code === null) return false;
+    const place = normaliseRegionCode(code);
+    for (let i = 0; i < prefixes.length; i++) if (place.startsWith(prefixes[i]!)) return true;
+    return false;
+  };
+}
+
 export const CUSTOM_OPERATORS = {
   containsAny,
   containsAll,
@@ -190,3 +259,8 @@ export const CUSTOM_OPERATORS = {
 } as const satisfies Record<string, OperatorPredicate>;
 
 export type CustomOperatorName = keyof typeof CUSTOM_OPERATORS;
+
+/** The operators a compiled rule with a constant value runs prepared; each answers as its predicate does. */
+export const PREPARED_OPERATORS: {
+  readonly [name in CustomOperatorName]?: (ruleValue: unknown) => PreparedPredicate;
+} = { containsAny: prepareContainsAny, matchesRegex: prepareMatchesRegex, inRegion: prepareInRegion };

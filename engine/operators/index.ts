@@ -3,6 +3,8 @@ export {
   type CustomOperatorName,
   compileRegex,
   type OperatorPredicate,
+  PREPARED_OPERATORS,
+  type PreparedPredicate,
   type RegexValue,
 } from './custom-operators.ts';
 export {

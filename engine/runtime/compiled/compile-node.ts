@@ -65,11 +65,14 @@ function compileFact(node: Extract<ConditionNode, { kind: 'fact' }>, context: No
   const rhs = isFactReference(value) ? context.accessors.get(value.fact, value.path) : undefined;
   const evaluate = operator.evaluate;
   let test: Test;
+  /** The operator specialised for the constant value, when it has a specialisation. */
+  let prepared: ((a: unknown) => boolean) | undefined;
   if (rhs) {
     const [readFact, readValue] = [lhs.read, rhs.read];
     test = (f, s) => evaluate(readFact(f, s), readValue(f, s));
   } else {
-    const predicate = operator.prepare ? operator.prepare(value) : (a: unknown) => evaluate(a, value);
+    prepared = operator.prepare?.(value);
+    const predicate = prepared ?? ((a: unknown) => evaluate(a, value));
     const [slot, read] = [lhs.slot, lhs.read];
     test = slot >= 0 ? (_f, s) => predicate(s[slot]) : (f, s) => predicate(read(f, s));
   }
@@ -79,7 +82,9 @@ function compileFact(node: Extract<ConditionNode, { kind: 'fact' }>, context: No
     const a = slotRef(lhs.slot);
     const b = rhs ? slotRef(rhs.slot) : pool.ref(value);
     const known = rhs ? undefined : { value };
-    return operator.emit?.(a, b, known, pool) ?? `${pool.ref(evaluate)}(${a}, ${b})`;
+    const source = operator.emit?.(a, b, known, pool);
+    if (source !== undefined) return source;
+    return prepared ? `${pool.ref(prepared)}(${a})` : `${pool.ref(evaluate)}(${a}, ${b})`;
   };
   const total =
     lhs.total && (rhs ? rhs.total : true) && !operator.mayThrow(undefined, rhs ? undefined : { value });

@@ -23,9 +23,10 @@ export interface CompiledEvaluator extends RuleEvaluator {
   /**
    * `evaluate` for facts the caller has found plain (`plainFactsCheck(loads)` true for these very
    * values and keys), without checking them again: a pipeline checks an order's facts once, not at
-   * each stage.
+   * each stage. The hits are written into `hits` from index 0 (what lies beyond is left as it was)
+   * and their number returned: a pipeline keeps one array per stage, not a new one per order.
    */
-  evaluatePlain(facts: Facts): RuleHit[];
+  evaluatePlain(facts: Facts, hits: RuleHit[]): number;
 }
 
 const NO_FACTS: Facts = Object.freeze({});
@@ -37,8 +38,8 @@ const NO_FACTS: Facts = Object.freeze({});
  */
 export function createCompiledEvaluator(ruleSet: RuleSet): CompiledEvaluator {
   const { groups, eager } = compileRuleSet(ruleSet);
-  const plan = emitPlan(groups, eager);
   const slots: unknown[] = new Array(eager.length);
+  const plan = emitPlan(groups, eager, { slots, fail });
   const loads = [...new Set(eager.flatMap((read) => (typeof read.fact === 'string' ? [read.fact] : [])))];
 
   /** json-rules-engine takes no facts as an empty set, and refuses to run with a fact named "". */
@@ -79,15 +80,7 @@ export function createCompiledEvaluator(ruleSet: RuleSet): CompiledEvaluator {
       return hits;
     },
     loads,
-    evaluatePlain(facts) {
-      const hits: RuleHit[] = [];
-      try {
-        plan.evaluatePlain(facts, slots, hits);
-      } catch (error) {
-        fail(error, facts);
-      }
-      return hits;
-    },
+    evaluatePlain: plan.evaluatePlain,
     firstHit(input) {
       const facts = load(input);
       try {

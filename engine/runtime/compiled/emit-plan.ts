@@ -8,9 +8,14 @@ import { delayOf } from './tick-model.ts';
 
 /** The hot path: generated functions with the fact reads and every rule's conditions inlined. */
 export interface Plan {
-  evaluate(facts: Facts, slots: unknown[], hits: RuleHit[]): void;
-  /** `evaluate` without refusing functions and thenables: for facts already checked (emitPlainCheck). */
-  evaluatePlain(facts: Facts, slots: unknown[], hits: RuleHit[]): void;
+  /** Writes the hits into `hits` from index 0 and returns how many there are. */
+  evaluate(facts: Facts, slots: unknown[], hits: RuleHit[]): number;
+  /**
+   * `evaluate` without refusing functions and thenables, for facts already checked (emitPlainCheck),
+   * into the plan's own slots, handing what it throws to the plan's `fail`: CompiledEvaluator's
+   * `evaluatePlain` itself, with no call between, where a pipeline calls a stage's many times per order.
+   */
+  evaluatePlain(facts: Facts, hits: RuleHit[]): number;
   firstHit(facts: Facts, slots: unknown[]): RuleHit | undefined;
 }
 
@@ -20,8 +25,16 @@ function byDelay(fired: RuleClosure[], facts: Facts, slots: unknown[]): RuleClos
   return fired.sort((a, b) => delays.get(a)! - delays.get(b)!);
 }
 
-function pushInOrder(fired: RuleClosure[], facts: Facts, slots: unknown[], hits: RuleHit[]): void {
-  for (const rule of byDelay(fired, facts, slots)) hits.push(rule.hit);
+function writeInOrder(
+  fired: RuleClosure[],
+  facts: Facts,
+  slots: unknown[],
+  hits: RuleHit[],
+  n: number,
+): number {
+  let written = n;
+  for (const rule of byDelay(fired, facts, slots)) hits[written++] = rule.hit;
+  return written;
 }
 
 const firstInOrder = (fired: RuleClosure[], facts: Facts, slots: unknown[]): RuleHit =>
@@ -51,7 +64,9 @@ function units(groups: readonly PriorityGroup[], pool: SourcePool): Unit[] {
       ];
       return [
         {
-          evaluate: [...collect, `if (g.length > 0) ${pool.ref(pushInOrder)}(g, f, s, out);`].join('\n'),
+          evaluate: [...collect, `if (g.length > 0) n = ${pool.ref(writeInOrder)}(g, f, s, out, n);`].join(
+            '\n',
+          ),
           firstHit:
             [
               ...collect,
@@ -65,7 +80,7 @@ function units(groups: readonly PriorityGroup[], pool: SourcePool): Unit[] {
       const [test, hit] = [rule.emit(pool), pool.ref(rule.hit)];
       const last = i === group.rules.length - 1;
       return {
-        evaluate: `if (${test}) out.push(${hit});`,
+        evaluate: `if (${test}) out[n++] = ${hit};`,
         // Sorted statically: in a total group, the first rule to fire is the answer once nothing after can throw.
         firstHit:
           group.total && quiet
@@ -100,7 +115,17 @@ function prologue(source: string): string {
   return used.length ? `const ${used.map((slot) => `${slotRef(slot)} = s[${slot}]`).join(', ')};\n` : '';
 }
 
-export function emitPlan(groups: readonly PriorityGroup[], reads: readonly EagerRead[]): Plan {
+/** What `evaluatePlain` works with: the slots it fills, and what it calls when a rule throws. */
+export interface PlainScope {
+  slots: unknown[];
+  fail(error: unknown, facts: Facts): never;
+}
+
+export function emitPlan(
+  groups: readonly PriorityGroup[],
+  reads: readonly EagerRead[],
+  { slots, fail }: PlainScope,
+): Plan {
   const pool = new SourcePool();
   const functions = [
     `function load(f, s) {\n${emitLoad(reads, pool)}\n}`,
@@ -111,11 +136,11 @@ export function emitPlan(groups: readonly PriorityGroup[], reads: readonly Eager
   chunk(units(groups, pool)).forEach((part, i) => {
     const evaluate = part.map((unit) => unit.evaluate).join('\n');
     const firstHit = part.map((unit) => unit.firstHit).join('\n');
-    functions.push(`function e${i}(f, s, out) {\n${prologue(evaluate)}let g;\n${evaluate}\n}`);
+    functions.push(`function e${i}(f, s, out, n) {\n${prologue(evaluate)}let g;\n${evaluate}\nreturn n;\n}`);
     functions.push(
       `function h${i}(f, s, first) {\n${prologue(firstHit)}let g;\n${firstHit}\nreturn first;\n}`,
     );
-    evaluateCalls.push(`e${i}(f, s, out);`);
+    evaluateCalls.push(`n = e${i}(f, s, out, n);`);
     firstHitCalls.push(
       `first = h${i}(f, s, first);${part.at(-1)?.quiet ? '\nif (first !== undefined) return first;' : ''}`,
     );
@@ -123,8 +148,8 @@ export function emitPlan(groups: readonly PriorityGroup[], reads: readonly Eager
   const body = [
     ...functions,
     'return {',
-    `evaluate: function (f, s, out) {\nload(f, s);\n${evaluateCalls.join('\n')}\n},`,
-    `evaluatePlain: function (f, s, out) {\nloadPlain(f, s);\n${evaluateCalls.join('\n')}\n},`,
+    `evaluate: function (f, s, out) {\nload(f, s);\nlet n = 0;\n${evaluateCalls.join('\n')}\nreturn n;\n},`,
+    `evaluatePlain: function (f, out) {\nconst s = ${pool.ref(slots)};\ntry {\nloadPlain(f, s);\nlet n = 0;\n${evaluateCalls.join('\n')}\nreturn n;\n} catch (error) {\n${pool.ref(fail)}(error, f);\n}\n},`,
     `firstHit: function (f, s) {\nload(f, s);\nlet first;\n${firstHitCalls.join('\n')}\nreturn first;\n}`,
     '};',
   ].join('\n');

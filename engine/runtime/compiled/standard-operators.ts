@@ -1,4 +1,4 @@
-import { CUSTOM_OPERATORS } from '../../operators/index.ts';
+import { CUSTOM_OPERATORS, type CustomOperatorName, PREPARED_OPERATORS } from '../../operators/index.ts';
 import type { SourcePool } from './source-pool.ts';
 
 /** An operator as json-rules-engine applies it: `factValueValidator(a) && callback(a, b)`. */
@@ -9,7 +9,10 @@ export type Known = { value: unknown } | undefined;
 
 export interface OperatorDef {
   evaluate: BinaryOp;
-  /** `a => evaluate(a, value)` specialised for a constant value; only where provably the same. */
+  /**
+   * `a => evaluate(a, value)` specialised for a constant value; only where provably the same. Without
+   * `emit`, generated code calls the prepared function.
+   */
   prepare?: (value: unknown) => (factValue: unknown) => boolean;
   /** Whether `evaluate` can throw for some JSON operands, given what is known of them. */
   mayThrow(fact: Known, value: Known): boolean;
@@ -26,6 +29,8 @@ const never = (): boolean => false;
 export function isNumeric(value: unknown): boolean {
   // For a number, parseFloat(String(n)) is NaN exactly when n is: skip the string round trip.
   if (typeof value === 'number') return !Number.isNaN(value);
+  // A missing fact: parseFloat would read the text "undefined" to find NaN.
+  if (value === undefined) return false;
   return !Number.isNaN(Number.parseFloat(value as string));
 }
 
@@ -146,6 +151,6 @@ export const BASE_OPERATORS: ReadonlyMap<string, OperatorDef> = new Map<string, 
   // Ours are registered without a validator and are total by contract (see custom-operators.ts).
   ...Object.entries(CUSTOM_OPERATORS).map(([name, predicate]): [string, OperatorDef] => [
     name,
-    { evaluate: predicate, mayThrow: never },
+    { evaluate: predicate, prepare: PREPARED_OPERATORS[name as CustomOperatorName], mayThrow: never },
   ]),
 ]);

@@ -1,5 +1,5 @@
 import type { Client } from '../../client/schema.ts';
-import type { Decision } from '../../decision/decision.ts';
+import type { Decision, DecisionEvent } from '../../decision/decision.ts';
 import type { AnyEventDef, ApplyContext, EventOrigin } from '../../events/index.ts';
 import { NO_LINES } from '../../events/no-lines.ts';
 import type { StageView } from '../../facts/index.ts';
@@ -22,6 +22,13 @@ export function prepareEvent(event: RuleEvent): PreparedEvent {
   if (!def) return { kind: 'passThrough' };
   const parsed = def.params.safeParse(event.params ?? {});
   return parsed.success ? { kind: 'known', def, params: parsed.data } : { kind: 'invalid' };
+}
+
+/** What a decision's `events` records of an event; its `params` are the event's own object. */
+export function eventEntry(event: RuleEvent, origin: EventOrigin): DecisionEvent {
+  const entry: DecisionEvent = { strategyId: origin.strategyId, type: event.type };
+  if (event.params) entry.params = event.params;
+  return entry;
 }
 
 /** Accumulates one order's decision as the stages' events arrive. */
@@ -56,10 +63,14 @@ export class DecisionBuilder {
     };
   }
 
-  apply(event: RuleEvent, origin: EventOrigin, prepared: PreparedEvent = prepareEvent(event)): void {
+  /** `entry`: the decision's record of the event, when the caller made it once for every order (`eventEntry`). */
+  apply(
+    event: RuleEvent,
+    origin: EventOrigin,
+    prepared: PreparedEvent = prepareEvent(event),
+    entry: DecisionEvent = eventEntry(event, origin),
+  ): void {
     this.changed = true;
-    const entry: Decision['events'][number] = { strategyId: origin.strategyId, type: event.type };
-    if (event.params) entry.params = event.params;
     this.decision.events.push(entry);
     if (prepared.kind === 'passThrough') return;
     if (prepared.kind === 'invalid') {

@@ -1,6 +1,6 @@
 import type { Client } from '../../client/schema.ts';
 import type { CompiledStrategy } from '../../compiler/index.ts';
-import type { Decision, TraceEntry } from '../../decision/decision.ts';
+import type { Decision, DecisionEvent, TraceEntry } from '../../decision/decision.ts';
 import type { EventOrigin } from '../../events/index.ts';
 import {
   FACT_PROVIDERS,
@@ -12,11 +12,12 @@ import {
 import { FAMILIES } from '../../graph/schema.ts';
 import type { StandardOrder } from '../../order/schema.ts';
 import { type OrderPlugins, type PipelinePlugins, preparePlugins } from '../../plugins/index.ts';
+import type { RuleEvent } from '../../rules/schema.ts';
 import { InMemoryState, type StrategyState } from '../../state/index.ts';
 import { type CompiledEvaluator, plainFactsCheck } from '../compiled/index.ts';
 import { createEvaluator } from '../create-evaluator.ts';
 import type { EngineName, RuleEvaluator, RuleHit } from '../evaluator.ts';
-import { DecisionBuilder, type PreparedEvent, prepareEvent } from './decision-builder.ts';
+import { DecisionBuilder, eventEntry, type PreparedEvent, prepareEvent } from './decision-builder.ts';
 import { factNames, factsRead } from './facts-read.ts';
 
 export interface PipelineOptions {
@@ -49,6 +50,13 @@ export interface PipelineOptions {
 interface RuleInfo {
   origin: EventOrigin;
   prepared: PreparedEvent;
+  /**
+   * Its entry in `decision.events` for the hit event `entrySource`, once a compiled stage's hit made
+   * it: shared by every decision the rule fires in (frozen, as the hit's event is), not one per event
+   * applied.
+   */
+  entry: Readonly<DecisionEvent> | undefined;
+  entrySource: RuleEvent | undefined;
   /** Its decision table, under `collect`: only the first hit row of a group counts. */
   group: string | undefined;
   /** Its nodes and edges and the fact paths it reads (split once), for its trace entries. */
@@ -77,6 +85,14 @@ interface Stage {
    */
   lastHit: RuleHit | undefined;
   lastRule: RuleInfo | undefined;
+  /** Its rules name the `decision` fact: only then does it need a fresh view of the decision so far. */
+  readsDecision: boolean;
+  /**
+   * Where the compiled evaluator writes the stage's hits, the first `evaluatePlain` returns of them
+   * valid: one array per stage, not one per order and stage. Decisions run one at a time (see
+   * `decide`), and a stage's hits are applied before the next decision evaluates it.
+   */
+  hits: RuleHit[];
 }
 
 export interface Pipeline {
@@ -157,23 +173,25 @@ export function createPipeline(
     const { facts } = deciding;
     const plain = plainFacts?.(facts) === true;
     for (const stage of stages) {
-      facts.decision = deciding.builder.view();
+      if (stage.readsDecision || options.beforeStage) facts.decision = deciding.builder.view();
       options.beforeStage?.(stage.strategy.strategyId, facts);
       const compiled = stage.compiled;
-      const hits =
-        plain && compiled !== undefined && !refused(facts.extracted)
-          ? compiled.evaluatePlain(facts)
-          : (stage.evaluator.evaluate(facts) as RuleHit[]);
-      applyHits(stage, hits, deciding);
+      if (plain && compiled !== undefined && !refused(facts.extracted)) {
+        applyHits(stage, stage.hits, compiled.evaluatePlain(facts, stage.hits), deciding);
+      } else {
+        const hits = stage.evaluator.evaluate(facts) as RuleHit[];
+        applyHits(stage, hits, hits.length, deciding);
+      }
     }
     return end(order, deciding);
   };
   const decideAsync = async (order: StandardOrder, precomputed?: OrderPlugins): Promise<Decision> => {
     const deciding = begin(order, precomputed);
     for (const stage of stages) {
-      deciding.facts.decision = deciding.builder.view();
+      if (stage.readsDecision || options.beforeStage) deciding.facts.decision = deciding.builder.view();
       options.beforeStage?.(stage.strategy.strategyId, deciding.facts);
-      applyHits(stage, await stage.evaluator.evaluate(deciding.facts), deciding);
+      const hits = await stage.evaluator.evaluate(deciding.facts);
+      applyHits(stage, hits, hits.length, deciding);
     }
     return end(order, deciding);
   };
@@ -262,15 +280,17 @@ interface Deciding {
   precomputed: OrderPlugins | undefined;
 }
 
-/** Folds one stage's fired rules into the decision, by the strategy's hit policy. */
+/** Folds one stage's fired rules (the first `count` of `hits`) into the decision, by the strategy's hit policy. */
 function applyHits(
   stage: Stage,
   hits: readonly RuleHit[],
+  count: number,
   { builder, facts, trace, traceFacts, precomputed }: Deciding,
 ): void {
   const first = stage.strategy.hitPolicy === 'first';
   let groups: Set<string> | undefined;
-  for (const hit of hits) {
+  for (let i = 0; i < count; i++) {
+    const hit = hits[i]!;
     const rule = hit === stage.lastHit ? stage.lastRule : ruleOf(stage, hit);
     const group = first ? undefined : rule?.group;
     if (group !== undefined) {
@@ -281,10 +301,23 @@ function applyHits(
     }
     const origin = rule?.origin ?? { strategyId: stage.strategy.strategyId, nodeId: hit.name ?? '' };
     const prepared = rule?.prepared;
-    builder.apply(hit.event, origin, precomputed?.prepare(prepared) ?? prepared);
+    const entry = rule && stage.compiled ? sharedEntry(rule, hit.event) : undefined;
+    builder.apply(hit.event, origin, precomputed?.prepare(prepared) ?? prepared, entry);
     if (trace) trace.push(traceEntry(stage, hit, traceFacts ? facts : undefined));
     if (first) break;
   }
+}
+
+/**
+ * The rule's shared entry for a compiled hit's event: the compiled evaluator hands out one frozen
+ * event per rule, so the entry is made at its first hit (again only when two rules share a name).
+ */
+function sharedEntry(rule: RuleInfo, event: RuleEvent): Readonly<DecisionEvent> {
+  if (rule.entrySource !== event || rule.entry === undefined) {
+    rule.entry = Object.freeze(eventEntry(event, rule.origin));
+    rule.entrySource = event;
+  }
+  return rule.entry;
 }
 
 /** The rule behind a hit, remembered for the next hit when the compiled evaluator made it. */
@@ -312,9 +345,12 @@ function buildStage(engine: EngineName): (strategy: CompiledStrategy) => Stage {
       // Traces take nodes and edges by plain property access, as they always have (and the last of a
       // duplicate name, as the map keeps).
       const traced = strategy.sourceMap[rule.name];
+      const origin = { strategyId: strategy.strategyId, nodeId: entry?.emitterId ?? rule.name };
       rules.set(rule.name, {
-        origin: { strategyId: strategy.strategyId, nodeId: entry?.emitterId ?? rule.name },
+        origin,
         prepared: prepareEvent(rule.event),
+        entry: undefined,
+        entrySource: undefined,
         group: entry?.group,
         trace: {
           nodeIds: traced?.nodeIds ?? [],
@@ -325,7 +361,18 @@ function buildStage(engine: EngineName): (strategy: CompiledStrategy) => Stage {
     }
     const evaluator = createEvaluator({ rules: strategy.rules, conditions: {} }, engine);
     const compiled = isCompiled(evaluator) ? evaluator : undefined;
-    return { strategy, evaluator, compiled, rules, lastHit: undefined, lastRule: undefined };
+    const names = new Set<string>();
+    for (const rule of strategy.rules) factNames(rule.conditions, names);
+    return {
+      strategy,
+      evaluator,
+      compiled,
+      rules,
+      lastHit: undefined,
+      lastRule: undefined,
+      readsDecision: names.has('decision'),
+      hits: [],
+    };
   };
 }
 
