@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseIsoTime } from './parse-iso-time.ts';
+import { orderInstant, parseIsoTime } from './parse-iso-time.ts';
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
@@ -75,5 +75,22 @@ describe('parseIsoTime', () => {
     for (const value of [undefined, null, 0]) {
       expect(parseIsoTime(value as unknown as string)).toBe(Date.parse(value as unknown as string));
     }
+  });
+});
+
+describe('orderInstant', () => {
+  it('says what Date.parse says for any sequence of stamps, repeated or interleaved', () => {
+    const stamps = fc.constantFrom(
+      '2026-11-11T00:03:12+08:00',
+      '2026-11-10T23:59:59+08:00',
+      '2026-11-11T00:03:12Z',
+      '2026-11-11T00:03:12.500+08:00',
+      'not a time',
+    );
+    fc.assert(
+      fc.property(fc.array(stamps, { maxLength: 12 }), (sequence) => {
+        for (const stamp of sequence) expect(orderInstant(stamp)).toBe(Date.parse(stamp));
+      }),
+    );
   });
 });

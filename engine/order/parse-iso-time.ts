@@ -64,3 +64,23 @@ export function parseIsoTime(text: string): number {
     offsetMinutes * 60_000
   );
 }
+
+let lastStamp: string | undefined;
+let lastInstant = Number.NaN;
+let otherStamp: string | undefined;
+let otherInstant = Number.NaN;
+
+/**
+ * `parseIsoTime`, remembering the last two stamps: one order's facts (minutes since paid) and its
+ * gift, substitution, merge and hold stages ask about its pay time again and again, some rules
+ * about its created time in between.
+ */
+export function orderInstant(stamp: string): number {
+  if (stamp === lastStamp) return lastInstant;
+  const at = stamp === otherStamp ? otherInstant : parseIsoTime(stamp);
+  otherStamp = lastStamp;
+  otherInstant = lastInstant;
+  lastStamp = stamp;
+  lastInstant = at;
+  return at;
+}

@@ -1,4 +1,4 @@
-import { parseIsoTime } from '../../order/parse-iso-time.ts';
+import { orderInstant } from '../../order/parse-iso-time.ts';
 import { defineFact } from './fact-provider.ts';
 
 const MINUTE_MS = 60_000;
@@ -13,6 +13,6 @@ export const minutesSincePaidFact = defineFact({
   label: { en: 'Minutes since payment', zh: '付款后经过分钟数' },
   compute: ({ order, now }) => {
     if (order.paidAt === null) return null;
-    return Math.floor((now.getTime() - parseIsoTime(order.paidAt)) / MINUTE_MS);
+    return Math.floor((now.getTime() - orderInstant(order.paidAt)) / MINUTE_MS);
   },
 });

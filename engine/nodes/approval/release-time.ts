@@ -1,6 +1,6 @@
 import { isoTime } from '../../order/iso-time.ts';
+import { orderInstant } from '../../order/parse-iso-time.ts';
 import type { StandardOrder } from '../../order/schema.ts';
-import { instant } from '../gift/time-window.ts';
 
 const MINUTE_MS = 60_000;
 
@@ -38,7 +38,7 @@ export function releaseOf(
   }
   if (order.paidAt === null) return {};
   // Date.parse's instant, by the stage-shared reader: the gift and merge stages read this stamp too.
-  const at = instant(order.paidAt) + minutes * MINUTE_MS;
+  const at = orderInstant(order.paidAt) + minutes * MINUTE_MS;
   return {
     releaseAt: isoTime(at),
     autoReleaseMinutes: Math.max(1, Math.ceil((at - now.getTime()) / MINUTE_MS)),

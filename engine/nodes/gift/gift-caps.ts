@@ -1,8 +1,9 @@
 import type { EventOrigin } from '../../events/event-def.ts';
+import { orderInstant } from '../../order/parse-iso-time.ts';
 import type { StandardOrder } from '../../order/schema.ts';
 import type { Consumption, StrategyState } from '../../state/index.ts';
 import type { GiftCaps } from './gift-rule.schema.ts';
-import { chinaDay, chinaDayNumber, instant } from './time-window.ts';
+import { chinaDay, chinaDayNumber } from './time-window.ts';
 
 /**
  * A rule's caps, laid out once per rule with its counter names. The counters are named for the
@@ -92,7 +93,7 @@ export class RuleCaps {
    */
   private dayKeyOf(order: StandardOrder): string {
     const stamp = order.paidAt ?? order.createdAt;
-    const day = chinaDayNumber(instant(stamp));
+    const day = chinaDayNumber(orderInstant(stamp));
     if (day !== this.day) {
       this.day = day;
       this.dayKey = `${this.prefix}:day:${chinaDay(stamp)}`;

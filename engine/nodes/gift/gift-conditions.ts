@@ -1,9 +1,10 @@
 import { inRegion } from '../../operators/custom-operators.ts';
+import { orderInstant } from '../../order/parse-iso-time.ts';
 import type { OrderLine, StandardOrder } from '../../order/schema.ts';
 import type { StrategyState } from '../../state/index.ts';
 import { RuleCaps } from './gift-caps.ts';
 import type { GiftRule, GiftSpec, GiftWhen } from './gift-rule.schema.ts';
-import { bounds, inBounds, instant, type WindowBounds } from './time-window.ts';
+import { bounds, inBounds, type WindowBounds } from './time-window.ts';
 
 /** The gift a rule gives an order, and how many sets of it (1 unless the rule gives per multiple). */
 export interface GiftMatch {
@@ -149,7 +150,7 @@ export class PreparedGiftRule {
     if (this.window === undefined) return true;
     // An unpaid order is outside every window on its pay time.
     const stamp = this.windowOnPaid ? order.paidAt : order.createdAt;
-    return stamp ? inBounds(instant(stamp), this.window) : false;
+    return stamp ? inBounds(orderInstant(stamp), this.window) : false;
   }
 
   /** What the rule gives this order, or null when a condition fails. Reads state, never changes it. */

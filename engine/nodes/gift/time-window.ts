@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DATETIME_WITH_OFFSET } from '../../order/fast-parse.ts';
-import { parseIsoTime } from '../../order/parse-iso-time.ts';
+import { orderInstant } from '../../order/parse-iso-time.ts';
 import type { StandardOrder } from '../../order/schema.ts';
 
 /**
@@ -36,31 +36,11 @@ export function bounds(window: TimeWindow): WindowBounds {
   return parsed;
 }
 
-let lastStamp: string | undefined;
-let lastInstant = Number.NaN;
-let otherStamp: string | undefined;
-let otherInstant = Number.NaN;
-
-/**
- * Date.parse (by `parseIsoTime`), remembering the last two stamps: one order's gift, substitution,
- * merge and hold stages ask about its pay time again and again, some rules about its created time
- * in between.
- */
-export function instant(stamp: string): number {
-  if (stamp === lastStamp) return lastInstant;
-  const at = stamp === otherStamp ? otherInstant : parseIsoTime(stamp);
-  otherStamp = lastStamp;
-  otherInstant = lastInstant;
-  lastStamp = stamp;
-  lastInstant = at;
-  return at;
-}
-
 /** An unpaid order is outside every window on its pay time. */
 export function inWindow(order: StandardOrder, window: TimeWindow): boolean {
   const stamp = order[window.on];
   if (!stamp) return false;
-  return inBounds(instant(stamp), bounds(window));
+  return inBounds(orderInstant(stamp), bounds(window));
 }
 
 /** Half-open: `start` is in, `end` is out. */

@@ -1,8 +1,8 @@
 import type { Decision } from '../../decision/decision.ts';
 import { defineEvent } from '../../events/event-def.ts';
 import { isoTime } from '../../order/iso-time.ts';
+import { orderInstant } from '../../order/parse-iso-time.ts';
 import type { StandardOrder } from '../../order/schema.ts';
-import { instant } from '../gift/time-window.ts';
 import { type MergeParams, MergeParamsSchema } from './merge.schema.ts';
 import { orderMergeKey, shipsFrom } from './merge-key.ts';
 
@@ -33,7 +33,7 @@ export const mergeEvent = defineEvent({
       };
       return;
     }
-    const paidAt = instant(order.paidAt!);
+    const paidAt = orderInstant(order.paidAt!);
     const presale = params.allowPresale && isPresale(order);
     const key = orderMergeKey(order, decision, {
       warehouse: params.match.warehouse,
