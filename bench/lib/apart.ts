@@ -1,6 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { Candidate, Measurement } from './timing.ts';
+import { type Candidate, type Measurement, measurementsOf } from './timing.ts';
 
 /** Names the candidate a bench process was forked to run; unset in the parent. */
 const CANDIDATE_ENV = 'BENCH_CANDIDATE';
@@ -130,15 +130,7 @@ export async function measureApart(
       if (!process) throw new Error(`no candidate ${candidate} to run ${task} in`);
       tasks[task] = await process.task(task);
     }
-    const measurements = candidates.map(({ name, orders }, i) => ({
-      name,
-      orders,
-      seconds: wall[i]!,
-      ordersPerSecond: orders / wall[i]!,
-      cpuSeconds: cpu[i]!,
-      ordersPerCpuSecond: orders / cpu[i]!,
-    }));
-    return { measurements, tasks };
+    return { measurements: measurementsOf(candidates, wall, cpu), tasks };
   } finally {
     for (const process of processes) process.stop();
   }

@@ -47,6 +47,15 @@ export async function measureInterleaved(
       cpu[i] = Math.min(cpu[i]!, cpuSecondsNow() - cpuStart);
     }
   }
+  return measurementsOf(candidates, wall, cpu);
+}
+
+/** Each candidate's measurement from its fastest pass's wall and CPU seconds, by index. */
+export function measurementsOf(
+  candidates: readonly Pick<Candidate, 'name' | 'orders'>[],
+  wall: readonly number[],
+  cpu: readonly number[],
+): Measurement[] {
   return candidates.map(({ name, orders }, i) => ({
     name,
     orders,
