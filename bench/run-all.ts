@@ -112,7 +112,8 @@ function summarise(ran: ReadonlySet<string>, pluginOutput: string): string[][] {
   }
   if (ran.has('pipeline')) {
     const p = readResult('pipeline');
-    const decideRatio: number = p.ratios['compiled: decide'];
+    // Against json-rules-engine on the same orders: the compiled runtime's figure over its slice.
+    const decideRatio: number = p.ratios[p.sameOrders];
     const cpuMicros = (name: string) =>
       1e6 / p.measurements.find((m: { name: string }) => m.name === name).ordersPerCpuSecond;
     const readMicros = cpuMicros('read + adapt only');
@@ -128,7 +129,7 @@ function summarise(ran: ReadonlySet<string>, pluginOutput: string): string[][] {
       ['b', 'demo pipeline, read + adapt + decide, per core', fmt(p.target.endToEnd), '', ''],
       [
         'b',
-        'compiled vs json-rules-engine, decide (CPU)',
+        'compiled vs json-rules-engine, decide, same orders (CPU)',
         ratio(decideRatio),
         `≥ ${TARGET.decideRatio}×`,
         yesNo(decideRatio >= TARGET.decideRatio),
