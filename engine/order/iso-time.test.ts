@@ -20,6 +20,16 @@ describe('isoTime', () => {
     );
   });
 
+  it('writes what toISOString writes for runs of times over a few days, as the remembered dates turn over', () => {
+    const start = Date.UTC(2026, 10, 10, 12);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 4 * 86_400_000 }), { maxLength: 50 }), (offsets) => {
+        for (const offset of offsets)
+          expect(isoTime(start + offset)).toBe(new Date(start + offset).toISOString());
+      }),
+    );
+  });
+
   it('writes what toISOString writes at the edges: epoch, leap days, centuries, year 9999 and 10000', () => {
     const edges = [
       0,
