@@ -30,7 +30,13 @@ const warehouseId = (w: Warehouse) => w.id;
 const carrierId = (c: Carrier) => c.id;
 const skuCode = (s: Sku) => s.sku;
 
+// Every order of a pipeline asks for the same client's index, several times an order (SKU weights,
+// carriers): the last one is kept beside the WeakMap, so a repeat is one comparison, not a lookup.
+let lastClient: Client | undefined;
+let lastIndex: ClientIndex | undefined;
+
 export function clientIndex(client: Client): ClientIndex {
+  if (client === lastClient) return lastIndex!;
   let index = indexes.get(client);
   if (!index) {
     index = {
@@ -41,6 +47,8 @@ export function clientIndex(client: Client): ClientIndex {
     };
     indexes.set(client, index);
   }
+  lastClient = client;
+  lastIndex = index;
   return index;
 }
 

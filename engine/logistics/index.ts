@@ -1,4 +1,11 @@
-export { carrierRefusal, freightCost } from './freight.ts';
+export {
+  carrierRefusal,
+  chargeUnder,
+  FreightTable,
+  freightCost,
+  refusalUnder,
+  type Terms,
+} from './freight.ts';
 export { MACRO_REGION_LABELS, MACRO_REGIONS, type MacroRegion, macroRegionOf } from './macro-regions.ts';
 export {
   inAnyRegion,
@@ -11,5 +18,6 @@ export {
   regionDistance,
   warehouseLocation,
 } from './region-codes.ts';
+export { orderShipment, Shipment } from './shipment.ts';
 export { effectiveLines, type ShipLine, shippingLines, substitutedLines } from './shipped-lines.ts';
 export { available, fitsAt, linesWeightKg, type Shortage, stockFit, takeStock } from './stock-fit.ts';

@@ -21,6 +21,20 @@ describe('macroRegionOf', () => {
     expect(macroRegionOf('3301')).toBe('华东');
     expect(macroRegionOf('81')).toBeUndefined();
   });
+  it('reads a code that starts with two digits as the trimmed, sliced code would be read', () => {
+    // A leading space takes the path that trims and slices the code: both must agree.
+    const codes = [
+      ...Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0')),
+      '330106',
+      '4',
+      '',
+      'x3',
+    ];
+    for (const code of codes) {
+      expect(macroRegionOf(code)).toBe(macroRegionOf(` ${code} `));
+      expect(macroRegionOf(`${code}\t`)).toBe(macroRegionOf(` ${code}`));
+    }
+  });
 });
 
 describe('regionDistance', () => {

@@ -29,7 +29,17 @@ const BY_PROVINCE = new Map<string, MacroRegion>(
   MACRO_REGIONS.flatMap((region) => PROVINCES[region].map((code) => [code, region] as const)),
 );
 
+/** `BY_PROVINCE` by the province code's value (11 … 65): an array read, for codes that start with two digits. */
+const BY_PROVINCE_NUMBER: (MacroRegion | undefined)[] = Array.from({ length: 100 }, (_, n) =>
+  BY_PROVINCE.get(String(n).padStart(2, '0')),
+);
+
 /** The macro-region of a province (or of any code under it); undefined for codes outside the 31 mainland provinces. */
 export function macroRegionOf(code: string): MacroRegion | undefined {
+  // A code that starts with two digits is its own trimmed start: read them as a number rather than
+  // slicing a string to hash (nearest-warehouse ranking asks this twice per warehouse and order).
+  const tens = code.charCodeAt(0) - 48;
+  const ones = code.charCodeAt(1) - 48;
+  if (tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9) return BY_PROVINCE_NUMBER[tens * 10 + ones];
   return BY_PROVINCE.get(code.trim().slice(0, 2));
 }

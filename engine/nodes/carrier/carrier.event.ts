@@ -1,6 +1,6 @@
 import { defineEvent } from '../../events/event-def.ts';
 import { NO_LINES, noLinesMessage } from '../../events/no-lines.ts';
-import { linesWeightKg, shippingLines } from '../../logistics/index.ts';
+import { orderShipment } from '../../logistics/index.ts';
 import { carrierChainReferences } from './carrier-chain.references.ts';
 import { type CarrierParams, CarrierParamsSchema } from './carrier-chain.schema.ts';
 import { type CarrierOutcome, runCarrierChain } from './run-carrier-chain.ts';
@@ -46,7 +46,8 @@ export const carrierEvent = defineEvent<CarrierParams>({
       ctx.hold('no_carrier', 'a carrier chain needs the client master data');
       return;
     }
-    const weightKg = linesWeightKg(shippingLines(order, decision, client), order, client);
+    // The shipment routing made just before (and weighed, when it ranked by cost), not made anew.
+    const { weightKg } = orderShipment(order, decision, client);
     const outcome = runCarrierChain(params.chain!, { client, order, decision, weightKg });
     decision.events.push({
       strategyId: origin.strategyId,

@@ -1,7 +1,15 @@
 import { clientIndex } from '../../client/client-index.ts';
 import type { Carrier, Client } from '../../client/index.ts';
 import type { Decision } from '../../decision/decision.ts';
-import { carrierRefusal, freightCost, keyInAnyRegion, placeKey } from '../../logistics/index.ts';
+import {
+  carrierRefusal,
+  chargeUnder,
+  FreightTable,
+  keyInAnyRegion,
+  placeKey,
+  refusalUnder,
+  type Terms,
+} from '../../logistics/index.ts';
 import type { StandardOrder } from '../../order/schema.ts';
 import type { CarrierChain, CarrierLevel, PlatformRule } from './carrier-chain.schema.ts';
 
@@ -38,22 +46,66 @@ function requests(value: unknown): string[] {
   return [];
 }
 
-/** Why this carrier cannot take this order, or null. */
-function refusal(carrier: Carrier | undefined, id: string, order: StandardOrder): string | null {
+/**
+ * Why this carrier cannot take this order, or null. `terms`: the carrier's terms at the order's
+ * destination, when the caller has them at hand.
+ */
+function refusal(
+  carrier: Carrier | undefined,
+  id: string,
+  order: StandardOrder,
+  terms?: Terms,
+): string | null {
   if (!carrier) return `the client has no carrier "${id}"`;
   if (order.type === 'cod' && !carrier.cod) return `${id} does not take cash on delivery`;
-  return carrierRefusal(carrier, order.receiver);
+  return terms ? refusalUnder(carrier, terms) : carrierRefusal(carrier, order.receiver);
 }
 
+/** The carriers a cheapest level compares, for one client: the client's entry per id (if any) and their freight terms. */
+interface Compared {
+  ids: readonly string[];
+  carriers: readonly (Carrier | undefined)[];
+  /** The terms of the carriers the client has, in `ids` order: one lookup a place for all of them. */
+  freight: FreightTable;
+}
+
+// Per chain (the params object the pipeline prepares once per rule), per client: neither changes once loaded.
+const compared = new WeakMap<CarrierChain, WeakMap<Client, Compared>>();
+
+function comparedBy(chain: CarrierChain, client: Client): Compared {
+  let byClient = compared.get(chain);
+  if (!byClient) {
+    byClient = new WeakMap();
+    compared.set(chain, byClient);
+  }
+  let ready = byClient.get(client);
+  if (!ready) {
+    const ids = chain.cheapestAmong.length ? chain.cheapestAmong : client.carriers.map((c) => c.id);
+    const carriers = ids.map((id) => clientIndex(client).carriers.get(id));
+    const known = carriers.filter((carrier) => carrier !== undefined);
+    ready = { ids, carriers, freight: new FreightTable(known) };
+    byClient.set(client, ready);
+  }
+  return ready;
+}
+
+/**
+ * The cheapest carrier that can take the order. Every compared carrier's terms come from one
+ * table lookup, where asking each carrier for its refusal and then its price took two lookups
+ * apiece (0.12 µs an order in the profile, of the carrier stage's 0.94).
+ */
 function cheapest(chain: CarrierChain, input: CarrierInput, skipped: Skip[]): CarrierOutcome {
-  const ids = chain.cheapestAmong.length ? chain.cheapestAmong : input.client.carriers.map((c) => c.id);
-  const { carriers } = clientIndex(input.client);
+  const { ids, carriers, freight: table } = comparedBy(chain, input.client);
+  const termsAt = table.at(input.order.receiver);
+  let known = 0;
   let best: { carrier: string; freight: number } | undefined;
-  for (const id of ids) {
-    const carrier = carriers.get(id);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    const carrier = carriers[i];
+    const terms = carrier === undefined ? undefined : termsAt[known++];
     // Priced only when it can take the order: a refused carrier's price is never read.
-    const reason = refusal(carrier, id, input.order);
-    const freight = reason === null ? freightCost(carrier!, input.order.receiver, input.weightKg) : undefined;
+    const reason = refusal(carrier, id, input.order, terms);
+    const freight = reason === null ? chargeUnder(terms!, input.weightKg) : undefined;
     if (reason !== null || freight === undefined) {
       skipped.push({
         level: 'cheapest',

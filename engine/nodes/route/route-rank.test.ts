@@ -1,38 +1,56 @@
 import { describe, expect, it } from 'vitest';
-import type { Client } from '../../client/index.ts';
 import { regionalClient, regionalOrder } from '../../logistics/fixtures/regional-client.ts';
+import { freightCost, Shipment } from '../../logistics/index.ts';
 import type { RankStep } from './route-chain.schema.ts';
-import { RankMeasure } from './route-rank.ts';
+import { RankMeasure, rankFreight } from './route-rank.ts';
 
 describe('RankMeasure.first', () => {
   const cheapest: RankStep = { step: 'rank', by: 'cheapest', priority: [] };
   const order = regionalOrder();
-  const lines = [{ sku: 'LIP-01', qty: 1 }];
-  /** The regional client, counting how often the carriers are read: once for each order priced. */
+  const shipment = () => new Shipment([{ sku: 'LIP-01', qty: 1 }], order, regionalClient);
+  /** The step's carriers, counting how often their freight is looked up: once for each order priced. */
   const counting = () => {
-    const seen = { carriers: 0 };
-    const client: Client = {
-      ...regionalClient,
-      get carriers() {
-        seen.carriers++;
-        return regionalClient.carriers;
-      },
-    };
-    return { client, seen };
+    const carriers = rankFreight(cheapest, regionalClient);
+    const seen = { priced: 0 };
+    for (const table of [carriers.prepaid, carriers.cod]) {
+      const at = table.at.bind(table);
+      table.at = (destination) => {
+        seen.priced++;
+        return at(destination);
+      };
+    }
+    return { carriers, seen };
   };
 
   it('takes a lone warehouse without pricing the order', () => {
-    const { client, seen } = counting();
+    const { carriers, seen } = counting();
     const [only] = regionalClient.warehouses;
-    expect(new RankMeasure(cheapest, client, order, order.receiver, lines).first([only!])).toBe(only);
-    expect(seen.carriers).toBe(0);
+    expect(new RankMeasure(cheapest, order, shipment(), carriers).first([only!])).toBe(only);
+    expect(seen.priced).toBe(0);
   });
 
   it('prices the order once to rank several', () => {
-    const { client, seen } = counting();
-    const measure = new RankMeasure(cheapest, client, order, order.receiver, lines);
+    const { carriers, seen } = counting();
+    const measure = new RankMeasure(cheapest, order, shipment(), carriers);
     const best = measure.first(regionalClient.warehouses);
     expect(regionalClient.warehouses.map((w) => w.id)).toContain(best.id);
-    expect(seen.carriers).toBe(1);
+    expect(seen.priced).toBe(1);
+  });
+
+  it('adds to handling the cheapest freight any usable carrier charges, as each carrier prices it', () => {
+    const [warehouse] = regionalClient.warehouses;
+    for (const type of ['normal', 'cod'] as const) {
+      for (const carrier of [undefined, 'ZTO', 'EMS']) {
+        const step: RankStep = { ...cheapest, carrier };
+        const o = regionalOrder({ type });
+        const goods = new Shipment([{ sku: 'LIP-01', qty: 7 }], o, regionalClient);
+        const prices = regionalClient.carriers
+          .filter((c) => (!carrier || c.id === carrier) && (type !== 'cod' || c.cod))
+          .map((c) => freightCost(c, o.receiver, goods.weightKg))
+          .filter((cost) => cost !== undefined);
+        const measure = new RankMeasure(step, o, goods, rankFreight(step, regionalClient));
+        expect(measure.of(warehouse!)).toBe(warehouse!.handlingCost + Math.min(...prices));
+      }
+    }
   });
 });

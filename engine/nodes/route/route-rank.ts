@@ -1,42 +1,57 @@
 import type { Client, Warehouse } from '../../client/index.ts';
 import {
-  freightCost,
-  linesWeightKg,
+  chargeUnder,
+  FreightTable,
   type RegionCodes,
   regionDistance,
-  type ShipLine,
+  type Shipment,
   warehouseLocation,
 } from '../../logistics/index.ts';
 import type { StandardOrder } from '../../order/schema.ts';
 import type { RankStep } from './route-chain.schema.ts';
 
 /**
+ * The carriers a cheapest rank prices with, as one freight table each: every client carrier, or
+ * only the one the step names; for a COD order, only those of them that take COD.
+ */
+export interface RankFreight {
+  prepaid: FreightTable;
+  cod: FreightTable;
+}
+
+export function rankFreight(step: RankStep, client: Client): RankFreight {
+  const usable = client.carriers.filter((carrier) => !step.carrier || carrier.id === step.carrier);
+  return {
+    prepaid: new FreightTable(usable),
+    cod: new FreightTable(usable.filter((carrier) => carrier.cod)),
+  };
+}
+
+/**
  * What a rank step measures warehouses by, for one order: handling plus freight, distance, or
  * nothing (`priority`, where the tie-break is the whole ranking). Freight is priced on first use, so
- * a chain that holds before its rank step never prices the order; the lines' weight too is only
+ * a chain that holds before its rank step never prices the order; the shipment's weight too is only
  * worked out then. One object per order: no comparator or measure closures.
  */
 export class RankMeasure {
   private freight: number | undefined;
 
+  /** `carriers`: the step's `rankFreight`, which a step ranking by cost needs. */
   constructor(
     private readonly step: RankStep,
-    private readonly client: Client,
     private readonly order: StandardOrder,
-    private readonly destination: RegionCodes,
-    private readonly lines: readonly ShipLine[],
+    private readonly shipment: Shipment,
+    private readonly carriers: RankFreight | undefined,
   ) {}
 
   /** The warehouse's measure; lower is better. NaN-safe comparison is `compare`'s job. */
   of(w: Warehouse): number {
     if (this.step.by === 'priority') return 0;
-    if (this.step.by === 'nearest') return regionDistance(warehouseLocation(w), this.destination);
+    if (this.step.by === 'nearest') return regionDistance(warehouseLocation(w), this.order.receiver);
     this.freight ??= cheapestFreight(
-      this.step,
-      this.client,
-      this.order,
-      this.destination,
-      linesWeightKg(this.lines, this.order, this.client),
+      this.order.type === 'cod' ? this.carriers!.cod : this.carriers!.prepaid,
+      this.order.receiver,
+      this.shipment.weightKg,
     );
     return w.handlingCost + this.freight;
   }
@@ -76,22 +91,14 @@ export class RankMeasure {
 }
 
 /**
- * The cheapest freight a usable carrier (or the named one) charges for the order. The client's
- * freight tables are priced by destination only, so it is the same from every warehouse and is
- * worked out once per order: warehouses differ only in handling cost.
+ * The cheapest freight a usable carrier charges for the order. The client's freight tables are
+ * priced by destination only, so it is the same from every warehouse and is worked out once per
+ * order: warehouses differ only in handling cost.
  */
-function cheapestFreight(
-  step: RankStep,
-  client: Client,
-  order: StandardOrder,
-  destination: RegionCodes,
-  weightKg: number,
-): number {
+function cheapestFreight(usable: FreightTable, destination: RegionCodes, weightKg: number): number {
   let best = Number.POSITIVE_INFINITY;
-  for (const carrier of client.carriers) {
-    if (step.carrier && carrier.id !== step.carrier) continue;
-    if (order.type === 'cod' && !carrier.cod) continue;
-    const cost = freightCost(carrier, destination, weightKg);
+  for (const terms of usable.at(destination)) {
+    const cost = chargeUnder(terms, weightKg);
     if (cost !== undefined && cost < best) best = cost;
   }
   return best;

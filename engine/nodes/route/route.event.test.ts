@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Decision } from '../../decision/decision.ts';
 import { RECEIVERS, regionalClient, regionalOrder } from '../../logistics/fixtures/regional-client.ts';
 import { stockedState } from '../../logistics/fixtures/stock.ts';
+import { Shipment } from '../../logistics/index.ts';
 import type { StandardOrder } from '../../order/schema.ts';
 import { DecisionBuilder } from '../../runtime/pipeline/decision-builder.ts';
 import { InMemoryState, type StrategyState } from '../../state/index.ts';
@@ -124,7 +125,12 @@ describe('route chain: stock', () => {
     const c = chain({ steps: [{ step: 'area' }, { step: 'stock', onNoSingleFit: 'hold' }, NEAREST] });
     const lines = [{ sku: 'LIP-01', qty: 2 }];
     const run = (o: StandardOrder, state: StrategyState = new InMemoryState()) =>
-      runRouteChain(c, { client: regionalClient, order: o, state, lines }).log.map((s) => s.left);
+      runRouteChain(c, {
+        client: regionalClient,
+        order: o,
+        state,
+        shipment: new Shipment(lines, o, regionalClient),
+      }).log.map((s) => s.left);
     const first = run(order);
     const all = ['WH-SH', 'WH-GZ', 'WH-BJ', 'WH-CD', 'WH-WH', 'WH-XA'];
     expect(first).toEqual([all, all, all, ['WH-SH']]);

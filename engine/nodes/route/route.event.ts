@@ -1,7 +1,7 @@
 import type { MasterDataRef } from '../../client/index.ts';
 import type { Decision } from '../../decision/decision.ts';
 import { type ApplyContext, defineEvent } from '../../events/event-def.ts';
-import { type ShipLine, shippingLines, takeStock } from '../../logistics/index.ts';
+import { orderShipment, type ShipLine, Shipment, takeStock } from '../../logistics/index.ts';
 import { chainReferences } from './route-chain.references.ts';
 import { type RouteChain, type RouteParams, RouteParamsSchema } from './route-chain.schema.ts';
 import { runRouteChain } from './run-route-chain.ts';
@@ -49,7 +49,7 @@ function placeFixed(warehouse: string, ctx: ApplyContext): void {
   const pending = decision.parcels.filter((p) => p.warehouse === null);
   const lines = decision.parcels.length
     ? mergeLines(pending.flatMap((p) => p.lines))
-    : shippingLines(order, decision, ctx.client);
+    : orderShipment(order, decision, ctx.client).lines;
   for (const parcel of pending) parcel.warehouse = warehouse;
   if (decision.parcels.length === 0) decision.warehouse = warehouse;
   else settleWarehouse(decision);
@@ -59,12 +59,13 @@ function placeFixed(warehouse: string, ctx: ApplyContext): void {
 /** Routes one shipment (the whole order, or one parcel) and returns the parcels it became. */
 function routeShipment(
   chain: RouteChain,
-  lines: readonly ShipLine[],
+  shipment: Shipment,
   parcel: Parcel | null,
   ctx: ApplyContext,
 ): Parcel[] {
   const { client, order, state, decision, origin } = ctx;
-  const { outcome, log } = runRouteChain(chain, { client: client!, order, state, lines });
+  const { lines } = shipment;
+  const { outcome, log } = runRouteChain(chain, { client: client!, order, state, shipment });
   // Built key by key rather than around a conditional spread, which V8 gives a fresh shape each time.
   const params: Record<string, unknown> = { nodeId: origin.nodeId };
   if (parcel) params.lines = lines;
@@ -96,7 +97,10 @@ function routeParcels(chain: RouteChain, ctx: ApplyContext): Parcel[] {
   const parcels: Parcel[] = [];
   for (const parcel of ctx.decision.parcels) {
     if (parcel.warehouse === null)
-      pushAll(parcels, routeShipment(chain, mergeLines(parcel.lines), parcel, ctx));
+      pushAll(
+        parcels,
+        routeShipment(chain, new Shipment(mergeLines(parcel.lines), ctx.order, ctx.client), parcel, ctx),
+      );
     else parcels.push(parcel);
   }
   return parcels;
@@ -128,7 +132,7 @@ export const routeEvent = defineEvent<RouteParams>({
       return;
     }
     if (decision.parcels.length === 0) {
-      decision.parcels = routeShipment(chain, shippingLines(order, decision, ctx.client), null, ctx);
+      decision.parcels = routeShipment(chain, orderShipment(order, decision, ctx.client), null, ctx);
       return;
     }
     decision.parcels = routeParcels(chain, ctx);

@@ -1,11 +1,18 @@
 import type { Client, Warehouse } from '../../client/index.ts';
 import { NO_LINES, noLinesMessage } from '../../events/no-lines.ts';
-import { available, fitsAt, placeKey, type ShipLine, type Shortage } from '../../logistics/index.ts';
+import {
+  available,
+  fitsAt,
+  placeKey,
+  type ShipLine,
+  type Shipment,
+  type Shortage,
+} from '../../logistics/index.ts';
 import type { StandardOrder } from '../../order/schema.ts';
 import type { StrategyState } from '../../state/index.ts';
 import type { RankStep, RouteChain } from './route-chain.schema.ts';
 import { keepBound, keepCovering } from './route-filters.ts';
-import { distance, RankMeasure } from './route-rank.ts';
+import { distance, type RankFreight, RankMeasure, rankFreight } from './route-rank.ts';
 import { type PlannedParcel, planSplit } from './route-split.ts';
 import { SharedList } from './shared-list.ts';
 
@@ -13,7 +20,8 @@ export interface RouteInput {
   client: Client;
   order: StandardOrder;
   state: StrategyState;
-  lines: readonly ShipLine[];
+  /** What is routed: the whole order, or one parcel of it. */
+  shipment: Shipment;
 }
 
 export type RouteOutcome =
@@ -41,6 +49,8 @@ interface PreparedChain {
   /** The chain's candidate warehouses in its order, every client warehouse of each id, with what its steps left of them. */
   candidates: SharedList;
   rankStep: RankStep;
+  /** The carriers the rank step prices with, when it ranks by cost. */
+  rankCarriers: RankFreight | undefined;
 }
 
 // Per chain (the params object the pipeline prepares once per rule), per client: neither changes once loaded.
@@ -54,17 +64,19 @@ function prepare(chain: RouteChain, client: Client): PreparedChain {
   }
   let ready = byClient.get(client);
   if (!ready) {
+    const rankStep: RankStep = chain.steps.find((s) => s.step === 'rank') ?? {
+      step: 'rank',
+      by: 'priority',
+      priority: chain.candidates,
+    };
     ready = {
       candidates: new SharedList(
         chain.candidates.length === 0
           ? [...client.warehouses]
           : chain.candidates.flatMap((id) => client.warehouses.filter((w) => w.id === id)),
       ),
-      rankStep: chain.steps.find((s) => s.step === 'rank') ?? {
-        step: 'rank' as const,
-        by: 'priority' as const,
-        priority: chain.candidates,
-      },
+      rankStep,
+      rankCarriers: rankStep.by === 'cheapest' ? rankFreight(rankStep, client) : undefined,
     };
     byClient.set(client, ready);
   }
@@ -124,10 +136,11 @@ export function runRouteChain(
   chain: RouteChain,
   input: RouteInput,
 ): { outcome: RouteOutcome; log: StepLog[] } {
-  const { client, order, state, lines } = input;
+  const { client, order, state, shipment } = input;
+  const { lines } = shipment;
   const destination = order.receiver;
-  const { candidates, rankStep } = prepare(chain, client);
-  const rank = new RankMeasure(rankStep, client, order, destination, lines);
+  const { candidates, rankStep, rankCarriers } = prepare(chain, client);
+  const rank = new RankMeasure(rankStep, order, shipment, rankCarriers);
   let left: readonly Warehouse[] = candidates.warehouses;
   // The list every order with this shop, platform and place shares, while `left` is one (binding
   // and area results of shared lists); null once a step has narrowed for this order alone.
