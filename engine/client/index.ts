@@ -1,5 +1,6 @@
 export { type ClientIndex, clientIndex, findSku } from './client-index.ts';
 export { parseClient } from './parse-client.ts';
+export { perClient } from './per-client.ts';
 export { type MasterDataKind, type MasterDataRef, missingReferences } from './references.ts';
 export {
   type Carrier,

@@ -1,5 +1,5 @@
 import { clientIndex } from '../../client/client-index.ts';
-import type { Carrier, Client } from '../../client/index.ts';
+import { type Carrier, type Client, perClient } from '../../client/index.ts';
 import type { Decision } from '../../decision/decision.ts';
 import {
   carrierRefusal,
@@ -69,25 +69,12 @@ interface Compared {
   freight: FreightTable;
 }
 
-// Per chain (the params object the pipeline prepares once per rule), per client: neither changes once loaded.
-const compared = new WeakMap<CarrierChain, WeakMap<Client, Compared>>();
-
-function comparedBy(chain: CarrierChain, client: Client): Compared {
-  let byClient = compared.get(chain);
-  if (!byClient) {
-    byClient = new WeakMap();
-    compared.set(chain, byClient);
-  }
-  let ready = byClient.get(client);
-  if (!ready) {
-    const ids = chain.cheapestAmong.length ? chain.cheapestAmong : client.carriers.map((c) => c.id);
-    const carriers = ids.map((id) => clientIndex(client).carriers.get(id));
-    const known = carriers.filter((carrier) => carrier !== undefined);
-    ready = { ids, carriers, freight: new FreightTable(known) };
-    byClient.set(client, ready);
-  }
-  return ready;
-}
+const comparedBy = perClient((chain: CarrierChain, client: Client): Compared => {
+  const ids = chain.cheapestAmong.length ? chain.cheapestAmong : client.carriers.map((c) => c.id);
+  const carriers = ids.map((id) => clientIndex(client).carriers.get(id));
+  const known = carriers.filter((carrier) => carrier !== undefined);
+  return { ids, carriers, freight: new FreightTable(known) };
+});
 
 /**
  * The cheapest carrier that can take the order. Every compared carrier's terms come from one

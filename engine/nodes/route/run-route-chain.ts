@@ -1,4 +1,4 @@
-import type { Client, Warehouse } from '../../client/index.ts';
+import { type Client, perClient, type Warehouse } from '../../client/index.ts';
 import { NO_LINES, noLinesMessage } from '../../events/no-lines.ts';
 import {
   available,
@@ -53,35 +53,22 @@ interface PreparedChain {
   rankCarriers: RankFreight | undefined;
 }
 
-// Per chain (the params object the pipeline prepares once per rule), per client: neither changes once loaded.
-const prepared = new WeakMap<RouteChain, WeakMap<Client, PreparedChain>>();
-
-function prepare(chain: RouteChain, client: Client): PreparedChain {
-  let byClient = prepared.get(chain);
-  if (!byClient) {
-    byClient = new WeakMap();
-    prepared.set(chain, byClient);
-  }
-  let ready = byClient.get(client);
-  if (!ready) {
-    const rankStep: RankStep = chain.steps.find((s) => s.step === 'rank') ?? {
-      step: 'rank',
-      by: 'priority',
-      priority: chain.candidates,
-    };
-    ready = {
-      candidates: new SharedList(
-        chain.candidates.length === 0
-          ? [...client.warehouses]
-          : chain.candidates.flatMap((id) => client.warehouses.filter((w) => w.id === id)),
-      ),
-      rankStep,
-      rankCarriers: rankStep.by === 'cheapest' ? rankFreight(rankStep, client) : undefined,
-    };
-    byClient.set(client, ready);
-  }
-  return ready;
-}
+const prepare = perClient((chain: RouteChain, client: Client): PreparedChain => {
+  const rankStep: RankStep = chain.steps.find((s) => s.step === 'rank') ?? {
+    step: 'rank',
+    by: 'priority',
+    priority: chain.candidates,
+  };
+  return {
+    candidates: new SharedList(
+      chain.candidates.length === 0
+        ? [...client.warehouses]
+        : chain.candidates.flatMap((id) => client.warehouses.filter((w) => w.id === id)),
+    ),
+    rankStep,
+    rankCarriers: rankStep.by === 'cheapest' ? rankFreight(rankStep, client) : undefined,
+  };
+});
 
 function fallback(chain: RouteChain, why: string): RouteOutcome {
   if (chain.defaultWarehouse) return { kind: 'placed', warehouse: chain.defaultWarehouse, by: 'default' };
