@@ -201,6 +201,9 @@ describe('createCompiledEvaluator', () => {
     expect(check({ amount: withThen({}, () => 1) })).toBe(false);
     expect(check({ amount: withThen({}, 1) })).toBe(true);
     expect(check({ amount: 1, '': 1 })).toBe(false);
+    expect(check({ amount: 1, '': undefined })).toBe(false);
+    expect(check(Object.assign(Object.create(null), { '': 1 }))).toBe(false);
+    expect(check(Object.create({ '': 1 }))).toBe(true);
     const evaluator = createCompiledEvaluator(
       ruleSet([rule({ all: [gt(10), { fact: 'constructor', operator: 'equal', value: 1 }] })]),
     );
