@@ -42,8 +42,8 @@ export function orderFacts(
 /**
  * Builds the facts for one set of computed facts without generating code (json-rules-engine's
  * pipelines, and the editor, whose Content-Security-Policy refuses `new Function`): the order's own
- * fields copied, then `extracted`, `decision` and each computed fact. Same keys, in the same order,
- * as `generatedFactsBuilder`'s.
+ * fields copied, then `extracted`, `decision` and each computed fact. Same string keys, in the same
+ * order, as `generatedFactsBuilder`'s.
  */
 export function factsBuilder(providers: readonly FactProvider[]): BuildFacts {
   return (context, extracted, decision) => {
@@ -89,9 +89,10 @@ function hasStandardKeys(order: object): boolean {
  * come in many, which made every fact read megamorphic: decide 1.6× slower, measured). Either way
  * the string keys, their order and values are those of `Object.assign({}, order, {extracted,
  * decision}, computed)`; a field the order lacks stays absent. Only a symbol key of an order with
- * the standard string keys is left out, which no reader of the facts sees (see `hasStandardKeys`). Made once per list of providers (a pipeline
- * keeps its list). Only where code may be generated: the compiled engine, which generates its
- * rules' code anyway. The source holds only the schema's keys and the providers' paths, as literals.
+ * the standard string keys is left out, which no reader of the facts sees (see `hasStandardKeys`).
+ * Made once per list of providers (a pipeline keeps its list). Only where code may be generated:
+ * the compiled engine, which generates its rules' code anyway. The source holds only the schema's
+ * keys and the providers' paths, as literals.
  */
 export function generatedFactsBuilder(providers: readonly FactProvider[]): BuildFacts {
   let build = builders.get(providers);

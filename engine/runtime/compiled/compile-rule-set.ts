@@ -40,7 +40,7 @@ export interface CompiledRuleSet {
   readonly groups: readonly PriorityGroup[];
   /** Fact reads done once per order, filling the slots conditions read. */
   readonly eager: readonly EagerRead[];
-  /** Each rule's hit, by its index in the rule set (`site.ruleIndex`). */
+  /** Each rule's hit, by its index in the rule set (`RuleClosure.index`). */
   readonly hits: readonly RuleHit[];
 }
 
