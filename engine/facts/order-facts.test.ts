@@ -82,7 +82,7 @@ describe('orderFacts', () => {
       ['standard', order],
       ['an extra field', { ...order, extraField: 'x' } as StandardOrder],
       ['its fields in another order', { ...rest, id } as StandardOrder],
-      ['a symbol key', { ...order, [symbol]: 'x' } as StandardOrder],
+      ['an extra field and a symbol key', { ...order, extraField: 'x', [symbol]: 'x' } as StandardOrder],
       ['an inherited enumerable field', inherited],
       ['a non-enumerable field', hidden],
     ];
@@ -94,6 +94,16 @@ describe('orderFacts', () => {
       expect(facts).toEqual(expected);
       expect(Object.getPrototypeOf(facts)).toBe(Object.prototype);
     }
+  });
+
+  it('leaves out a symbol key of an order with the standard fields, which no reader of the facts sees', () => {
+    const symbol = Symbol('extra');
+    const context = contextOf({ ...orders[0]!, [symbol]: 'x' } as StandardOrder);
+    const facts = generatedFactsBuilder(FACT_PROVIDERS)(context, {}, view);
+    const expected = assembled(context);
+    expect(Object.getOwnPropertySymbols(facts)).toEqual([]);
+    expect(Object.keys(facts)).toEqual(Object.keys(expected));
+    expect({ ...facts }).toEqual(Object.fromEntries(Object.entries(expected)));
   });
 
   it('generates one function per list of providers', () => {

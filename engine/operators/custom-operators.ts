@@ -234,7 +234,7 @@ function isUnder(code: string, region: unknown): boolean {
  * normalised once per test rather than once per region. A region that is no region code is left out,
  * as `isUnder` finds nothing under it.
  */
-function prepareInRegion(ruleValue: unknown): PreparedPredicate {
+export function prepareInRegion(ruleValue: unknown): PreparedPredicate {
   const prefixes: string[] = [];
   for (const region of Array.isArray(ruleValue) ? ruleValue : [ruleValue]) {
     const code = regionCode(region);

@@ -5,6 +5,7 @@ export {
   type OperatorPredicate,
   PREPARED_OPERATORS,
   type PreparedPredicate,
+  prepareInRegion,
   type RegexValue,
 } from './custom-operators.ts';
 export {

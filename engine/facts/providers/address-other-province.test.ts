@@ -42,6 +42,36 @@ describe('namesOtherProvince', () => {
     }
   });
 
+  it('answers for any address what it answers for its compact form', () => {
+    const pieces = fc.constantFrom(
+      '江苏',
+      '苏州',
+      '省',
+      '上海',
+      '市场',
+      '路',
+      '内蒙古自治区',
+      '呼和浩特',
+      '3',
+      ' ',
+      '\u3000',
+      '１',
+      'Ａ',
+      '，',
+      '号',
+    );
+    const own = fc.constantFrom(SHANGHAI, NANJING_PROVINCE, '44');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 12 }), own, (parts, province) => {
+        const address = parts.join('');
+        expect(namesOtherProvince(address, province)).toBe(
+          namesOtherProvince(compactAddress(address), province),
+        );
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('does not guess when the receiver’s province is unknown', () => {
     expect(namesOtherProvince('江苏省苏州市', '')).toBe(false);
   });

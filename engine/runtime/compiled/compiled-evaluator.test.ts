@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import type { RuleSet } from '../../rules/schema.ts';
 import { FACT_NAMES, factsArb } from '../differential/fact-arbitraries.ts';
 import { ruleSetArb } from '../differential/rule-arbitraries.ts';
-import type { RuleHit } from '../evaluator.ts';
 import { createReferenceEvaluator } from '../reference/reference-evaluator.ts';
 import {
   canCompile,
@@ -184,10 +183,10 @@ describe('createCompiledEvaluator', () => {
           expect(() => evaluator.evaluatePlain(facts, [])).toThrow((error as Error).constructor as never);
           return;
         }
-        // Into an array holding more than the hits: they are written from index 0, and counted.
-        const into = new Array<unknown>(8).fill('stale') as RuleHit[];
+        // Into an array holding more than the fired rules: they are written from index 0, and counted.
+        const into = new Array<number>(8).fill(-1);
         const count = evaluator.evaluatePlain(facts, into);
-        expect(into.slice(0, count)).toEqual(hits);
+        expect(into.slice(0, count).map((index) => evaluator.ruleHits[index])).toEqual(hits);
       }),
       { numRuns: 500 },
     );
@@ -201,6 +200,9 @@ describe('createCompiledEvaluator', () => {
     expect(check({ amount: withThen({}, () => 1) })).toBe(false);
     expect(check({ amount: withThen({}, 1) })).toBe(true);
     expect(check({ amount: 1, '': 1 })).toBe(false);
+    expect(check({ amount: 1, '': undefined })).toBe(false);
+    expect(check(Object.assign(Object.create(null), { '': 1 }))).toBe(false);
+    expect(check(Object.create({ '': 1 }))).toBe(true);
     const evaluator = createCompiledEvaluator(
       ruleSet([rule({ all: [gt(10), { fact: 'constructor', operator: 'equal', value: 1 }] })]),
     );

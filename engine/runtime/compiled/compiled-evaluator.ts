@@ -23,10 +23,14 @@ export interface CompiledEvaluator extends RuleEvaluator {
   /**
    * `evaluate` for facts the caller has found plain (`plainFactsCheck(loads)` true for these very
    * values and keys), without checking them again: a pipeline checks an order's facts once, not at
-   * each stage. The hits are written into `hits` from index 0 (what lies beyond is left as it was)
-   * and their number returned: a pipeline keeps one array per stage, not a new one per order.
+   * each stage. The fired rules are written into `fired` from index 0, each as its index in the rule
+   * set (its hit is `ruleHits[index]`; what lies beyond is left as it was), and their number
+   * returned: a pipeline keeps one array per stage, not a new one per order, and finds what it keeps
+   * per rule by index, not by name.
    */
-  evaluatePlain(facts: Facts, hits: RuleHit[]): number;
+  evaluatePlain(facts: Facts, fired: number[]): number;
+  /** Each rule's hit, by its index in the rule set: the one object `evaluate` hands out for it. */
+  readonly ruleHits: readonly RuleHit[];
 }
 
 const NO_FACTS: Facts = Object.freeze({});
@@ -37,7 +41,7 @@ const NO_FACTS: Facts = Object.freeze({});
  * not run; see `canCompile`.
  */
 export function createCompiledEvaluator(ruleSet: RuleSet): CompiledEvaluator {
-  const { groups, eager } = compileRuleSet(ruleSet);
+  const { groups, eager, hits: ruleHits } = compileRuleSet(ruleSet);
   const slots: unknown[] = new Array(eager.length);
   const plan = emitPlan(groups, eager, { slots, fail });
   const loads = [...new Set(eager.flatMap((read) => (typeof read.fact === 'string' ? [read.fact] : [])))];
@@ -69,18 +73,19 @@ export function createCompiledEvaluator(ruleSet: RuleSet): CompiledEvaluator {
   return {
     engine: 'compiled',
     evaluate(input) {
-      const hits: RuleHit[] = [];
+      const fired: number[] = [];
       const facts = load(input);
       try {
         // Fills the slots, then decides; a plain-data refusal is an OrdergraphError and passes through.
-        plan.evaluate(facts, slots, hits);
+        plan.evaluate(facts, slots, fired);
       } catch (error) {
         fail(error, facts);
       }
-      return hits;
+      return fired.map((index) => ruleHits[index]!);
     },
     loads,
     evaluatePlain: plan.evaluatePlain,
+    ruleHits,
     firstHit(input) {
       const facts = load(input);
       try {

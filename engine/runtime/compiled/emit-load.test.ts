@@ -88,6 +88,55 @@ describe('emitLoad', () => {
     );
   });
 
+  it('walks own properties of objects of any prototype, and of primitives, as jsonpath-plus does', () => {
+    class Box {
+      province = '上海';
+      get city() {
+        return '杭州';
+      }
+    }
+    const inherited = Object.assign(Object.create({ province: '浙江省', city: { code: '3301' } }), {
+      code: 1,
+    });
+    const values: unknown[] = [
+      Object.assign(Object.create(null), { province: { code: '31' }, length: 2 }),
+      new Box(),
+      inherited,
+      ['a', { code: 5 }],
+      'text',
+      new Map([['province', 1]]),
+      { province: 'abc', city: 7 },
+    ];
+    const paths = [
+      ['province'],
+      ['province', 'code'],
+      ['city'],
+      ['city', 'code'],
+      ['length'],
+      ['1', 'code'],
+      ['size'],
+    ];
+    for (const value of values) {
+      for (const segments of paths) {
+        const facts: Facts = { doc: value };
+        const path = `$.${segments.join('.')}`;
+        expect(loader('doc', segments)(facts), path).toStrictEqual(almanacValue(facts, 'doc', path));
+      }
+    }
+  });
+
+  it('finds no own property Object.prototype gained after the code was made', () => {
+    const load = loader('doc', ['polluted']);
+    const facts: Facts = { doc: { province: '上海' } };
+    (Object.prototype as Record<string, unknown>).polluted = 'inherited';
+    try {
+      expect(load(facts)).toBeUndefined();
+      expect(load({ doc: { polluted: 'own' } })).toBe('own');
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).polluted;
+    }
+  });
+
   it('reads only own facts when the name is also an Object.prototype member', () => {
     expect(loader('toString', undefined)({})).toBeUndefined();
     expect(loader('__proto__', undefined)(JSON.parse('{"__proto__": 7}'))).toBe(7);

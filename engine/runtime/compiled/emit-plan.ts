@@ -8,14 +8,17 @@ import { delayOf } from './tick-model.ts';
 
 /** The hot path: generated functions with the fact reads and every rule's conditions inlined. */
 export interface Plan {
-  /** Writes the hits into `hits` from index 0 and returns how many there are. */
-  evaluate(facts: Facts, slots: unknown[], hits: RuleHit[]): number;
+  /**
+   * Writes the fired rules, by their index in the rule set, into `fired` from index 0 and returns
+   * how many there are, in the order of their hits.
+   */
+  evaluate(facts: Facts, slots: unknown[], fired: number[]): number;
   /**
    * `evaluate` without refusing functions and thenables, for facts already checked (emitPlainCheck),
    * into the plan's own slots, handing what it throws to the plan's `fail`: CompiledEvaluator's
    * `evaluatePlain` itself, with no call between, where a pipeline calls a stage's many times per order.
    */
-  evaluatePlain(facts: Facts, hits: RuleHit[]): number;
+  evaluatePlain(facts: Facts, fired: number[]): number;
   firstHit(facts: Facts, slots: unknown[]): RuleHit | undefined;
 }
 
@@ -29,11 +32,11 @@ function writeInOrder(
   fired: RuleClosure[],
   facts: Facts,
   slots: unknown[],
-  hits: RuleHit[],
+  out: number[],
   n: number,
 ): number {
   let written = n;
-  for (const rule of byDelay(fired, facts, slots)) hits[written++] = rule.hit;
+  for (const rule of byDelay(fired, facts, slots)) out[written++] = rule.index;
   return written;
 }
 
@@ -80,7 +83,7 @@ function units(groups: readonly PriorityGroup[], pool: SourcePool): Unit[] {
       const [test, hit] = [rule.emit(pool), pool.ref(rule.hit)];
       const last = i === group.rules.length - 1;
       return {
-        evaluate: `if (${test}) out[n++] = ${hit};`,
+        evaluate: `if (${test}) out[n++] = ${rule.index};`,
         // Sorted statically: in a total group, the first rule to fire is the answer once nothing after can throw.
         firstHit:
           group.total && quiet

@@ -9,6 +9,22 @@ import type { RuleEvent } from '../../rules/schema.ts';
 import type { StrategyState } from '../../state/index.ts';
 
 const PIPELINE: EventOrigin = { strategyId: 'pipeline', nodeId: '' };
+
+const NOTHING: string[] = Object.freeze([]) as unknown as string[];
+/**
+ * The view of a decision nothing has changed yet, the one every order's stages read first: one
+ * frozen object shared by every order (a view is never changed once handed out), not a view and
+ * three empty lists made per order.
+ */
+const UNTOUCHED: StageView = Object.freeze({
+  status: 'approved',
+  warehouse: null,
+  carrier: null,
+  tags: NOTHING,
+  holds: NOTHING,
+  gifts: NOTHING,
+  merged: false,
+});
 const NO_HOLD: ApplyContext['hold'] = () => undefined;
 
 /** An event's params checked against its type once, when the pipeline is built, not per order. */
@@ -146,6 +162,10 @@ export class DecisionBuilder {
     const d = this.decision;
     const status = this.status();
     const merged = d.merge?.joined === true;
+    if (last === undefined && isUntouched(d, status, merged)) {
+      this.lastView = UNTOUCHED;
+      return UNTOUCHED;
+    }
     const tags = last && sameItems(last.tags, d.tags) ? last.tags : [...d.tags];
     const holds = last && sameReasons(last.holds, d.holds) ? last.holds : d.holds.map(reasonOf);
     const gifts = last && sameSkus(last.gifts, d.gifts) ? last.gifts : d.gifts.map(skuOf);
@@ -174,6 +194,19 @@ export class DecisionBuilder {
     this.decision.status = this.status();
     return this.decision;
   }
+}
+
+/** Whether the decision shows what UNTOUCHED shows. */
+function isUntouched(d: Decision, status: Decision['status'], merged: boolean): boolean {
+  return (
+    status === UNTOUCHED.status &&
+    d.warehouse === null &&
+    d.carrier === null &&
+    !merged &&
+    d.tags.length === 0 &&
+    d.holds.length === 0 &&
+    d.gifts.length === 0
+  );
 }
 
 const reasonOf = (hold: Decision['holds'][number]) => hold.reason;

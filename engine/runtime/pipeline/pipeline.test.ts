@@ -277,4 +277,45 @@ describe('pipeline on the compiled runtime', () => {
       totals.map((total) => (total > 100 ? ['big@hold-big'] : ['small@hold-small'])),
     );
   });
+
+  it('decides as on json-rules-engine for hand-written rules sharing a name, or with none', async () => {
+    const tags = strategy(
+      'tags',
+      'tag',
+      'collect',
+      [start, { id: 'tag', kind: 'action', content: { type: 'tag', params: { tag: 'x' } } }],
+      [{ id: 'e1', source: 'start', target: 'tag' }],
+    );
+    const tagRule = (name: string | undefined, tag: string, min: number) => ({
+      ...(name === undefined ? {} : { name }),
+      priority: 1,
+      conditions: { all: [{ fact: 'amounts', path: '$.total', operator: 'greaterThan', value: min }] },
+      event: { type: 'tag', params: { tag } },
+    });
+    const handWritten = {
+      ...tags,
+      rules: [
+        tagRule('twice', 'first-of-two', 100),
+        tagRule('twice', 'second-of-two', 200),
+        tagRule('', 'empty-name', 0),
+        tagRule(undefined, 'no-name', 250),
+      ],
+      // Hand-written rule JSON: a rule without a name is not what the compiler writes.
+    } as unknown as CompiledStrategy;
+    const decide = async (engine: (typeof ENGINE_NAMES)[number]) => {
+      const pipeline = createPipeline([handWritten], { engine, trace: true });
+      const decisions = [];
+      for (const total of [50, 150, 300])
+        decisions.push(await pipeline.decide(order({ amounts: { total } })));
+      return decisions;
+    };
+    const compiled = await decide('compiled');
+    // Rules of one name share the last one's entry, as a Map of them by name keeps: its event applies.
+    expect(compiled.map((d) => d.tags)).toEqual([
+      ['empty-name'],
+      ['second-of-two', 'empty-name'],
+      ['second-of-two', 'empty-name', 'no-name'],
+    ]);
+    expect(compiled).toEqual(await decide('reference'));
+  });
 });

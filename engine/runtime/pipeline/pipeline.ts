@@ -80,19 +80,19 @@ interface Stage {
   compiled: CompiledEvaluator | undefined;
   rules: Map<string, RuleInfo>;
   /**
-   * The last hit seen and its rule, when the compiled evaluator made it: it hands out one frozen hit
-   * per rule, so the same hit means the same rule, found without a lookup by name.
+   * The rule behind each of the compiled evaluator's hits, by the rule's index (`ruleHits`): what
+   * `rules` gives for the hit's name, found once, not by name at every hit (5 lookups an order in
+   * the demo).
    */
-  lastHit: RuleHit | undefined;
-  lastRule: RuleInfo | undefined;
+  ruleAt: (RuleInfo | undefined)[];
   /** Its rules name the `decision` fact: only then does it need a fresh view of the decision so far. */
   readsDecision: boolean;
   /**
-   * Where the compiled evaluator writes the stage's hits, the first `evaluatePlain` returns of them
-   * valid: one array per stage, not one per order and stage. Decisions run one at a time (see
+   * Where the compiled evaluator writes the rules that fired, the first `evaluatePlain` returns of
+   * them valid: one array per stage, not one per order and stage. Decisions run one at a time (see
    * `decide`), and a stage's hits are applied before the next decision evaluates it.
    */
-  hits: RuleHit[];
+  fired: number[];
 }
 
 export interface Pipeline {
@@ -177,7 +177,8 @@ export function createPipeline(
       options.beforeStage?.(stage.strategy.strategyId, facts);
       const compiled = stage.compiled;
       if (plain && compiled !== undefined && !refused(facts.extracted)) {
-        applyHits(stage, stage.hits, compiled.evaluatePlain(facts, stage.hits), deciding);
+        const count = compiled.evaluatePlain(facts, stage.fired);
+        applyHits(stage, compiled.ruleHits, count, deciding, stage.fired);
       } else {
         const hits = stage.evaluator.evaluate(facts) as RuleHit[];
         applyHits(stage, hits, hits.length, deciding);
@@ -280,18 +281,24 @@ interface Deciding {
   precomputed: OrderPlugins | undefined;
 }
 
-/** Folds one stage's fired rules (the first `count` of `hits`) into the decision, by the strategy's hit policy. */
+/**
+ * Folds one stage's fired rules into the decision, by the strategy's hit policy: the first `count`
+ * of `hits`, or, given `fired` (rule indices from `evaluatePlain`), `hits[fired[i]]` for the first
+ * `count` of those.
+ */
 function applyHits(
   stage: Stage,
   hits: readonly RuleHit[],
   count: number,
   { builder, facts, trace, traceFacts, precomputed }: Deciding,
+  fired?: readonly number[],
 ): void {
   const first = stage.strategy.hitPolicy === 'first';
   let groups: Set<string> | undefined;
   for (let i = 0; i < count; i++) {
-    const hit = hits[i]!;
-    const rule = hit === stage.lastHit ? stage.lastRule : ruleOf(stage, hit);
+    const index = fired === undefined ? i : fired[i]!;
+    const hit = hits[index]!;
+    const rule = fired === undefined ? ruleOf(stage.rules, hit) : stage.ruleAt[index];
     const group = first ? undefined : rule?.group;
     if (group !== undefined) {
       // `collect` within a decision table: the first row hit (by priority) only.
@@ -320,14 +327,9 @@ function sharedEntry(rule: RuleInfo, event: RuleEvent): Readonly<DecisionEvent> 
   return rule.entry;
 }
 
-/** The rule behind a hit, remembered for the next hit when the compiled evaluator made it. */
-function ruleOf(stage: Stage, hit: RuleHit): RuleInfo | undefined {
-  const rule = hit.name === undefined ? undefined : stage.rules.get(hit.name);
-  if (stage.compiled) {
-    stage.lastHit = hit;
-    stage.lastRule = rule;
-  }
-  return rule;
+/** The rule behind a hit, by its name. */
+function ruleOf(rules: ReadonlyMap<string, RuleInfo>, hit: RuleHit): RuleInfo | undefined {
+  return hit.name === undefined ? undefined : rules.get(hit.name);
 }
 
 /** Placed when it ships whole from one warehouse, or every parcel has one. */
@@ -368,10 +370,9 @@ function buildStage(engine: EngineName): (strategy: CompiledStrategy) => Stage {
       evaluator,
       compiled,
       rules,
-      lastHit: undefined,
-      lastRule: undefined,
+      ruleAt: compiled?.ruleHits.map((hit) => ruleOf(rules, hit)) ?? [],
       readsDecision: names.has('decision'),
-      hits: [],
+      fired: [],
     };
   };
 }
