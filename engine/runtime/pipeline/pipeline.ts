@@ -310,7 +310,11 @@ function applyHits(
     const prepared = rule?.prepared;
     const entry = rule && stage.compiled ? sharedEntry(rule, hit.event) : undefined;
     builder.apply(hit.event, origin, precomputed?.prepare(prepared) ?? prepared, entry);
-    if (trace) trace.push(traceEntry(stage, hit, traceFacts ? facts : undefined));
+    if (trace) {
+      // The rule found for the hit is the one its name finds; a hit without a name is traced as ''.
+      const traced = hit.name === undefined ? stage.rules.get('') : rule;
+      trace.push(traceEntry(stage, hit, traced, traceFacts ? facts : undefined));
+    }
     if (first) break;
   }
 }
@@ -405,9 +409,14 @@ function factsReadBy(stages: readonly Stage[]): FactProvider[] {
 }
 
 /** A fired rule's trace entry, with the facts it read unless none are given. */
-function traceEntry(stage: Stage, hit: RuleHit, facts: OrderFacts | undefined): TraceEntry {
+function traceEntry(
+  stage: Stage,
+  hit: RuleHit,
+  rule: RuleInfo | undefined,
+  facts: OrderFacts | undefined,
+): TraceEntry {
   const name = hit.name ?? '';
-  const info = stage.rules.get(name)?.trace;
+  const info = rule?.trace;
   const entry = info ? undefined : stage.strategy.sourceMap[name];
   const read: Record<string, unknown> = facts ? {} : NOTHING_READ;
   if (facts) {
