@@ -3,6 +3,7 @@ import { CsvOrderReader } from '../input/csv-order.ts';
 import { decisionTime } from '../order-time.ts';
 import type { RunWriter } from '../sort/run-writer.ts';
 import type { PrepareBatch, PrepareSetup, SkippedRow } from '../threads/messages.ts';
+import { batchLines } from './batch-lines.ts';
 import { ndjsonOrder, skippedRow } from './read-record.ts';
 
 /**
@@ -11,7 +12,6 @@ import { ndjsonOrder, skippedRow } from './read-record.ts';
  * becomes a skipped row with its line and the reason.
  */
 export class RecordPreparer {
-  private readonly decoder = new TextDecoder();
   private readonly csv: CsvOrderReader | undefined;
 
   constructor(
@@ -37,7 +37,7 @@ export class RecordPreparer {
     if (batch.kind === 'csv') {
       for (const group of batch.groups) take(group.line, () => this.csv!.read(group));
     } else {
-      const lines = this.decoder.decode(batch.bytes).split('\n');
+      const lines = batchLines(batch.bytes);
       lines.forEach((text, i) => {
         if (text.trim() !== '')
           take(batch.firstLine + i, () => ndjsonOrder(text, batch.firstLine + i, platform));

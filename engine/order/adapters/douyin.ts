@@ -10,9 +10,11 @@ import {
   rawFieldError,
   rawId,
   record,
+  recordAt,
   requiredTime,
   text,
   unwrap,
+  withinElement,
   withTown,
 } from './raw-fields.ts';
 import { rollUpRefunds } from './refund-rollup.ts';
@@ -108,25 +110,33 @@ function skuOrders(list: unknown): OrderLine[] {
   if (!Array.isArray(list) || list.length === 0)
     throw rawFieldError('sku_order_list', 'the order has no sku orders');
   return list.map((raw, i) => {
-    const at = `sku_order_list[${i}]`;
-    const s = record(raw, at);
-    // `code` is the 商家编码 merchants type in the 抖店 back office; out_sku_id is set only through the API and is often 0.
-    const outSkuId = text(s.out_sku_id);
-    const sku = text(s.code) || (outSkuId !== '0' ? outSkuId : '') || text(s.sku_id);
-    if (!sku) throw rawFieldError(`${at}.code`, 'the sku order has no SKU (code, out_sku_id or sku_id)');
-    return {
-      sku,
-      name: text(s.product_name),
-      qty: quantity(s.item_num, `${at}.item_num`),
-      price: fen(s.goods_price, `${at}.goods_price`),
-      weightKg: 0,
-      volumeL: 0,
-      category: '',
-      isGift: false,
-      isPresale: Number(s.is_presale ?? 0) > 0 || s.is_presale === true,
-      refundStatus: afterSale(s.after_sale_info),
-    };
+    const s = recordAt(raw, 'sku_order_list', i);
+    try {
+      return line(s);
+    } catch (error) {
+      throw withinElement(error, 'sku_order_list', i);
+    }
   });
+}
+
+/** One sku order; errors name its fields from it (`withinElement`). */
+function line(s: RawRecord): OrderLine {
+  // `code` is the 商家编码 merchants type in the 抖店 back office; out_sku_id is set only through the API and is often 0.
+  const outSkuId = text(s.out_sku_id);
+  const sku = text(s.code) || (outSkuId !== '0' ? outSkuId : '') || text(s.sku_id);
+  if (!sku) throw rawFieldError('code', 'the sku order has no SKU (code, out_sku_id or sku_id)');
+  return {
+    sku,
+    name: text(s.product_name),
+    qty: quantity(s.item_num, 'item_num'),
+    price: fen(s.goods_price, 'goods_price'),
+    weightKg: 0,
+    volumeL: 0,
+    category: '',
+    isGift: false,
+    isPresale: Number(s.is_presale ?? 0) > 0 || s.is_presale === true,
+    refundStatus: afterSale(s.after_sale_info),
+  };
 }
 
 /**

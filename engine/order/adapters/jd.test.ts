@@ -101,5 +101,14 @@ describe('adaptJd', () => {
       adaptJd({ ...loadFixture('jd-cod'), itemInfoList: [{ skuId: '1', itemTotal: '0', jdPrice: '1.00' }] }),
     );
     expect(badQty.location.field).toBe('itemInfoList[0].itemTotal');
+    expect(badQty.message).toBe('itemInfoList[0].itemTotal: "0" is not a quantity');
+    expect(badQty.location).toMatchObject({ orderId: '298765432101' });
+    const notAnItem = captureInputError(() =>
+      adaptJd({
+        ...loadFixture('jd-cod'),
+        itemInfoList: [{ skuId: '1', itemTotal: '1', jdPrice: '1.00' }, 7],
+      }),
+    );
+    expect(notAnItem.message).toBe('itemInfoList[1]: expected an object, got 7');
   });
 });

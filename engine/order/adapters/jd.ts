@@ -9,9 +9,11 @@ import {
   rawFieldError,
   rawId,
   record,
+  recordAt,
   requiredTime,
   text,
   unwrap,
+  withinElement,
   yuan,
 } from './raw-fields.ts';
 
@@ -175,21 +177,29 @@ function items(list: unknown, isPresale: boolean): OrderLine[] {
   if (!Array.isArray(list) || list.length === 0)
     throw rawFieldError('itemInfoList', 'the order has no items');
   return list.map((raw, i) => {
-    const at = `itemInfoList[${i}]`;
-    const item = record(raw, at);
-    const sku = text(item.outerSkuId) || text(item.skuId);
-    if (!sku) throw rawFieldError(`${at}.skuId`, 'the item has no SKU (outerSkuId or skuId)');
-    return {
-      sku,
-      name: text(item.skuName),
-      qty: quantity(item.itemTotal, `${at}.itemTotal`),
-      price: yuan(item.jdPrice, `${at}.jdPrice`),
-      weightKg: 0,
-      volumeL: 0,
-      category: '',
-      isGift: false,
-      isPresale,
-      refundStatus: 'none',
-    };
+    const item = recordAt(raw, 'itemInfoList', i);
+    try {
+      return line(item, isPresale);
+    } catch (error) {
+      throw withinElement(error, 'itemInfoList', i);
+    }
   });
+}
+
+/** One item; errors name its fields from the item (`withinElement`). */
+function line(item: RawRecord, isPresale: boolean): OrderLine {
+  const sku = text(item.outerSkuId) || text(item.skuId);
+  if (!sku) throw rawFieldError('skuId', 'the item has no SKU (outerSkuId or skuId)');
+  return {
+    sku,
+    name: text(item.skuName),
+    qty: quantity(item.itemTotal, 'itemTotal'),
+    price: yuan(item.jdPrice, 'jdPrice'),
+    weightKg: 0,
+    volumeL: 0,
+    category: '',
+    isGift: false,
+    isPresale,
+    refundStatus: 'none',
+  };
 }

@@ -1,7 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../errors/index.ts';
-import { chinaTime, fen, locateError, quantity, rawId, text, unwrap, withTown, yuan } from './raw-fields.ts';
+import {
+  chinaTime,
+  fen,
+  locateError,
+  quantity,
+  rawId,
+  recordAt,
+  text,
+  unwrap,
+  withinElement,
+  withTown,
+  yuan,
+} from './raw-fields.ts';
 
 describe('yuan', () => {
   it('reads strings and numbers, rounded to the fen', () => {
@@ -170,3 +182,48 @@ describe('locateError', () => {
     expect(locateError(bug, 1, 'A1')).toBe(bug);
   });
 });
+
+describe('withinElement', () => {
+  it('names a field of a list element from the order, as the whole path given would', () => {
+    const error = withinElement(
+      thrown(() => quantity('two', 'num')),
+      'orders.order',
+      1,
+    ) as InputError;
+    const direct = thrown(() => quantity('two', 'orders.order[1].num')) as InputError;
+    expect(error).toBeInstanceOf(InputError);
+    expect([error.code, error.message, error.location]).toEqual([
+      direct.code,
+      direct.message,
+      direct.location,
+    ]);
+  });
+
+  it('passes other errors through untouched', () => {
+    const bug = new TypeError('a bug');
+    expect(withinElement(bug, 'lines', 0)).toBe(bug);
+    const other = new InputError('not_json', 'not JSON', { line: 3 });
+    expect(withinElement(other, 'lines', 0)).toBe(other);
+  });
+});
+
+describe('recordAt', () => {
+  it('gives a record, and names the element when it is none', () => {
+    const line = { num: 1 };
+    expect(recordAt(line, 'orders.order', 0)).toBe(line);
+    const error = thrown(() => recordAt(7, 'itemInfoList', 2)) as InputError;
+    expect([error.message, error.location]).toEqual([
+      'itemInfoList[2]: expected an object, got 7',
+      { field: 'itemInfoList[2]' },
+    ]);
+  });
+});
+
+function thrown(read: () => unknown): unknown {
+  try {
+    read();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('nothing thrown');
+}

@@ -22,8 +22,39 @@ export function rawFieldError(field: string, message: string): InputError {
 }
 
 export function record(value: unknown, field: string): RawRecord {
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as RawRecord;
+  if (isRecord(value)) return value;
   throw rawFieldError(field, `expected an object, got ${describe(value)}`);
+}
+
+function isRecord(value: unknown): value is RawRecord {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/*
+ * An element of a raw list (`orders.order[2]`) is read with its fields named from the element
+ * (`num`), and its errors renamed from the order by `withinElement`: the paths are built only when
+ * an error is thrown. Built for every field of every line, for errors that almost never come, they
+ * cost ~0.1 µs an order (adapting alone 1.97 → 1.88 µs, reading ~1 %, measured).
+ */
+
+/** `record` of the element at `index` of the raw list `list`, named so in the error. */
+export function recordAt(value: unknown, list: string, index: number): RawRecord {
+  return isRecord(value) ? value : record(value, `${list}[${index}]`);
+}
+
+/**
+ * A raw field error of the element at `index` of `list` (`num: …`) as the order's
+ * (`orders.order[2].num: …`), what it would be had the whole path been given; any other error as it is.
+ */
+export function withinElement(error: unknown, list: string, index: number): unknown {
+  if (!(error instanceof InputError)) return error;
+  const field = error.location.field;
+  if (!field || !error.message.startsWith(`${field}: `)) return error;
+  const path = `${list}[${index}].${field}`;
+  return new InputError(error.code, `${path}${error.message.slice(field.length)}`, {
+    ...error.location,
+    field: path,
+  });
 }
 
 /** Follows the first envelope path that exists (`trade_fullinfo_get_response.trade`), else the value itself. */

@@ -9,9 +9,11 @@ import {
   rawFieldError,
   rawId,
   record,
+  recordAt,
   requiredTime,
   text,
   unwrap,
+  withinElement,
   withTown,
   yuan,
 } from './raw-fields.ts';
@@ -69,7 +71,13 @@ function toStandard(t: RawRecord, id: string): StandardOrder {
   const isCod = COD_TYPES.has(type);
   const isStep = type === 'step';
   const rawLines = tradeLines(t.orders);
-  const lines = rawLines.map((o, i) => line(o, `orders.order[${i}]`, isStep));
+  const lines = rawLines.map((o, i) => {
+    try {
+      return line(o, isStep);
+    } catch (error) {
+      throw withinElement(error, 'orders.order', i);
+    }
+  });
   const { status, issues } = mapStatus(STATUS, t.status, 'status', paidAt !== null);
   const flag = Number(t.seller_flag ?? 0);
   return {
@@ -148,22 +156,20 @@ function tradeLines(orders: unknown): RawRecord[] {
   if (!Array.isArray(list) || list.length === 0) {
     throw rawFieldError('orders.order', 'the trade has no order lines');
   }
-  return list.map((o, i) => record(o, `orders.order[${i}]`));
+  return list.map((o, i) => recordAt(o, 'orders.order', i));
 }
 
-function line(o: RawRecord, at: string, isStep: boolean): OrderLine {
+/** One order line; errors name its fields from the line (`withinElement`). */
+function line(o: RawRecord, isStep: boolean): OrderLine {
   // The merchant's codes first (outer_sku_id, then the item-level outer_iid), the platform's ids last.
   const sku = text(o.outer_sku_id) || text(o.outer_iid) || text(o.sku_id) || text(o.num_iid);
   if (!sku)
-    throw rawFieldError(
-      `${at}.outer_sku_id`,
-      'the line has no SKU (outer_sku_id, outer_iid, sku_id or num_iid)',
-    );
+    throw rawFieldError('outer_sku_id', 'the line has no SKU (outer_sku_id, outer_iid, sku_id or num_iid)');
   return {
     sku,
     name: text(o.title),
-    qty: quantity(o.num, `${at}.num`),
-    price: yuan(o.price, `${at}.price`),
+    qty: quantity(o.num, 'num'),
+    price: yuan(o.price, 'price'),
     weightKg: 0,
     volumeL: 0,
     category: '',
