@@ -1,3 +1,4 @@
+import { parseIsoTime } from '../engine/order/parse-iso-time.ts';
 import type { StandardOrder } from '../engine/order/schema.ts';
 
 const CHINA_OFFSET_MS = 8 * 3600 * 1000;
@@ -6,10 +7,11 @@ const CHINA_OFFSET_MS = 8 * 3600 * 1000;
  * When an OMS would have decided the order, in epoch milliseconds: its pay time, or its created
  * time while it was never paid (the OMS saw it, and held it as unpaid, when it arrived). Orders are
  * replayed in this order, ties by input line, and (plus `--decide-after`) it is the pipeline's clock for
- * the order, so facts such as `minutesSincePaid` come out the same on every run.
+ * the order, so facts such as `minutesSincePaid` come out the same on every run. `Date.parse`'s
+ * answer, by arithmetic (1.3 % of a prepare worker's time as `Date.parse`, measured).
  */
 export function decisionTime(order: StandardOrder): number {
-  return Date.parse(order.paidAt ?? order.createdAt);
+  return parseIsoTime(order.paidAt ?? order.createdAt);
 }
 
 /**
