@@ -2,6 +2,7 @@ import { type NormaliseContext, normaliseBuilt, TOTALS_TO_COME } from '../normal
 import type { OrderLine, StandardOrder } from '../schema.ts';
 import {
   chinaTime,
+  eachElement,
   fen,
   locateError,
   mapStatus,
@@ -10,11 +11,9 @@ import {
   rawFieldError,
   rawId,
   record,
-  recordAt,
   requiredTime,
   text,
   unwrap,
-  withinElement,
   withTown,
 } from './raw-fields.ts';
 import { rollUpRefunds } from './refund-rollup.ts';
@@ -109,17 +108,10 @@ function regionName(part: unknown): string {
 function skuOrders(list: unknown): OrderLine[] {
   if (!Array.isArray(list) || list.length === 0)
     throw rawFieldError('sku_order_list', 'the order has no sku orders');
-  return list.map((raw, i) => {
-    const s = recordAt(raw, 'sku_order_list', i);
-    try {
-      return line(s);
-    } catch (error) {
-      throw withinElement(error, 'sku_order_list', i);
-    }
-  });
+  return eachElement(list, 'sku_order_list', line);
 }
 
-/** One sku order; errors name its fields from it (`withinElement`). */
+/** One sku order; errors name its fields from it (`eachElement`). */
 function line(s: RawRecord): OrderLine {
   // `code` is the 商家编码 merchants type in the 抖店 back office; out_sku_id is set only through the API and is often 0.
   const outSkuId = text(s.out_sku_id);

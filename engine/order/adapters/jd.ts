@@ -2,6 +2,7 @@ import { type NormaliseContext, normaliseBuilt, TOTALS_TO_COME } from '../normal
 import type { OrderIssue, OrderLine, StandardOrder } from '../schema.ts';
 import {
   chinaTime,
+  eachElement,
   locateError,
   mapStatus,
   quantity,
@@ -9,11 +10,9 @@ import {
   rawFieldError,
   rawId,
   record,
-  recordAt,
   requiredTime,
   text,
   unwrap,
-  withinElement,
   yuan,
 } from './raw-fields.ts';
 
@@ -176,17 +175,10 @@ function sendpay(value: unknown): RawRecord {
 function items(list: unknown, isPresale: boolean): OrderLine[] {
   if (!Array.isArray(list) || list.length === 0)
     throw rawFieldError('itemInfoList', 'the order has no items');
-  return list.map((raw, i) => {
-    const item = recordAt(raw, 'itemInfoList', i);
-    try {
-      return line(item, isPresale);
-    } catch (error) {
-      throw withinElement(error, 'itemInfoList', i);
-    }
-  });
+  return eachElement(list, 'itemInfoList', (item) => line(item, isPresale));
 }
 
-/** One item; errors name its fields from the item (`withinElement`). */
+/** One item; errors name its fields from the item (`eachElement`). */
 function line(item: RawRecord, isPresale: boolean): OrderLine {
   const sku = text(item.outerSkuId) || text(item.skuId);
   if (!sku) throw rawFieldError('skuId', 'the item has no SKU (outerSkuId or skuId)');

@@ -57,6 +57,21 @@ export function withinElement(error: unknown, list: string, index: number): unkn
   });
 }
 
+/**
+ * `read` of each element of the raw list named `name`, each a record (`recordAt`), its field errors
+ * named from the order (`withinElement`): the adapters' order lines.
+ */
+export function eachElement<T>(list: readonly unknown[], name: string, read: (element: RawRecord) => T): T[] {
+  return list.map((value, i) => {
+    const element = recordAt(value, name, i);
+    try {
+      return read(element);
+    } catch (error) {
+      throw withinElement(error, name, i);
+    }
+  });
+}
+
 /** Follows the first envelope path that exists (`trade_fullinfo_get_response.trade`), else the value itself. */
 export function unwrap(raw: unknown, paths: readonly (readonly string[])[]): unknown {
   for (const path of paths) {

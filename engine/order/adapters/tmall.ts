@@ -2,6 +2,7 @@ import { type NormaliseContext, normaliseBuilt, TOTALS_TO_COME } from '../normal
 import { type OrderLine, SELLER_FLAGS, type StandardOrder } from '../schema.ts';
 import {
   chinaTime,
+  eachElement,
   locateError,
   mapStatus,
   quantity,
@@ -13,7 +14,6 @@ import {
   requiredTime,
   text,
   unwrap,
-  withinElement,
   withTown,
   yuan,
 } from './raw-fields.ts';
@@ -71,13 +71,7 @@ function toStandard(t: RawRecord, id: string): StandardOrder {
   const isCod = COD_TYPES.has(type);
   const isStep = type === 'step';
   const rawLines = tradeLines(t.orders);
-  const lines = rawLines.map((o, i) => {
-    try {
-      return line(o, isStep);
-    } catch (error) {
-      throw withinElement(error, 'orders.order', i);
-    }
-  });
+  const lines = eachElement(rawLines, 'orders.order', (o) => line(o, isStep));
   const { status, issues } = mapStatus(STATUS, t.status, 'status', paidAt !== null);
   const flag = Number(t.seller_flag ?? 0);
   return {
@@ -159,7 +153,7 @@ function tradeLines(orders: unknown): RawRecord[] {
   return list.map((o, i) => recordAt(o, 'orders.order', i));
 }
 
-/** One order line; errors name its fields from the line (`withinElement`). */
+/** One order line; errors name its fields from the line (`eachElement`). */
 function line(o: RawRecord, isStep: boolean): OrderLine {
   // The merchant's codes first (outer_sku_id, then the item-level outer_iid), the platform's ids last.
   const sku = text(o.outer_sku_id) || text(o.outer_iid) || text(o.sku_id) || text(o.num_iid);
