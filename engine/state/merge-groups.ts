@@ -21,12 +21,6 @@ export class MergeGroups {
   private readonly groups = new Map<string, MergeGroup>();
   private latest = Number.NEGATIVE_INFINITY;
   private sweepAt = SWEEP_FLOOR;
-  /**
-   * The key last looked up and its group as held (undefined: none): an order's `open` is followed
-   * by its `record` of the same key, which then needs no second lookup.
-   */
-  private lastKey: string | undefined;
-  private lastGroup: MergeGroup | undefined;
 
   constructor(snapshot: Readonly<Record<string, MergeGroupSnapshot>> = {}) {
     for (const [key, { closesAt, size }] of Object.entries(snapshot)) {
@@ -35,26 +29,13 @@ export class MergeGroups {
   }
 
   open(key: string, at: number): MergeGroup | undefined {
-    const group = this.held(key);
-    return group !== undefined && at < group.closesAt
-      ? { closesAt: group.closesAt, size: group.size }
-      : undefined;
+    const group = this.groups.get(key);
+    return group !== undefined && at < group.closesAt ? { ...group } : undefined;
   }
 
-  /**
-   * Keeps the later of `group` and the key's held group. A held group is updated in place: no
-   * caller sees it (`open` and `snapshot` hand out copies).
-   */
   record(key: string, group: MergeGroup, at: number): void {
-    const held = this.held(key);
-    if (held === undefined) {
-      const copy = { closesAt: group.closesAt, size: group.size };
-      this.groups.set(key, copy);
-      this.lastGroup = copy;
-    } else if (laterThan(group, held)) {
-      held.closesAt = group.closesAt;
-      held.size = group.size;
-    }
+    const held = this.groups.get(key);
+    if (held === undefined || laterThan(group, held)) this.groups.set(key, { ...group });
     if (at > this.latest) this.latest = at;
     if (this.groups.size >= this.sweepAt) this.sweep();
   }
@@ -70,20 +51,9 @@ export class MergeGroups {
     );
   }
 
-  /** The group held for the key, looked up only when the key is not the last one looked up. */
-  private held(key: string): MergeGroup | undefined {
-    if (key !== this.lastKey) {
-      this.lastKey = key;
-      this.lastGroup = this.groups.get(key);
-    }
-    return this.lastGroup;
-  }
-
   private sweep(): void {
     for (const [key, group] of this.groups) if (group.closesAt <= this.latest) this.groups.delete(key);
     this.sweepAt = Math.max(SWEEP_FLOOR, 2 * this.groups.size);
-    this.lastKey = undefined;
-    this.lastGroup = undefined;
   }
 }
 
