@@ -19,31 +19,46 @@ describe('a long batch', { timeout: 120_000 }, () => {
   });
   afterAll(() => server.stop());
 
-  it('keeps /healthz under 100 ms while 1,000 orders are decided', async () => {
+  it('keeps /healthz under 100 ms while batches of 1,000 orders are decided', async () => {
     // The worst probe of a run is what an orchestrator's health check would see. On a loaded 2-core
     // machine one run can lose 100 ms+ to the OS scheduler (or a GC) alone, so up to three runs are
     // made and the best must stay under the bound; a server that held the loop for the batch (seconds,
     // before it yielded) fails every run.
     const runs: { probes: number; max: number; median: number }[] = [];
     for (let attempt = 0; attempt < 3; attempt++) {
-      const run = await probeDuringBatch(server, service, `YIELD-${attempt}`);
+      const run = await probeDuringBatches(server, service, `YIELD-${attempt}`);
       runs.push(run);
       console.log(
-        `healthz during a 1,000-order batch (run ${attempt + 1}): ${run.probes} probes, max ${run.max.toFixed(1)} ms, median ${run.median.toFixed(1)} ms`,
+        `healthz during ${run.batches} 1,000-order batches (run ${attempt + 1}): ${run.probes} probes, max ${run.max.toFixed(1)} ms, median ${run.median.toFixed(1)} ms`,
       );
       if (run.max < 100) break;
     }
-    // Enough probes landed inside each batch for the maximum to mean something.
-    for (const run of runs) expect(run.probes).toBeGreaterThanOrEqual(5);
+    // Enough probes landed inside each run's batches for the maximum to mean something.
+    for (const run of runs) expect(run.probes).toBeGreaterThanOrEqual(MIN_PROBES);
     expect(Math.min(...runs.map((r) => r.max))).toBeLessThan(100);
   });
 });
 
-async function probeDuringBatch(
+/** Probes a run must see; a faster pipeline decides a batch in fewer of them, so a run takes more batches. */
+const MIN_PROBES = 5;
+const MAX_BATCHES = 10;
+
+/** Probes through 1,000-order batches sent one after another, until `MIN_PROBES` probes have landed inside them. */
+async function probeDuringBatches(
   server: TestServer,
   service: string,
   prefix: string,
-): Promise<{ probes: number; max: number; median: number }> {
+): Promise<{ batches: number; probes: number; max: number; median: number }> {
+  const probes: number[] = [];
+  let batches = 0;
+  while (probes.length < MIN_PROBES && batches < MAX_BATCHES) {
+    probes.push(...(await probeDuringBatch(server, service, `${prefix}-${batches++}`)));
+  }
+  return { batches, probes: probes.length, max: Math.max(...probes), median: median(probes) };
+}
+
+/** Each probe's time while one 1,000-order batch is decided. */
+async function probeDuringBatch(server: TestServer, service: string, prefix: string): Promise<number[]> {
   const orders = Array.from({ length: 1000 }, (_, i) => standardOrder(`${prefix}-${i}`));
   const probes: number[] = [];
   let done = false;
@@ -76,7 +91,7 @@ async function probeDuringBatch(
   expect(answer.results).toHaveLength(1000);
   expect(answer.results.map((r: { index: number }) => r.index)).toEqual(orders.map((_, i) => i));
   expect(answer.counts.invalid).toBe(0);
-  return { probes: probes.length, max: Math.max(...probes), median: median(probes) };
+  return probes;
 }
 
 function median(values: readonly number[]): number {
