@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { installPlugins } from '../../engine/plugins/index.ts';
 import { createPipeline, type Pipeline, type PipelineOptions } from '../../engine/runtime/index.ts';
 import type { BuiltPlugin } from '../../plugins/sdk/index.ts';
@@ -45,7 +47,10 @@ export async function createPluginPipeline(
   });
 }
 
-/** `simulate({pipelineFactory})` for these builds: this module, loaded by URL in each decide worker. */
+/**
+ * `simulate({pipelineFactory})` for these builds: this module, loaded by URL in each decide worker; in
+ * a build, its bundle beside this one (`import.meta.dirname`: the build rewrites only `import.meta.url`).
+ */
 export function pluginPipelineFactory(
   builds: readonly BuiltPlugin[],
   mode: PluginRunMode,
@@ -53,7 +58,7 @@ export function pluginPipelineFactory(
   return {
     module:
       typeof ORDERGRAPH_DIST !== 'undefined'
-        ? new URL('../../dist/simulate-plugin-pipeline.js', import.meta.url).href
+        ? pathToFileURL(join(import.meta.dirname, 'simulate-plugin-pipeline.js')).href
         : new URL('./plugin-pipeline.ts', import.meta.url).href,
     export: 'createPluginPipeline',
     options: { pluginBuilds: [...builds], pluginMode: mode } satisfies PluginPipelineOptions,

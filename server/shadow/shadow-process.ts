@@ -1,16 +1,20 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { OrdergraphError } from '../../engine/errors/index.ts';
 import type { StateSnapshot } from '../../engine/state/index.ts';
 import type { DivergenceReport } from './divergence-tally.ts';
 import type { ShadowItem, ShadowReply, ShadowRequest, ShadowStart } from './messages.ts';
 
-/** In dist/ (ORDERGRAPH_DIST) the shadow's own bundle; run from the TypeScript source, main.ts through tsx. */
+/**
+ * In a build (ORDERGRAPH_DIST) the shadow's own bundle beside this one (`import.meta.dirname`: the
+ * build rewrites only `import.meta.url`); run from the TypeScript source, main.ts through tsx.
+ */
 function shadowEntry(): { file: string; execArgv: string[] } {
   if (typeof ORDERGRAPH_DIST !== 'undefined') {
-    return { file: fileURLToPath(new URL('../../dist/shadow-process.js', import.meta.url)), execArgv: [] };
+    return { file: join(import.meta.dirname, 'shadow-process.js'), execArgv: [] };
   }
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
   return { file: fileURLToPath(new URL('./shadow-main.ts', import.meta.url)), execArgv: ['--import', tsx] };

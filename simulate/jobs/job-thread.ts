@@ -1,13 +1,16 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { JobReply, JobTask } from './messages.ts';
 
 /**
- * In dist/ (ORDERGRAPH_DIST) the job thread's own bundle; run from the TypeScript source (tsx,
- * vitest) job-boot.js, which registers tsx in the thread first.
+ * In a build (ORDERGRAPH_DIST) the job thread's own bundle beside this one (`import.meta.dirname`: the
+ * build rewrites only `import.meta.url`); run from the TypeScript source (tsx, vitest) job-boot.js,
+ * which registers tsx in the thread first.
  */
 const JOB_ENTRY =
   typeof ORDERGRAPH_DIST !== 'undefined'
-    ? new URL('../../dist/simulation-job.js', import.meta.url)
+    ? pathToFileURL(join(import.meta.dirname, 'simulation-job.js'))
     : new URL('./job-boot.js', import.meta.url);
 
 /** What a job thread ended with: its last reply, or why it ended without one. */

@@ -10,12 +10,14 @@ import { logOf, summariseLogs } from './decision-logs.ts';
 import type { JobReply, SimulateTask } from './messages.ts';
 import { strategiesFingerprint } from './recording-pipeline.ts';
 
-/** The module simulate's decide threads load the pipeline from: its bundle in dist/, else the source. */
-const RECORDING_PIPELINE = fileURLToPath(
+/**
+ * The module simulate's decide threads load the pipeline from: its bundle beside this one in a build
+ * (`import.meta.dirname`: the build rewrites only `import.meta.url`), else the source.
+ */
+const RECORDING_PIPELINE =
   typeof ORDERGRAPH_DIST !== 'undefined'
-    ? new URL('../../dist/simulation-recorder.js', import.meta.url)
-    : new URL('./recording-pipeline.ts', import.meta.url),
-);
+    ? join(import.meta.dirname, 'simulation-recorder.js')
+    : fileURLToPath(new URL('./recording-pipeline.ts', import.meta.url));
 
 /** Progress messages at most this often: a job's status is polled, not watched frame by frame. */
 const PROGRESS_EVERY_MS = 250;
