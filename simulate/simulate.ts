@@ -8,6 +8,7 @@ import type { EngineName } from '../engine/runtime/index.ts';
 import { type StateSnapshot, StateSnapshotSchema } from '../engine/state/index.ts';
 import { type Deciders, type DecideWorker, decidePass } from './decide/decide-pass.ts';
 import { decideHeapMb } from './decide/decider-heap.ts';
+import { readOrderHistory } from './history/order-history.ts';
 import { openSource } from './open-source.ts';
 import { type PrepareWorker, preparePass } from './prepare/prepare-pass.ts';
 import { type ProgressSink, SILENT } from './progress.ts';
@@ -113,33 +114,37 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
           heapMb,
         ),
       );
-    const startDeciders = (orders: number): Deciders => {
-      const heapMb = decideHeapMb(orders, snapshotChars);
+    const startDeciders = (): Deciders => {
+      const heapMb = decideHeapMb(snapshotChars);
       return {
         candidate: decider(strategies.path, baseline !== undefined, heapMb),
         ...(baseline ? { baseline: decider(baseline.path, true, heapMb) } : {}),
       };
     };
-    // A small input's deciders start once it is read, sized from the orders it handed out (at least
-    // those pass 1 will count); they decide only once pass 1 is over.
+    // A small input's deciders start once it is read; they decide only once pass 1 is over.
     let early: Deciders | undefined;
     const prepared = await Promise.race([
       preparePass(source, preparers, skipped, progress, (read) => {
-        if (read.totalBytes <= EARLY_DECIDERS_MAX_BYTES) early = startDeciders(read.ordersRead);
+        if (read.totalBytes <= EARLY_DECIDERS_MAX_BYTES) early = startDeciders();
       }),
       failureOf(preparers),
     ]);
     await Promise.all(preparers.map((p) => p.stop()));
-    const readingMs = performance.now() - started;
     const runs = compactRuns(
       prepared.runs.map((r) => r.file),
       tempDir,
     );
+    const files = (list: readonly { file: string }[]) => list.map((r) => r.file);
+    const history = readOrderHistory(
+      { ids: files(prepared.history.ids), buyers: files(prepared.history.buyers) },
+      tempDir,
+    );
+    const readingMs = performance.now() - started;
     const total = prepared.runs.reduce((n, r) => n + r.records, 0);
 
-    const deciders = early ?? startDeciders(total);
+    const deciders = early ?? startDeciders();
     const decided = await Promise.race([
-      decidePass(runs, total, deciders, { candidate: skipped, baseline: baselineFailed }, progress),
+      decidePass(runs, history, total, deciders, { candidate: skipped, baseline: baselineFailed }, progress),
       failureOf(Object.values(deciders)),
     ]);
     const durationMs = performance.now() - started;

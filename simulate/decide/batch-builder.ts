@@ -1,12 +1,17 @@
+import type { OrderHistory } from '../history/order-history.ts';
 import { HEADER_BYTES, type RunRecord, writeHeader } from '../sort/run-record.ts';
 
 /** About this many orders per batch: a few tens of milliseconds of deciding, so replies flow steadily. */
 const ORDERS_PER_BATCH = 256;
 const INITIAL_BYTES = 512 * 1024;
 
-/** A batch of merged orders for the deciders: the records' bytes, and their keys and lines for the diff. */
+/**
+ * A batch of merged orders for the deciders: the records' bytes, each one's value in the order
+ * history, and their keys and lines for the diff.
+ */
 export interface DecideBatch {
   bytes: Uint8Array;
+  history: Uint32Array;
   keys: number[];
   lines: number[];
 }
@@ -17,6 +22,8 @@ export class BatchBuilder {
   private used = 0;
   private keys: number[] = [];
   private lines: number[] = [];
+
+  constructor(private readonly history: OrderHistory) {}
 
   add(record: RunRecord): void {
     const size = HEADER_BYTES + record.payload.byteLength;
@@ -44,6 +51,7 @@ export class BatchBuilder {
   take(): DecideBatch {
     const batch = {
       bytes: new Uint8Array(this.buffer.subarray(0, this.used)),
+      history: Uint32Array.from(this.lines, (line) => this.history.at(line)),
       keys: this.keys,
       lines: this.lines,
     };

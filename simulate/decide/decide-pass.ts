@@ -1,5 +1,6 @@
 import type { StandardOrder } from '../../engine/order/schema.ts';
 import { type Changes, ChangeTally } from '../diff/change-tally.ts';
+import type { OrderHistory } from '../history/order-history.ts';
 import { chinaHour } from '../order-time.ts';
 import type { ProgressSink } from '../progress.ts';
 import type { SkippedList } from '../report/skipped-list.ts';
@@ -39,11 +40,12 @@ interface InFlight {
 /**
  * Pass 2: merges the sorted runs into one stream in decision order and sends the same batches to
  * each pipeline's decider (baseline and candidate have independent state, so they run side by
- * side). Replies are settled strictly in batch order, which keeps the diff's examples and every
+ * side), each order with what `history` says of it. Replies are settled strictly in batch order, which keeps the diff's examples and every
  * count the same whatever the timing.
  */
 export async function decidePass(
   runs: readonly string[],
+  history: OrderHistory,
   total: number,
   deciders: Deciders,
   failed: { candidate: SkippedList; baseline: SkippedList },
@@ -83,7 +85,7 @@ export async function decidePass(
 
   progress.phase('deciding', total);
   const merger = new RunMerger(runs);
-  const builder = new BatchBuilder();
+  const builder = new BatchBuilder(history);
   let id = 0;
   const send = async () => {
     await slots.acquire();
@@ -91,10 +93,12 @@ export async function decidePass(
     inFlight.set(id, { batch });
     if (deciders.baseline) {
       // Both get a copy; the main thread keeps the batch to quote orders in the diff's examples.
-      deciders.baseline.post({ type: 'batch', id, bytes: batch.bytes });
-      deciders.candidate.post({ type: 'batch', id, bytes: batch.bytes });
+      deciders.baseline.post({ type: 'batch', id, bytes: batch.bytes, history: batch.history });
+      deciders.candidate.post({ type: 'batch', id, bytes: batch.bytes, history: batch.history });
     } else {
-      deciders.candidate.post({ type: 'batch', id, bytes: batch.bytes }, [batch.bytes.buffer as ArrayBuffer]);
+      deciders.candidate.post({ type: 'batch', id, bytes: batch.bytes, history: batch.history }, [
+        batch.bytes.buffer as ArrayBuffer,
+      ]);
     }
     id++;
   };

@@ -2,7 +2,7 @@ import type { CompiledStrategy } from '../../engine/compiler/index.ts';
 import { loadStrategies } from '../../engine/loader/index.ts';
 import type { StandardOrder } from '../../engine/order/schema.ts';
 import type { Pipeline } from '../../engine/runtime/index.ts';
-import { InMemoryState } from '../../engine/state/index.ts';
+import { ReplayState } from '../history/replay-state.ts';
 import { decisionClock } from '../order-time.ts';
 import { recordsIn } from '../sort/run-record.ts';
 import type { DecideWorkerData, SkippedRow } from '../threads/messages.ts';
@@ -20,6 +20,7 @@ export class Decider {
 
   private constructor(
     private readonly pipeline: Pipeline,
+    private readonly state: ReplayState,
     private readonly counter: TallyCounter,
     private readonly views: boolean,
   ) {}
@@ -31,32 +32,39 @@ export class Decider {
       return s.result.compiled as CompiledStrategy;
     });
     const { factory, options } = await loadPipelineFactory(data.factory);
+    const state = new ReplayState(data.snapshot);
     const pipeline = await factory(compiled, {
       ...options,
       engine: data.engine,
       // Traces name each fired rule and its nodes: the rule-hit counts come from them (not the facts).
       trace: 'rules',
       client,
-      state: new InMemoryState(data.snapshot),
+      state,
       // The order's own time (plus the OMS's delay), not the wall clock, so `minutesSincePaid`,
       // hold release times and merge windows replay exactly.
       clock: decisionClock(data.decideAfterMinutes),
     });
-    return new Decider(pipeline, new TallyCounter(pipeline.stages), data.views);
+    return new Decider(pipeline, state, new TallyCounter(pipeline.stages), data.views);
   }
 
   /**
-   * Decides a batch of records in order. When the diff needs them, the records' views as one text,
-   * a line each (JSON text holds no raw newline): one string to copy back instead of 256.
+   * Decides a batch of records in order, each told its value in the order history. When the diff
+   * needs them, the records' views as one text, a line each (JSON text holds no raw newline): one
+   * string to copy back instead of 256.
    */
-  async decide(bytes: Uint8Array): Promise<{ decided: number; failed: SkippedRow[]; views: string | null }> {
+  async decide(
+    bytes: Uint8Array,
+    history: Uint32Array,
+  ): Promise<{ decided: number; failed: SkippedRow[]; views: string | null }> {
     const failed: SkippedRow[] = [];
     const views: string[] | null = this.views ? [] : null;
     let decided = 0;
+    let i = 0;
     // Parsed one at a time, so each order dies young: parsing the batch first kept 256 orders alive
     // across collections, promoted them, and grew the old generation (and RSS) with the run.
     for (const { line, payload } of recordsIn(bytes)) {
       const order = JSON.parse(this.decoder.decode(payload)) as StandardOrder;
+      this.state.nextOrder(order, history[i++]!);
       try {
         const decision = await this.pipeline.decide(order);
         this.counter.add(decision);

@@ -16,7 +16,6 @@ const GROUPS_PER_BATCH = 256;
  */
 export class CsvSource implements OrderSource {
   readonly totalBytes: number;
-  ordersRead = 0;
 
   private constructor(
     private readonly rows: CsvRows,
@@ -45,7 +44,6 @@ export class CsvSource implements OrderSource {
     let groups: CsvGroup[] = [];
     for await (const unit of this.units()) {
       if (handedOut++ >= limit) break;
-      this.ordersRead = handedOut;
       if (unit.kind === 'bad') {
         yield unit;
         continue;

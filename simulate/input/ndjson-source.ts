@@ -12,7 +12,6 @@ const NEWLINE = 0x0a;
 export class NdjsonSource implements OrderSource {
   readonly totalBytes: number;
   bytesRead = 0;
-  ordersRead = 0;
   private readonly stream: ReadStream;
 
   constructor(
@@ -44,16 +43,12 @@ export class NdjsonSource implements OrderSource {
         end = nl + 1;
         if (orders >= limit) break;
       }
-      this.ordersRead = orders;
       if (end > 0) yield batch(data.subarray(0, end), nextLine);
       if (orders >= limit) return;
       nextLine += lines;
       carry = data.subarray(end);
     }
-    if (carry.length > 0 && !isBlank(carry, 0, carry.length)) {
-      this.ordersRead = orders + 1;
-      yield batch(carry, nextLine);
-    }
+    if (carry.length > 0 && !isBlank(carry, 0, carry.length)) yield batch(carry, nextLine);
   }
 }
 

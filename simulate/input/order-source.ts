@@ -7,8 +7,6 @@ export type SourceItem = { kind: 'batch'; batch: PrepareBatch } | { kind: 'bad';
 export interface OrderSource {
   readonly totalBytes: number;
   readonly bytesRead: number;
-  /** Orders (and unreadable rows) handed out so far: at the end, at least the orders pass 1 will count. */
-  readonly ordersRead: number;
   items(): AsyncGenerator<SourceItem>;
   /** Stops reading, if it has not finished: a run that fails midway leaves no file open. */
   close(): void;

@@ -1,3 +1,4 @@
+import type { HistoryRunFiles } from '../history/history-runs.ts';
 import type { OrderSource } from '../input/order-source.ts';
 import type { ProgressSink } from '../progress.ts';
 import type { SkippedList } from '../report/skipped-list.ts';
@@ -15,6 +16,7 @@ export interface PrepareResult {
   /** Orders read, good or bad. */
   orders: number;
   runs: RunFile[];
+  history: HistoryRunFiles;
 }
 
 /**
@@ -34,9 +36,9 @@ export async function preparePass(
   let orders = 0;
   const finished = workers.map(
     (worker, w) =>
-      new Promise<RunFile[]>((resolve) => {
+      new Promise<{ runs: RunFile[]; history: HistoryRunFiles }>((resolve) => {
         worker.listen((reply) => {
-          if (reply.type === 'finished') return resolve(reply.runs);
+          if (reply.type === 'finished') return resolve(reply);
           busy[w]!--;
           orders += reply.orders;
           skipped.add(reply.skipped);
@@ -61,8 +63,15 @@ export async function preparePass(
   onReadAll(source);
   await slots.drain();
   for (const worker of workers) worker.post({ type: 'finish' });
-  const runs = (await Promise.all(finished)).flat();
+  const replies = await Promise.all(finished);
   progress.update(source.totalBytes, orders);
   progress.done();
-  return { orders, runs };
+  return {
+    orders,
+    runs: replies.flatMap((r) => r.runs),
+    history: {
+      ids: replies.flatMap((r) => r.history.ids),
+      buyers: replies.flatMap((r) => r.history.buyers),
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import type { StandardOrder } from '../../engine/order/schema.ts';
+import type { HistoryRunWriter } from '../history/history-runs.ts';
 import { CsvOrderReader } from '../input/csv-order.ts';
 import { decisionTime } from '../order-time.ts';
 import type { RunWriter } from '../sort/run-writer.ts';
@@ -8,8 +9,8 @@ import { ndjsonOrder, skippedRow } from './read-record.ts';
 
 /**
  * The stateless part of a simulation, run in parallel: each record of a batch becomes a standard
- * order (parsed, adapted, normalised) and goes to the run writer under its decision time, or
- * becomes a skipped row with its line and the reason.
+ * order (parsed, adapted, normalised) and goes to the run writer under its decision time, its id
+ * and buyer to the history's runs, or becomes a skipped row with its line and the reason.
  */
 export class RecordPreparer {
   private readonly csv: CsvOrderReader | undefined;
@@ -17,6 +18,7 @@ export class RecordPreparer {
   constructor(
     private readonly setup: PrepareSetup,
     private readonly writer: RunWriter,
+    private readonly history: HistoryRunWriter,
   ) {
     this.csv = setup.format === 'csv' ? new CsvOrderReader(setup.plan) : undefined;
   }
@@ -28,7 +30,9 @@ export class RecordPreparer {
       orders++;
       try {
         const order = read();
-        this.writer.add(decisionTime(order), line, JSON.stringify(order));
+        const time = decisionTime(order);
+        this.writer.add(time, line, JSON.stringify(order));
+        this.history.add(order, time, line);
       } catch (error) {
         skipped.push(skippedRow(error, line));
       }

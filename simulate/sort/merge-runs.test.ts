@@ -49,7 +49,7 @@ describe('external sort', () => {
     const runs = compactRuns(
       writer.runs.map((r) => r.file),
       dir,
-      3,
+      { fanIn: 3 },
     );
     expect(runs.length).toBeLessThanOrEqual(3);
     expect(readdirSync(dir)).toHaveLength(runs.length);

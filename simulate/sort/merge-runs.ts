@@ -1,7 +1,7 @@
 import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { RunReader } from './run-reader.ts';
-import { compareRecords, HEADER_BYTES, type RunRecord, writeHeader } from './run-record.ts';
+import { compareRecords, HEADER_BYTES, type RecordOrder, type RunRecord, writeHeader } from './run-record.ts';
 
 /** More runs than this are merged in rounds, so open files and read buffers stay bounded. */
 export const MAX_FAN_IN = 128;
@@ -9,13 +9,17 @@ const OUT_CHUNK_BYTES = 1024 * 1024;
 
 /**
  * The second half of the external sort: a k-way merge of sorted runs through a binary heap of
- * their readers, giving every record in (decision time, line) order. Holds one read buffer per run.
+ * their readers, giving every record in the order the runs were sorted by: (decision time, line)
+ * unless told otherwise. Holds one read buffer per run.
  */
 export class RunMerger {
   private readonly heap: RunReader[] = [];
   private started = false;
 
-  constructor(files: readonly string[]) {
+  constructor(
+    files: readonly string[],
+    private readonly compare: RecordOrder = compareRecords,
+  ) {
     for (const file of files) {
       const reader = new RunReader(file);
       if (reader.next()) {
@@ -47,7 +51,7 @@ export class RunMerger {
     const heap = this.heap;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (compareRecords(heap[i]!, heap[parent]!) >= 0) return;
+      if (this.compare(heap[i]!, heap[parent]!) >= 0) return;
       [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
       i = parent;
     }
@@ -59,8 +63,8 @@ export class RunMerger {
       const left = 2 * i + 1;
       const right = left + 1;
       let least = i;
-      if (left < heap.length && compareRecords(heap[left]!, heap[least]!) < 0) least = left;
-      if (right < heap.length && compareRecords(heap[right]!, heap[least]!) < 0) least = right;
+      if (left < heap.length && this.compare(heap[left]!, heap[least]!) < 0) least = left;
+      if (right < heap.length && this.compare(heap[right]!, heap[least]!) < 0) least = right;
       if (least === i) return;
       [heap[i], heap[least]] = [heap[least]!, heap[i]!];
       i = least;
@@ -72,7 +76,19 @@ export class RunMerger {
  * Merges runs in rounds of `fanIn` into longer runs until at most `fanIn` are left, deleting
  * the merged ones, so even a very long history merges with a bounded number of open files.
  */
-export function compactRuns(files: readonly string[], dir: string, fanIn = MAX_FAN_IN): string[] {
+export interface CompactOptions {
+  fanIn?: number;
+  /** The order the runs are sorted by; (decision time, line) by default. */
+  compare?: RecordOrder;
+  /** How the merged runs' files begin, so runs of different records share a folder. */
+  name?: string;
+}
+
+export function compactRuns(
+  files: readonly string[],
+  dir: string,
+  { fanIn = MAX_FAN_IN, compare = compareRecords, name = 'merged' }: CompactOptions = {},
+): string[] {
   let runs = [...files];
   let round = 0;
   while (runs.length > fanIn) {
@@ -83,8 +99,8 @@ export function compactRuns(files: readonly string[], dir: string, fanIn = MAX_F
         next.push(group[0]!);
         continue;
       }
-      const out = join(dir, `merged-${round}-${next.length}.run`);
-      mergeInto(group, out);
+      const out = join(dir, `${name}-${round}-${next.length}.run`);
+      mergeInto(group, out, compare);
       for (const file of group) unlinkSync(file);
       next.push(out);
     }
@@ -94,8 +110,8 @@ export function compactRuns(files: readonly string[], dir: string, fanIn = MAX_F
   return runs;
 }
 
-function mergeInto(files: readonly string[], out: string): void {
-  const merger = new RunMerger(files);
+function mergeInto(files: readonly string[], out: string, compare: RecordOrder): void {
+  const merger = new RunMerger(files, compare);
   const fd = openSync(out, 'w');
   let chunk = Buffer.allocUnsafe(OUT_CHUNK_BYTES);
   let used = 0;

@@ -12,9 +12,20 @@ export interface RunRecord {
   payload: Uint8Array;
 }
 
+/** An order of records: how a run writer sorts a run, and the merge of runs merges them. */
+export type RecordOrder = (a: RunRecord, b: RunRecord) => number;
+
 /** Records compare by decision time, then by input line: a total order, since lines are unique. */
 export function compareRecords(a: { key: number; line: number }, b: { key: number; line: number }): number {
   return a.key - b.key || a.line - b.line;
+}
+
+/**
+ * Records compare by their payload's bytes first, then as `compareRecords`: the order of the runs
+ * of order ids and buyer ids, in which the records of one id sit together, in decision order.
+ */
+export function comparePayloadsFirst(a: RunRecord, b: RunRecord): number {
+  return Buffer.compare(a.payload, b.payload) || a.key - b.key || a.line - b.line;
 }
 
 export function writeHeader(buffer: Buffer, offset: number, key: number, line: number, length: number): void {

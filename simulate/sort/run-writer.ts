@@ -36,10 +36,15 @@ export class RunWriter {
   private written = 0;
   readonly runs: RunFile[] = [];
 
+  /**
+   * `sortBy: 'payload'` sorts a run as `comparePayloadsFirst` (the runs of order and buyer ids), the
+   * default as `compareRecords`.
+   */
   constructor(
     private readonly dir: string,
     private readonly prefix: string,
     private readonly limitBytes: number,
+    private readonly sortBy: 'time' | 'payload' = 'time',
   ) {}
 
   add(key: number, line: number, json: string): void {
@@ -60,8 +65,20 @@ export class RunWriter {
     const count = this.keys.length;
     if (count === 0) return;
     const order = Array.from({ length: count }, (_, i) => i);
-    const { keys, lines, starts, lengths } = this;
-    order.sort((a, b) => keys[a]! - keys[b]! || lines[a]! - lines[b]!);
+    const { keys, lines, starts, lengths, arena } = this;
+    const byTime = (a: number, b: number) => keys[a]! - keys[b]! || lines[a]! - lines[b]!;
+    order.sort(
+      this.sortBy === 'time'
+        ? byTime
+        : (a, b) =>
+            arena.compare(
+              arena,
+              starts[b]!,
+              starts[b]! + lengths[b]!,
+              starts[a]!,
+              starts[a]! + lengths[a]!,
+            ) || byTime(a, b),
+    );
     if (this.out.length < this.bytes) this.out = Buffer.allocUnsafe(this.bytes);
     let at = 0;
     for (const i of order) {

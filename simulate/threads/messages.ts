@@ -1,6 +1,7 @@
 import type { AdapterPlatform } from '../../engine/order/adapters/index.ts';
 import type { StateSnapshot } from '../../engine/state/index.ts';
 import type { Tallies } from '../decide/tallies.ts';
+import type { HistoryRunFiles } from '../history/history-runs.ts';
 import type { CsvGroup } from '../input/csv-order.ts';
 import type { CsvPlan } from '../input/csv-plan.ts';
 import type { RunFile } from '../sort/run-writer.ts';
@@ -42,7 +43,7 @@ export type PrepareBatch = NdjsonBatch | CsvBatch;
 export type PrepareRequest = { type: 'batch'; batch: PrepareBatch } | { type: 'finish' };
 export type PrepareReply =
   | { type: 'prepared'; orders: number; skipped: SkippedRow[] }
-  | { type: 'finished'; runs: RunFile[] };
+  | { type: 'finished'; runs: RunFile[]; history: HistoryRunFiles };
 
 // ── decide workers: sorted standard orders → decisions, one worker per pipeline ──
 
@@ -76,8 +77,13 @@ export interface DecideWorkerData {
   factory?: PipelineFactorySpec;
 }
 
-/** Records in the run-record layout, in decision order. */
-export type DecideRequest = { type: 'batch'; id: number; bytes: Uint8Array } | { type: 'finish' };
+/**
+ * Records in the run-record layout, in decision order, and each one's value in the replay's
+ * `OrderHistory` (seen before, the buyer's earlier orders).
+ */
+export type DecideRequest =
+  | { type: 'batch'; id: number; bytes: Uint8Array; history: Uint32Array }
+  | { type: 'finish' };
 export type DecideReply =
   | { type: 'decided'; id: number; decided: number; failed: SkippedRow[]; views: string | null }
   | { type: 'finished'; tallies: Tallies };
