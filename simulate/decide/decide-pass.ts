@@ -40,8 +40,8 @@ interface InFlight {
 /**
  * Pass 2: merges the sorted runs into one stream in decision order and sends the same batches to
  * each pipeline's decider (baseline and candidate have independent state, so they run side by
- * side), each order with what `history` says of it. Replies are settled strictly in batch order, which keeps the diff's examples and every
- * count the same whatever the timing.
+ * side), each order with what `history` says of it. Replies are settled strictly in batch order,
+ * which keeps the diff's examples and every count the same whatever the timing.
  */
 export async function decidePass(
   runs: readonly string[],
