@@ -134,11 +134,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
       prepared.runs.map((r) => r.file),
       tempDir,
     );
-    const files = (list: readonly { file: string }[]) => list.map((r) => r.file);
-    const history = readOrderHistory(
-      { ids: files(prepared.history.ids), buyers: files(prepared.history.buyers) },
-      tempDir,
-    );
+    const history = readOrderHistory(prepared.history, tempDir, progress);
     const readingMs = performance.now() - started;
     const total = prepared.runs.reduce((n, r) => n + r.records, 0);
 

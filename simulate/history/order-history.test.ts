@@ -44,8 +44,8 @@ function historyOf(orders: readonly Prepared[], workers: number, runBytes: numbe
     writers[i % workers]!.add(order, o.time, o.line);
   });
   for (const w of writers) w.flush();
-  const files = (pick: 'ids' | 'buyers') => writers.flatMap((w) => w.runs[pick].map((r) => r.file));
-  return { dir, history: readOrderHistory({ ids: files('ids'), buyers: files('buyers') }, dir) };
+  const runs = (pick: 'ids' | 'buyers') => writers.flatMap((w) => w.runs[pick]);
+  return { dir, history: readOrderHistory({ ids: runs('ids'), buyers: runs('buyers') }, dir) };
 }
 
 // Ids and buyers from a few characters, so they repeat, with multi-byte and astral ones: the runs

@@ -1,8 +1,12 @@
+import { type ProgressSink, SILENT } from '../progress.ts';
 import { compactRuns, RunMerger } from '../sort/merge-runs.ts';
 import { comparePayloadsFirst } from '../sort/run-record.ts';
+import type { RunFile } from '../sort/run-writer.ts';
 
 /** Lines of the input the history has room for at first; it doubles as later lines come. */
 const INITIAL_LINES = 1024;
+/** Records merged between two progress updates. */
+const PROGRESS_EVERY = 65_536;
 
 /**
  * What a replay's earlier orders say about each order, by the input line it starts on: whether an
@@ -47,26 +51,44 @@ export const earlierBuyerOrders = (value: number): number => Math.floor(value / 
  * The history of a replay from pass 1's runs of order ids and of buyer ids (each sorted by id, then
  * decision order): merged, the records of one id come together in decision order, so the first of
  * them is new and each later one has seen the ones before it. Memory: one read buffer per run.
+ * Progress: a phase for the ids (`ids`), one for the buyers (`buyers`), in records merged.
  */
 export function readOrderHistory(
-  runs: { ids: readonly string[]; buyers: readonly string[] },
+  runs: { ids: readonly RunFile[]; buyers: readonly RunFile[] },
   dir: string,
+  progress: ProgressSink = SILENT,
 ): OrderHistory {
   const history = new OrderHistory();
-  const compact = (files: readonly string[], name: string) =>
-    compactRuns(files, dir, { compare: comparePayloadsFirst, name });
-  forEachRank(compact(runs.ids, 'merged-ids'), (line, rank) => {
+  const merge = (phase: string, list: readonly RunFile[], visit: (line: number, rank: number) => void) => {
+    progress.phase(
+      phase,
+      list.reduce((n, r) => n + r.records, 0),
+    );
+    const files = compactRuns(
+      list.map((r) => r.file),
+      dir,
+      { compare: comparePayloadsFirst, name: `merged-${phase}` },
+    );
+    forEachRank(files, visit, progress);
+    progress.done();
+  };
+  merge('ids', runs.ids, (line, rank) => {
     if (rank > 0) history.markSeen(line);
   });
-  forEachRank(compact(runs.buyers, 'merged-buyers'), (line, rank) => {
+  merge('buyers', runs.buyers, (line, rank) => {
     if (rank > 0) history.setEarlierBuyerOrders(line, rank);
   });
   return history;
 }
 
 /** Each record's line and its rank among the records of the same id (0 for the first). */
-function forEachRank(files: readonly string[], visit: (line: number, rank: number) => void): void {
+function forEachRank(
+  files: readonly string[],
+  visit: (line: number, rank: number) => void,
+  progress: ProgressSink,
+): void {
   const merger = new RunMerger(files, comparePayloadsFirst);
+  let merged = 0;
   let previous = Buffer.alloc(64);
   let previousLength = -1;
   let rank = 0;
@@ -82,5 +104,7 @@ function forEachRank(files: readonly string[], visit: (line: number, rank: numbe
       previousLength = payload.byteLength;
     }
     visit(record.line, rank);
+    if (++merged % PROGRESS_EVERY === 0) progress.update(merged, merged);
   }
+  progress.update(merged, merged);
 }

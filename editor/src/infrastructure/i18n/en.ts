@@ -660,6 +660,8 @@ export const en = {
     phase: {
       queued: 'queued',
       reading: 'reading',
+      ids: 'finding repeated order ids',
+      buyers: 'counting buyers’ orders',
       deciding: 'deciding',
       reporting: 'reporting',
       finished: 'finished',

@@ -641,6 +641,8 @@ export const zh: Resources = {
     phase: {
       queued: '排队',
       reading: '读取',
+      ids: '查找重复单号',
+      buyers: '统计买家订单',
       deciding: '决策',
       reporting: '汇总',
       finished: '完成',
