@@ -65,6 +65,17 @@ export function tmp(prefix: string): string {
   return dir;
 }
 
+/** A new empty folder under one temp root (named for `prefix`) each call. */
+export function folderMaker(prefix: string): () => string {
+  const root = tmp(prefix);
+  let made = 0;
+  return () => {
+    const dir = join(root, String(made++));
+    mkdirSync(dir);
+    return dir;
+  };
+}
+
 /** Writes client.json and the strategies into a folder of `root`; returns the strategies folder. */
 export function writeStrategies(root: string, name: string, strategies: object[]): string {
   const dir = join(root, name, 'strategies');

@@ -1,9 +1,8 @@
-import { mkdirSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { StandardOrder } from '../../engine/order/schema.ts';
-import { tmp } from '../simulate.test-helper.ts';
+import { folderMaker } from '../simulate.test-helper.ts';
 import { HistoryRunWriter } from './history-runs.ts';
 import { earlierBuyerOrders, readOrderHistory, seenBefore } from './order-history.ts';
 
@@ -14,13 +13,7 @@ interface Prepared {
   line: number;
 }
 
-const root = tmp('history');
-let folders = 0;
-const folder = () => {
-  const dir = join(root, String(folders++));
-  mkdirSync(dir);
-  return dir;
-};
+const folder = folderMaker('history');
 
 /** The history as specified: the orders one by one in decision order, each id and buyer recorded. */
 function plainHistory(orders: readonly Prepared[]): Map<number, { seen: boolean; earlier: number }> {

@@ -1,18 +1,11 @@
-import { mkdirSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { tmp } from '../simulate.test-helper.ts';
+import { folderMaker } from '../simulate.test-helper.ts';
 import { compactRuns, RunMerger } from './merge-runs.ts';
 import { RunWriter } from './run-writer.ts';
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
-const root = tmp('runs');
-let folders = 0;
-const folder = () => {
-  const dir = join(root, String(folders++));
-  mkdirSync(dir);
-  return dir;
-};
+const folder = folderMaker('runs');
 
 function merged(files: readonly string[]): { key: number; line: number; json: string }[] {
   const merger = new RunMerger(files);
