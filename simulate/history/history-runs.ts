@@ -9,8 +9,9 @@ export interface HistoryRunFiles {
 
 /**
  * Pass 1's side of the order history: each prepared order's id and buyer id (when it has one) with
- * its decision time and line, written in runs sorted by id. An id and its record take ~50 bytes,
- * so a history run holds a quarter of an order run's bytes, about as many orders again.
+ * its decision time and line, written in runs sorted by id. A record is ~50 bytes against an
+ * order's ~1.2 KB of JSON, so a history run gets a quarter of an order run's bytes: some 80,000
+ * records against 14,000 orders, fewer runs to merge for no more memory than an order run's.
  */
 export class HistoryRunWriter {
   private readonly ids: RunWriter;
