@@ -9,11 +9,11 @@
  *   d graph     compiling a 500-node graph
  *   e memory    heap per compiled strategy
  *   f read      issue 12: reading raw orders without losing digits, per order, before and after
- *   h merge     issue 18: bytes an open merge group keeps (a peak replay holds a window of them)
  *   g simulate  issue 18: `ordergraph simulate` of 200 k and 1 M generated orders, baseline +
  *               candidate, 2 workers: wall time and peak RSS. Opt-in (it takes minutes, and a few
  *               more the first time, generating the orders): run only when named,
  *               `npm run bench -- simulate`, or with everything, `npm run bench -- all`.
+ *   h merge     issue 18: bytes an open merge group keeps (a peak replay holds a window of them)
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -41,7 +41,6 @@ const STEPS: readonly Step[] = [
   { item: 'd', name: 'graph', file: 'bench/compile-graph.bench.ts', result: 'compile-graph' },
   { item: 'e', name: 'memory', file: 'bench/strategy-memory.bench.ts', result: 'strategy-memory' },
   { item: 'f', name: 'read', file: 'bench/read-orders.bench.ts', result: 'read-orders' },
-  { item: 'h', name: 'merge', file: 'bench/merge-groups-memory.bench.ts', result: 'merge-groups-memory' },
   {
     item: 'g',
     name: 'simulate',
@@ -50,6 +49,7 @@ const STEPS: readonly Step[] = [
     args: ['--sizes', '200000,1000000', '--workers', '2'],
     optIn: true,
   },
+  { item: 'h', name: 'merge', file: 'bench/merge-groups-memory.bench.ts', result: 'merge-groups-memory' },
 ];
 
 /** Issue 18's targets. */
@@ -195,16 +195,6 @@ function summarise(ran: ReadonlySet<string>, pluginOutput: string): string[][] {
       ['f', 'read + adapt, TOP numeric ids (vs string ids)', change(topBefore, topAfter), '', ''],
     );
   }
-  if (ran.has('merge')) {
-    const [before, engine] = readResult('merge-groups-memory').rows;
-    lines.push([
-      'h',
-      'bytes an open merge group keeps (a Map of objects before)',
-      `${fmt(engine.bytes)} (${fmt(before.bytes)})`,
-      '',
-      '',
-    ]);
-  }
   if (ran.has('simulate')) {
     const measured: { orders: number; wallSeconds: number; peakRssMb: number; candidateOnly: boolean }[] =
       readResult('simulate').measurements;
@@ -222,6 +212,16 @@ function summarise(ran: ReadonlySet<string>, pluginOutput: string): string[][] {
         ['g', `${what}, peak RSS`, `${fmt(m.peakRssMb)} MB`, 'flat', ''],
       );
     }
+  }
+  if (ran.has('merge')) {
+    const [before, engine] = readResult('merge-groups-memory').rows;
+    lines.push([
+      'h',
+      'bytes an open merge group keeps (a Map of objects before)',
+      `${fmt(engine.bytes)} (${fmt(before.bytes)})`,
+      '',
+      '',
+    ]);
   }
   return lines;
 }
