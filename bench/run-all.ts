@@ -60,6 +60,8 @@ const TARGET = {
   readMicros: 10,
   /** `ordergraph simulate` of 1 M orders, baseline + candidate, wall seconds. */
   simulateSeconds: 60,
+  /** "Memory flat": simulate's peak RSS for 1 M orders over its peak for 200 k. */
+  flatRss: 1.1,
 };
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -209,8 +211,21 @@ function summarise(ran: ReadonlySet<string>, pluginOutput: string): string[][] {
           timed ? `< ${TARGET.simulateSeconds} s` : '',
           timed ? yesNo(m.wallSeconds < TARGET.simulateSeconds) : '',
         ],
-        ['g', `${what}, peak RSS`, `${fmt(m.peakRssMb)} MB`, 'flat', ''],
+        ['g', `${what}, peak RSS`, `${fmt(m.peakRssMb)} MB`, '', ''],
       );
+    }
+    // Flat: the largest run's peak within a tenth of the smallest's (the two sizes differ fivefold).
+    const both = measured.filter((m) => !m.candidateOnly).sort((a, b) => a.orders - b.orders);
+    const [smallest, largest] = [both[0], both.at(-1)];
+    if (smallest && largest && largest !== smallest) {
+      const growth = largest.peakRssMb / smallest.peakRssMb;
+      lines.push([
+        'g',
+        `peak RSS, ${fmt(largest.orders)} against ${fmt(smallest.orders)} orders`,
+        ratio(growth),
+        `≤ ${fmt(TARGET.flatRss)}× (flat)`,
+        yesNo(growth <= TARGET.flatRss),
+      ]);
     }
   }
   if (ran.has('merge')) {
