@@ -5,16 +5,12 @@
  * bytes a group (heap and array buffers, after a collection) and time to open and record one.
  * Run: `node --import tsx bench/merge-groups-memory.bench.ts`.
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { fnv1a64 } from '../engine/nodes/merge/fnv.ts';
 import type { MergeGroup } from '../engine/state/index.ts';
 import { MergeGroups } from '../engine/state/index.ts';
+import { settledHeapAndBuffers } from './lib/heap.ts';
 import { writeResult } from './lib/results.ts';
 import { textTable } from './lib/timing.ts';
-
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
 
 const GROUPS = Number(process.env.BENCH_MERGE_GROUPS ?? 500_000);
 const HOUR_MS = 3_600_000;
@@ -43,18 +39,12 @@ const makeKeys = () =>
     fnv1a64(`["tmall-flagship","buyer${i}","收货人","138${i}","浙江省杭州市西湖区文三路${i}号"]`),
   );
 
-const used = () => {
-  for (let i = 0; i < 3; i++) gc();
-  const { heapUsed, arrayBuffers } = process.memoryUsage();
-  return heapUsed + arrayBuffers;
-};
-
 /**
  * Opens every key once, orders a tenth of a second apart inside one window, as the merge event
  * does; then lets the keys go, so what a group costs includes its key when the groups keep it.
  */
 function fill(groups: Groups): { bytes: number; nsPerOrder: number } {
-  const before = used();
+  const before = settledHeapAndBuffers();
   let keys = makeKeys();
   const start = process.hrtime.bigint();
   for (let i = 0; i < GROUPS; i++) {
@@ -68,7 +58,7 @@ function fill(groups: Groups): { bytes: number; nsPerOrder: number } {
   }
   const ns = Number(process.hrtime.bigint() - start);
   keys = [];
-  return { bytes: (used() - before) / GROUPS, nsPerOrder: ns / GROUPS };
+  return { bytes: (settledHeapAndBuffers() - before) / GROUPS, nsPerOrder: ns / GROUPS };
 }
 
 const baseline = fill(new MapOfGroups());

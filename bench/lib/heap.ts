@@ -10,6 +10,12 @@ function settledHeap(): number {
   return process.memoryUsage().heapUsed;
 }
 
+/** Heap and array buffers in use after collecting: for structures that keep typed arrays. */
+export function settledHeapAndBuffers(): number {
+  const heap = settledHeap();
+  return heap + process.memoryUsage().arrayBuffers;
+}
+
 /** Bytes of heap each of `count` objects made by `make` keeps alive. */
 export function heapPerCopy(count: number, make: (i: number) => unknown): number {
   const keep: unknown[] = new Array(count);
