@@ -16,9 +16,17 @@ export interface DecideBatch {
   lines: number[];
 }
 
-/** Copies merged records into a batch buffer (the merge reuses its buffers), growing it for large orders. */
+/**
+ * Copies merged records (the merge reuses its buffers) into batch buffers in shared memory, which
+ * both deciders read in place, and takes them back once a batch is settled. So a run allocates a
+ * buffer per batch in flight, not six blocks of a few hundred KB per batch (its own copy, then for
+ * each decider a message buffer grown twice and the copy it read out): blocks that glibc's malloc
+ * serves from arenas which fragment and are kept, so peak RSS rose with the run (simulate/README,
+ * "Memory").
+ */
 export class BatchBuilder {
-  private buffer = Buffer.allocUnsafe(INITIAL_BYTES);
+  private readonly free: Buffer[] = [];
+  private buffer = this.nextBuffer();
   private used = 0;
   private keys: number[] = [];
   private lines: number[] = [];
@@ -28,7 +36,7 @@ export class BatchBuilder {
   add(record: RunRecord): void {
     const size = HEADER_BYTES + record.payload.byteLength;
     if (this.used + size > this.buffer.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(2 * this.buffer.length, this.used + size));
+      const bigger = sharedBuffer(Math.max(2 * this.buffer.length, this.used + size));
       this.buffer.copy(bigger, 0, 0, this.used);
       this.buffer = bigger;
     }
@@ -47,17 +55,32 @@ export class BatchBuilder {
     return this.keys.length === 0;
   }
 
-  /** The batch so far, in its own memory (so it can be transferred), and a fresh start. */
+  /** The batch so far, in shared memory that is its own until `recycle`, and a fresh start. */
   take(): DecideBatch {
     const batch = {
-      bytes: new Uint8Array(this.buffer.subarray(0, this.used)),
+      bytes: new Uint8Array(this.buffer.buffer, this.buffer.byteOffset, this.used),
       history: Uint32Array.from(this.lines, (line) => this.history.at(line)),
       keys: this.keys,
       lines: this.lines,
     };
+    this.buffer = this.nextBuffer();
     this.used = 0;
     this.keys = [];
     this.lines = [];
     return batch;
   }
+
+  /** Takes a settled batch's memory back for a later batch: no thread reads it any more. */
+  recycle(batch: DecideBatch): void {
+    const { buffer, byteOffset } = batch.bytes;
+    this.free.push(Buffer.from(buffer, byteOffset, buffer.byteLength - byteOffset));
+  }
+
+  private nextBuffer(): Buffer {
+    return this.free.pop() ?? sharedBuffer(INITIAL_BYTES);
+  }
+}
+
+function sharedBuffer(bytes: number): Buffer {
+  return Buffer.from(new SharedArrayBuffer(bytes));
 }

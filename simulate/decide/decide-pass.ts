@@ -52,6 +52,7 @@ export async function decidePass(
   progress: ProgressSink,
 ): Promise<DecideResult> {
   const slots = new Slots(IN_FLIGHT);
+  const builder = new BatchBuilder(history);
   const inFlight = new Map<number, InFlight>();
   const changes = deciders.baseline ? new ChangeTally() : undefined;
   const payHours: number[] = new Array(24).fill(0);
@@ -68,6 +69,7 @@ export async function decidePass(
         failed.baseline.add(next.baseline.failed);
         compare(changes!, next.batch, next.baseline.views!, next.candidate.views!);
       }
+      builder.recycle(next.batch);
       progress.update(processed, processed);
       slots.release();
     }
@@ -85,21 +87,16 @@ export async function decidePass(
 
   progress.phase('deciding', total);
   const merger = new RunMerger(runs);
-  const builder = new BatchBuilder(history);
   let id = 0;
   const send = async () => {
     await slots.acquire();
     const batch = builder.take();
     inFlight.set(id, { batch });
-    if (deciders.baseline) {
-      // Both get a copy; the main thread keeps the batch to quote orders in the diff's examples.
-      deciders.baseline.post({ type: 'batch', id, bytes: batch.bytes, history: batch.history });
-      deciders.candidate.post({ type: 'batch', id, bytes: batch.bytes, history: batch.history });
-    } else {
-      deciders.candidate.post({ type: 'batch', id, bytes: batch.bytes, history: batch.history }, [
-        batch.bytes.buffer as ArrayBuffer,
-      ]);
-    }
+    // Both read the same shared bytes; the main thread keeps the batch to quote orders in the
+    // diff's examples, and recycles it once settled.
+    const request: DecideRequest = { type: 'batch', id, bytes: batch.bytes, history: batch.history };
+    deciders.baseline?.post(request);
+    deciders.candidate.post(request);
     id++;
   };
   for (let record = merger.next(); record; record = merger.next()) {

@@ -1,5 +1,5 @@
-import { createReadStream, type ReadStream, statSync } from 'node:fs';
-import type { NdjsonBatch } from '../threads/messages.ts';
+import { closeSync, openSync, read, statSync } from 'node:fs';
+import type { NdjsonBatch, PrepareBatch } from '../threads/messages.ts';
 import type { OrderSource, SourceItem } from './order-source.ts';
 
 const CHUNK_BYTES = 512 * 1024;
@@ -8,32 +8,52 @@ const NEWLINE = 0x0a;
 /**
  * Splits an NDJSON file into batches of whole lines, as bytes: the main thread only looks for
  * newlines (and counts orders for --limit); workers decode and parse. Blank lines are not orders.
+ *
+ * The file is read into buffers in shared memory, which a worker reads in place and `recycle`
+ * gives back once it has prepared the batch. A read stream took three blocks of ~512 KB a chunk
+ * (its chunk, the chunk joined to the previous one's partial line, a copy to transfer), which
+ * fragment glibc's arenas like the deciders' batches did (decide/batch-builder.ts).
  */
 export class NdjsonSource implements OrderSource {
   readonly totalBytes: number;
   bytesRead = 0;
-  private readonly stream: ReadStream;
+  private fd: number | undefined;
+  private readonly free: Buffer[] = [];
+  /** The partial line a buffer ends with, kept apart: the buffer itself goes to a worker. */
+  private carry = Buffer.allocUnsafe(64 * 1024);
+  private carried = 0;
 
   constructor(
     file: string,
     private readonly limit: number | undefined,
   ) {
     this.totalBytes = statSync(file).size;
-    this.stream = createReadStream(file, { highWaterMark: CHUNK_BYTES });
+    this.fd = openSync(file, 'r');
   }
 
   close(): void {
-    this.stream.destroy();
+    if (this.fd === undefined) return;
+    closeSync(this.fd);
+    this.fd = undefined;
+  }
+
+  recycle(batch: PrepareBatch): void {
+    if (batch.kind !== 'ndjson') return;
+    const { buffer } = batch.bytes;
+    if (buffer instanceof SharedArrayBuffer) this.free.push(Buffer.from(buffer));
   }
 
   async *items(): AsyncGenerator<SourceItem> {
-    let carry: Buffer = Buffer.alloc(0);
     let nextLine = 1;
     let orders = 0;
     const limit = this.limit ?? Number.POSITIVE_INFINITY;
-    for await (const chunk of this.stream) {
-      this.bytesRead += (chunk as Buffer).length;
-      let data = carry.length > 0 ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+    for (;;) {
+      const buffer = this.bufferFor(this.carried + CHUNK_BYTES);
+      this.carry.copy(buffer, 0, 0, this.carried);
+      const bytes = await this.readInto(buffer, this.carried);
+      if (bytes === 0) break;
+      this.bytesRead += bytes;
+      let data = buffer.subarray(0, this.carried + bytes);
       if (nextLine === 1 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) data = data.subarray(3);
       let end = 0;
       let lines = 0;
@@ -43,22 +63,44 @@ export class NdjsonSource implements OrderSource {
         end = nl + 1;
         if (orders >= limit) break;
       }
+      this.keepCarry(data.subarray(end));
       if (end > 0) yield batch(data.subarray(0, end), nextLine);
+      else this.free.push(buffer);
       if (orders >= limit) return;
       nextLine += lines;
-      carry = data.subarray(end);
     }
-    if (carry.length > 0 && !isBlank(carry, 0, carry.length)) yield batch(carry, nextLine);
+    if (this.carried > 0 && !isBlank(this.carry, 0, this.carried)) {
+      yield batch(new Uint8Array(this.carry.subarray(0, this.carried)), nextLine);
+    }
+  }
+
+  private bufferFor(bytes: number): Buffer {
+    const pooled = this.free.pop();
+    if (pooled && pooled.length >= bytes) return pooled;
+    return Buffer.from(new SharedArrayBuffer(Math.max(2 * CHUNK_BYTES, bytes)));
+  }
+
+  private keepCarry(rest: Buffer): void {
+    if (rest.length > this.carry.length) this.carry = Buffer.allocUnsafe(2 * rest.length);
+    rest.copy(this.carry);
+    this.carried = rest.length;
+  }
+
+  private readInto(buffer: Buffer, offset: number): Promise<number> {
+    const fd = this.fd;
+    if (fd === undefined) return Promise.resolve(0);
+    return new Promise((resolve, reject) =>
+      read(fd, buffer, offset, CHUNK_BYTES, null, (error, bytes) => (error ? reject(error) : resolve(bytes))),
+    );
   }
 }
 
-function batch(bytes: Buffer, firstLine: number): SourceItem {
-  // A copy with its own ArrayBuffer, so it can be transferred to the worker without copying again.
-  const own: NdjsonBatch = { kind: 'ndjson', bytes: new Uint8Array(bytes), firstLine };
+function batch(bytes: Uint8Array, firstLine: number): SourceItem {
+  const own: NdjsonBatch = { kind: 'ndjson', bytes, firstLine };
   return { kind: 'batch', batch: own };
 }
 
-function isBlank(data: Buffer, from: number, to: number): boolean {
+function isBlank(data: Uint8Array, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const b = data[i];
     if (b !== 0x20 && b !== 0x09 && b !== 0x0d) return false;

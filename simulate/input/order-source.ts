@@ -8,6 +8,8 @@ export interface OrderSource {
   readonly totalBytes: number;
   readonly bytesRead: number;
   items(): AsyncGenerator<SourceItem>;
+  /** Takes back a batch's memory once a worker has prepared it, for a source that reuses it. */
+  recycle?(batch: PrepareBatch): void;
   /** Stops reading, if it has not finished: a run that fails midway leaves no file open. */
   close(): void;
 }

@@ -3,7 +3,7 @@ import type { OrderSource } from '../input/order-source.ts';
 import type { ProgressSink } from '../progress.ts';
 import type { SkippedList } from '../report/skipped-list.ts';
 import type { RunFile } from '../sort/run-writer.ts';
-import type { PrepareReply, PrepareRequest } from '../threads/messages.ts';
+import type { PrepareBatch, PrepareReply, PrepareRequest } from '../threads/messages.ts';
 import { Slots } from '../threads/slots.ts';
 import type { ThreadHandle } from '../threads/thread-handle.ts';
 
@@ -32,14 +32,15 @@ export async function preparePass(
   onReadAll: (source: OrderSource) => void = () => undefined,
 ): Promise<PrepareResult> {
   const slots = new Slots(workers.length * IN_FLIGHT_PER_WORKER);
-  const busy = workers.map(() => 0);
+  // Each worker prepares its batches in the order sent, one reply each.
+  const posted = workers.map((): PrepareBatch[] => []);
   let orders = 0;
   const finished = workers.map(
     (worker, w) =>
       new Promise<{ runs: RunFile[]; history: HistoryRunFiles }>((resolve) => {
         worker.listen((reply) => {
           if (reply.type === 'finished') return resolve(reply);
-          busy[w]!--;
+          source.recycle?.(posted[w]!.shift()!);
           orders += reply.orders;
           skipped.add(reply.skipped);
           progress.update(source.bytesRead, orders);
@@ -55,10 +56,10 @@ export async function preparePass(
       continue;
     }
     await slots.acquire();
-    const w = busy.indexOf(Math.min(...busy));
-    busy[w]!++;
-    const transfer = item.batch.kind === 'ndjson' ? [item.batch.bytes.buffer as ArrayBuffer] : [];
-    workers[w]!.post({ type: 'batch', batch: item.batch }, transfer);
+    const w = leastBusy(posted);
+    posted[w]!.push(item.batch);
+    // An NDJSON batch's bytes are shared with the worker, not copied (NdjsonSource).
+    workers[w]!.post({ type: 'batch', batch: item.batch });
   }
   onReadAll(source);
   await slots.drain();
@@ -74,4 +75,10 @@ export async function preparePass(
       buyers: replies.flatMap((r) => r.history.buyers),
     },
   };
+}
+
+function leastBusy(posted: readonly PrepareBatch[][]): number {
+  let best = 0;
+  for (let w = 1; w < posted.length; w++) if (posted[w]!.length < posted[best]!.length) best = w;
+  return best;
 }
