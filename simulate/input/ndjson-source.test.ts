@@ -91,4 +91,15 @@ describe('NdjsonSource', () => {
     const read = await readAll(new NdjsonSource(file, 3), true);
     expect(read.texts.join('')).toBe('{"id":"A"}\n\n{"id":"B"}\n   \n{"id":"C"}\n');
   });
+
+  it('closed while a read is under way: the read finishes, then the source ends without an error', async () => {
+    const file = fileOf('closed.ndjson', `${sampleLines().join('\n')}\n`);
+    const source = new NdjsonSource(file, undefined);
+    const items = source.items();
+    const first = items.next();
+    source.close();
+    const item = (await first).value;
+    expect(item?.kind === 'batch' && item.batch.kind === 'ndjson' && item.batch.firstLine).toBe(1);
+    expect((await items.next()).done).toBe(true);
+  });
 });

@@ -22,6 +22,7 @@ export class NdjsonSource implements OrderSource {
   /** The partial line a buffer ends with, kept apart: the buffer itself goes to a worker. */
   private carry = Buffer.allocUnsafe(64 * 1024);
   private carried = 0;
+  private reading: Promise<number> | undefined;
 
   constructor(
     file: string,
@@ -31,10 +32,13 @@ export class NdjsonSource implements OrderSource {
     this.fd = openSync(file, 'r');
   }
 
+  /** Stops reading; a read under way finishes first, so it never reads a file that took over the descriptor. */
   close(): void {
-    if (this.fd === undefined) return;
-    closeSync(this.fd);
+    const fd = this.fd;
+    if (fd === undefined) return;
     this.fd = undefined;
+    if (this.reading) void this.reading.finally(() => closeSync(fd)).catch(() => undefined);
+    else closeSync(fd);
   }
 
   recycle(batch: PrepareBatch): void {
@@ -48,9 +52,12 @@ export class NdjsonSource implements OrderSource {
     let orders = 0;
     const limit = this.limit ?? Number.POSITIVE_INFINITY;
     for (;;) {
+      // Closed: the run is over, and a partial line left over is not a last line.
+      const fd = this.fd;
+      if (fd === undefined) return;
       const buffer = this.bufferFor(this.carried + CHUNK_BYTES);
       this.carry.copy(buffer, 0, 0, this.carried);
-      const bytes = await this.readInto(buffer, this.carried);
+      const bytes = await this.readInto(fd, buffer, this.carried);
       if (bytes === 0) break;
       this.bytesRead += bytes;
       let data = buffer.subarray(0, this.carried + bytes);
@@ -86,12 +93,15 @@ export class NdjsonSource implements OrderSource {
     this.carried = rest.length;
   }
 
-  private readInto(buffer: Buffer, offset: number): Promise<number> {
-    const fd = this.fd;
-    if (fd === undefined) return Promise.resolve(0);
-    return new Promise((resolve, reject) =>
+  private async readInto(fd: number, buffer: Buffer, offset: number): Promise<number> {
+    this.reading = new Promise((resolve, reject) =>
       read(fd, buffer, offset, CHUNK_BYTES, null, (error, bytes) => (error ? reject(error) : resolve(bytes))),
     );
+    try {
+      return await this.reading;
+    } finally {
+      this.reading = undefined;
+    }
   }
 }
 
