@@ -3,9 +3,10 @@ import type { OrderSource } from '../input/order-source.ts';
 import type { ProgressSink } from '../progress.ts';
 import type { SkippedList } from '../report/skipped-list.ts';
 import type { RunFile } from '../sort/run-writer.ts';
-import type { PrepareBatch, PrepareReply, PrepareRequest } from '../threads/messages.ts';
+import type { PrepareReply, PrepareRequest } from '../threads/messages.ts';
 import { Slots } from '../threads/slots.ts';
 import type { ThreadHandle } from '../threads/thread-handle.ts';
+import { WorkerQueues } from './worker-queues.ts';
 
 export type PrepareWorker = ThreadHandle<PrepareRequest, PrepareReply>;
 
@@ -32,15 +33,14 @@ export async function preparePass(
   onReadAll: (source: OrderSource) => void = () => undefined,
 ): Promise<PrepareResult> {
   const slots = new Slots(workers.length * IN_FLIGHT_PER_WORKER);
-  // Each worker prepares its batches in the order sent, one reply each.
-  const posted = workers.map((): PrepareBatch[] => []);
+  const queues = new WorkerQueues(workers.length, (batch) => source.recycle?.(batch));
   let orders = 0;
   const finished = workers.map(
     (worker, w) =>
       new Promise<{ runs: RunFile[]; history: HistoryRunFiles }>((resolve) => {
         worker.listen((reply) => {
           if (reply.type === 'finished') return resolve(reply);
-          source.recycle?.(posted[w]!.shift()!);
+          queues.done(w);
           orders += reply.orders;
           skipped.add(reply.skipped);
           progress.update(source.bytesRead, orders);
@@ -56,8 +56,7 @@ export async function preparePass(
       continue;
     }
     await slots.acquire();
-    const w = leastBusy(posted);
-    posted[w]!.push(item.batch);
+    const w = queues.send(item.batch);
     // An NDJSON batch's bytes are shared with the worker, not copied (NdjsonSource).
     workers[w]!.post({ type: 'batch', batch: item.batch });
   }
@@ -75,10 +74,4 @@ export async function preparePass(
       buyers: replies.flatMap((r) => r.history.buyers),
     },
   };
-}
-
-function leastBusy(posted: readonly PrepareBatch[][]): number {
-  let best = 0;
-  for (let w = 1; w < posted.length; w++) if (posted[w]!.length < posted[best]!.length) best = w;
-  return best;
 }
