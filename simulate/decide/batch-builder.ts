@@ -1,5 +1,6 @@
 import type { OrderHistory } from '../history/order-history.ts';
 import { HEADER_BYTES, type RunRecord, writeHeader } from '../sort/run-record.ts';
+import { SharedBufferPool } from '../threads/shared-buffer-pool.ts';
 
 /** About this many orders per batch: a few tens of milliseconds of deciding, so replies flow steadily. */
 const ORDERS_PER_BATCH = 256;
@@ -18,15 +19,11 @@ export interface DecideBatch {
 
 /**
  * Copies merged records (the merge reuses its buffers) into batch buffers in shared memory, which
- * both deciders read in place, and takes them back once a batch is settled. So a run allocates a
- * buffer per batch in flight, not six blocks of a few hundred KB per batch (its own copy, then for
- * each decider a message buffer grown twice and the copy it read out): blocks that glibc's malloc
- * serves from arenas which fragment and are kept, so peak RSS rose with the run (simulate/README,
- * "Memory").
+ * both deciders read in place, taken back once a batch is settled: a buffer per batch in flight.
  */
 export class BatchBuilder {
-  private readonly free: Buffer[] = [];
-  private buffer = this.nextBuffer();
+  private readonly pool = new SharedBufferPool(INITIAL_BYTES);
+  private buffer = this.pool.take();
   private used = 0;
   private keys: number[] = [];
   private lines: number[] = [];
@@ -36,8 +33,9 @@ export class BatchBuilder {
   add(record: RunRecord): void {
     const size = HEADER_BYTES + record.payload.byteLength;
     if (this.used + size > this.buffer.length) {
-      const bigger = sharedBuffer(Math.max(2 * this.buffer.length, this.used + size));
+      const bigger = this.pool.take(Math.max(2 * this.buffer.length, this.used + size));
       this.buffer.copy(bigger, 0, 0, this.used);
+      this.pool.give(this.buffer);
       this.buffer = bigger;
     }
     writeHeader(this.buffer, this.used, record.key, record.line, record.payload.byteLength);
@@ -63,7 +61,7 @@ export class BatchBuilder {
       keys: this.keys,
       lines: this.lines,
     };
-    this.buffer = this.nextBuffer();
+    this.buffer = this.pool.take();
     this.used = 0;
     this.keys = [];
     this.lines = [];
@@ -72,15 +70,6 @@ export class BatchBuilder {
 
   /** Takes a settled batch's memory back for a later batch: no thread reads it any more. */
   recycle(batch: DecideBatch): void {
-    const { buffer, byteOffset } = batch.bytes;
-    this.free.push(Buffer.from(buffer, byteOffset, buffer.byteLength - byteOffset));
+    this.pool.give(batch.bytes);
   }
-
-  private nextBuffer(): Buffer {
-    return this.free.pop() ?? sharedBuffer(INITIAL_BYTES);
-  }
-}
-
-function sharedBuffer(bytes: number): Buffer {
-  return Buffer.from(new SharedArrayBuffer(bytes));
 }

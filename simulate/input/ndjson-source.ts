@@ -1,5 +1,6 @@
 import { closeSync, openSync, read, statSync } from 'node:fs';
 import type { NdjsonBatch, PrepareBatch } from '../threads/messages.ts';
+import { SharedBufferPool } from '../threads/shared-buffer-pool.ts';
 import type { OrderSource, SourceItem } from './order-source.ts';
 
 const CHUNK_BYTES = 512 * 1024;
@@ -12,13 +13,13 @@ const NEWLINE = 0x0a;
  * The file is read into buffers in shared memory, which a worker reads in place and `recycle`
  * gives back once it has prepared the batch. A read stream took three blocks of ~512 KB a chunk
  * (its chunk, the chunk joined to the previous one's partial line, a copy to transfer), which
- * fragment glibc's arenas like the deciders' batches did (decide/batch-builder.ts).
+ * fragment glibc's arenas (threads/shared-buffer-pool.ts).
  */
 export class NdjsonSource implements OrderSource {
   readonly totalBytes: number;
   bytesRead = 0;
   private fd: number | undefined;
-  private readonly free: Buffer[] = [];
+  private readonly pool = new SharedBufferPool(2 * CHUNK_BYTES);
   /** The partial line a buffer ends with, kept apart: the buffer itself goes to a worker. */
   private carry = Buffer.allocUnsafe(64 * 1024);
   private carried = 0;
@@ -43,8 +44,7 @@ export class NdjsonSource implements OrderSource {
 
   recycle(batch: PrepareBatch): void {
     if (batch.kind !== 'ndjson') return;
-    const { buffer } = batch.bytes;
-    if (buffer instanceof SharedArrayBuffer) this.free.push(Buffer.from(buffer));
+    this.pool.give(batch.bytes);
   }
 
   async *items(): AsyncGenerator<SourceItem> {
@@ -55,7 +55,7 @@ export class NdjsonSource implements OrderSource {
       // Closed: the run is over, and a partial line left over is not a last line.
       const fd = this.fd;
       if (fd === undefined) return;
-      const buffer = this.bufferFor(this.carried + CHUNK_BYTES);
+      const buffer = this.pool.take(this.carried + CHUNK_BYTES);
       this.carry.copy(buffer, 0, 0, this.carried);
       const bytes = await this.readInto(fd, buffer, this.carried);
       if (bytes === 0) break;
@@ -72,19 +72,13 @@ export class NdjsonSource implements OrderSource {
       }
       this.keepCarry(data.subarray(end));
       if (end > 0) yield batch(data.subarray(0, end), nextLine);
-      else this.free.push(buffer);
+      else this.pool.give(buffer);
       if (orders >= limit) return;
       nextLine += lines;
     }
     if (this.carried > 0 && !isBlank(this.carry, 0, this.carried)) {
       yield batch(new Uint8Array(this.carry.subarray(0, this.carried)), nextLine);
     }
-  }
-
-  private bufferFor(bytes: number): Buffer {
-    const pooled = this.free.pop();
-    if (pooled && pooled.length >= bytes) return pooled;
-    return Buffer.from(new SharedArrayBuffer(Math.max(2 * CHUNK_BYTES, bytes)));
   }
 
   private keepCarry(rest: Buffer): void {
