@@ -76,8 +76,9 @@ export function addSimulateCommand(program: Command, engineOption: () => Option)
     .option('--key <key>', 'the API key for --server (consultant or admin; default: $ORDERGRAPH_KEY)')
     .option('--client <id>', 'the client on --server', 'demo')
     .option(
-      '--candidate <strategy[@version]...>',
-      'with --server: strategies replacing their live ones (a draft, or @version); without, live is replayed alone',
+      // Commander reads `...` as variadic only after a word character: `<strategy[@version]...>` took one string.
+      '--candidate <strategy...>',
+      'with --server: strategies replacing their live ones, each strategyId (its draft) or strategyId@version; without, live is replayed alone',
     )
     .option(
       '--baseline-release <n>',

@@ -50,6 +50,31 @@ describe('ordergraph simulate --server', () => {
     expect(mapping.status).toBe(200);
   });
 
+  it('replays candidates in place of their live strategies, several after one --candidate, as the help example writes them', async () => {
+    const json = join(out, 'candidates.json');
+    const result = await ordergraph([
+      'simulate',
+      '--server',
+      server.running.url,
+      '--key',
+      consultant,
+      '--orders',
+      join(history, 'tmall-order-export.csv'),
+      '--map',
+      join(history, 'tmall-order-export-mapping.json'),
+      '--candidate',
+      'carrier@1',
+      'routing',
+      '--json',
+      json,
+    ]);
+    expect(result.stderr).not.toContain('error');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(readFileSync(json, 'utf8'));
+    expect(report.strategies.path).toMatch(/with carrier version 1, routing draft$/);
+    expect(report.baseline.decided).toBe(48);
+  });
+
   it('exits 2 naming the server refusal, for a viewer key', async () => {
     const viewer = await server.keyFor('viewer', ['demo']);
     const result = await ordergraph([
