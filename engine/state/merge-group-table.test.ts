@@ -64,4 +64,23 @@ describe('MergeGroupTable', () => {
     table.accepts(keyOf(10));
     expect(table.open(0)).toBeUndefined();
   });
+
+  it('after a sweep, finds the groups left and takes new ones, growing again', () => {
+    const table = new MergeGroupTable();
+    recordAll(table, 3_000, (i) => i);
+    table.sweep(1_999);
+    for (let i = 3_000; i < 6_000; i++) {
+      table.accepts(keyOf(i));
+      table.record({ closesAt: i, size: 2 });
+    }
+    expect(table.size).toBe(4_000);
+    let wrong = 0;
+    for (let i = 0; i < 6_000; i++) {
+      table.accepts(keyOf(i));
+      const group = table.open(0);
+      if (i < 2_000 ? group !== undefined : group?.closesAt !== i) wrong++;
+    }
+    expect(wrong).toBe(0);
+    expect(new Map(table.entries()).get(keyOf(2_500))).toEqual({ closesAt: 2_500, size: 1 });
+  });
 });
