@@ -9,6 +9,13 @@ const root = new URL('../../', import.meta.url).pathname;
 const history = join(root, 'samples/history');
 
 const ordergraph = (args: string[]) => runCliAsync(args, { cwd: root });
+/** The sample Tmall export and its mapping, as `--orders` and `--map`. */
+const tmallExport = [
+  '--orders',
+  join(history, 'tmall-order-export.csv'),
+  '--map',
+  join(history, 'tmall-order-export-mapping.json'),
+];
 
 describe('ordergraph simulate --server', () => {
   let server: TestServer;
@@ -21,25 +28,14 @@ describe('ordergraph simulate --server', () => {
     consultant = await server.keyFor('consultant', ['demo']);
   });
   afterAll(() => server.stop());
+  /** `ordergraph simulate` against the test server with `key`, then `args`. */
+  const simulateOnServer = (key: string, args: string[]) =>
+    ordergraph(['simulate', '--server', server.running.url, '--key', key, ...args]);
 
   it('uploads the Tmall export and its mapping, runs it on the server and downloads both reports', async () => {
     const json = join(out, 'report.json');
     const html = join(out, 'report.html');
-    const result = await ordergraph([
-      'simulate',
-      '--server',
-      server.running.url,
-      '--key',
-      consultant,
-      '--orders',
-      join(history, 'tmall-order-export.csv'),
-      '--map',
-      join(history, 'tmall-order-export-mapping.json'),
-      '--json',
-      json,
-      '--html',
-      html,
-    ]);
+    const result = await simulateOnServer(consultant, [...tmallExport, '--json', json, '--html', html]);
     expect(result.stderr).toContain('50 orders, 2 rows skipped');
     expect(result.code).toBe(0);
     const report = JSON.parse(readFileSync(json, 'utf8'));
@@ -52,16 +48,8 @@ describe('ordergraph simulate --server', () => {
 
   it('replays candidates in place of their live strategies, several after one --candidate, as the help example writes them', async () => {
     const json = join(out, 'candidates.json');
-    const result = await ordergraph([
-      'simulate',
-      '--server',
-      server.running.url,
-      '--key',
-      consultant,
-      '--orders',
-      join(history, 'tmall-order-export.csv'),
-      '--map',
-      join(history, 'tmall-order-export-mapping.json'),
+    const result = await simulateOnServer(consultant, [
+      ...tmallExport,
       '--candidate',
       'carrier@1',
       'routing',
@@ -77,15 +65,7 @@ describe('ordergraph simulate --server', () => {
 
   it('exits 2 naming the server refusal, for a viewer key', async () => {
     const viewer = await server.keyFor('viewer', ['demo']);
-    const result = await ordergraph([
-      'simulate',
-      '--server',
-      server.running.url,
-      '--key',
-      viewer,
-      '--orders',
-      join(history, 'demo-2000.ndjson'),
-    ]);
+    const result = await simulateOnServer(viewer, ['--orders', join(history, 'demo-2000.ndjson')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('403 forbidden');
   });
