@@ -83,4 +83,23 @@ describe('MergeGroupTable', () => {
     expect(wrong).toBe(0);
     expect(new Map(table.entries()).get(keyOf(2_500))).toEqual({ closesAt: 2_500, size: 1 });
   });
+
+  it('grows again after a sweep leaves exactly full segments, and loses none it moved', () => {
+    const table = new MergeGroupTable();
+    // 4,096 kept fill whole segments of any power-of-two size up to 4,096 groups.
+    recordAll(table, 6_144, (i) => i);
+    table.sweep(2_047);
+    expect(table.size).toBe(4_096);
+    for (let i = 6_144; i < 9_000; i++) {
+      table.accepts(keyOf(i));
+      table.record({ closesAt: i, size: 3 });
+    }
+    expect(table.size).toBe(6_952);
+    const entries = new Map(table.entries());
+    let wrong = 0;
+    for (let i = 2_048; i < 9_000; i++) if (entries.get(keyOf(i))?.closesAt !== i) wrong++;
+    expect(wrong).toBe(0);
+    table.accepts(keyOf(6_143));
+    expect(table.open(0)).toEqual({ closesAt: 6_143, size: 1 + (6_143 % 5) });
+  });
 });

@@ -1,24 +1,29 @@
 import type { MergeGroup } from './merge-groups.ts';
 
-/** Groups the table first has room for; its index has twice as many slots. */
-const INITIAL_CAPACITY = 512;
+/** Slots the index starts with; it keeps at least twice as many slots as groups. */
+const INITIAL_SLOTS = 1024;
+/** Groups sit in segments of 2^10 (24 KB), so the table grows by a segment, not by copying itself. */
+const SEGMENT_BITS = 10;
+const SEGMENT_GROUPS = 1 << SEGMENT_BITS;
+const IN_SEGMENT = SEGMENT_GROUPS - 1;
 
 /**
  * Merge groups whose keys are 64-bit hashes written as 16 lowercase hex digits, which is every key
- * the merge event makes. The groups sit densely in typed arrays (24 bytes a group), found through an
- * open-addressing index of group numbers (4 bytes a slot, at most half full): 32–64 bytes a group.
- * A Map from key strings to group objects took ~120 bytes a group and three heap objects for the
- * collector to trace (measured); slots of 25 bytes each, half full at most, took 50–100. A replayed
- * peak keeps every group of a 4-hour window open: the generated 1 M-order double-11 history held up
- * to 524,288 groups a decider, 26 MB in such slots and 17 MB so.
+ * the merge event makes. The groups sit densely in segments of typed arrays (24 bytes a group),
+ * found through an open-addressing index of group numbers (4 bytes a slot, at most half full):
+ * 32–40 bytes a group. A replayed peak keeps every group of a 4-hour window open: the generated
+ * 1 M-order double-11 history held up to 524,288 groups a decider (issue 18). A Map from key strings
+ * to group objects took ~120 bytes a group, slots of 25 bytes half full at most 50–100, and arrays
+ * doubled for the groups (24 bytes a group, allocated for twice as many, the old ones kept while
+ * copied) up to 32 MB a decider at that peak, where segments take 17 MB.
  */
 export class MergeGroupTable {
-  private his = new Uint32Array(INITIAL_CAPACITY);
-  private los = new Uint32Array(INITIAL_CAPACITY);
-  private closes = new Float64Array(INITIAL_CAPACITY);
-  private sizes = new Float64Array(INITIAL_CAPACITY);
-  /** Slot → group number + 1, 0 for an empty slot; twice the groups' capacity. */
-  private index = new Uint32Array(2 * INITIAL_CAPACITY);
+  private readonly his: Uint32Array[] = [];
+  private readonly los: Uint32Array[] = [];
+  private readonly closes: Float64Array[] = [];
+  private readonly sizes: Float64Array[] = [];
+  /** Slot → group number + 1, 0 for an empty slot; a power of two, at least twice the groups. */
+  private index = new Uint32Array(INITIAL_SLOTS);
   private held = 0;
   /** The key `accepts` last took and its halves: the merge event opens a key, then records it. */
   private key: string | undefined;
@@ -54,8 +59,10 @@ export class MergeGroupTable {
   /** The group under the accepted key, when it is still open at `at`. */
   open(at: number): MergeGroup | undefined {
     const group = this.index[this.slotOf(this.hi, this.lo)]! - 1;
-    if (group < 0 || !(at < this.closes[group]!)) return undefined;
-    return { closesAt: this.closes[group]!, size: this.sizes[group]! };
+    if (group < 0) return undefined;
+    const closesAt = this.closes[group >>> SEGMENT_BITS]![group & IN_SEGMENT]!;
+    if (!(at < closesAt)) return undefined;
+    return { closesAt, size: this.sizes[group >>> SEGMENT_BITS]![group & IN_SEGMENT]! };
   }
 
   /** Keeps the later of `group` and the accepted key's group. */
@@ -63,43 +70,54 @@ export class MergeGroupTable {
     let slot = this.slotOf(this.hi, this.lo);
     let group = this.index[slot]! - 1;
     if (group < 0) {
-      if (this.held === this.his.length) {
-        this.resize(2 * this.his.length);
+      if (2 * (this.held + 1) > this.index.length) {
+        this.reindex(2 * this.index.length);
         slot = this.slotOf(this.hi, this.lo);
       }
       group = this.held++;
-      this.his[group] = this.hi;
-      this.los[group] = this.lo;
+      if (group >>> SEGMENT_BITS === this.his.length) this.addSegment();
+      this.his[group >>> SEGMENT_BITS]![group & IN_SEGMENT] = this.hi;
+      this.los[group >>> SEGMENT_BITS]![group & IN_SEGMENT] = this.lo;
       this.index[slot] = group + 1;
-    } else if (!laterThan(closesAt, size, this.closes[group]!, this.sizes[group]!)) {
-      return;
+    } else {
+      const at = group & IN_SEGMENT;
+      const segment = group >>> SEGMENT_BITS;
+      if (!laterThan(closesAt, size, this.closes[segment]![at]!, this.sizes[segment]![at]!)) return;
     }
-    this.closes[group] = closesAt;
-    this.sizes[group] = size;
+    this.closes[group >>> SEGMENT_BITS]![group & IN_SEGMENT] = closesAt;
+    this.sizes[group >>> SEGMENT_BITS]![group & IN_SEGMENT] = size;
   }
 
-  /** Drops the groups closed by `latest` (`closesAt <= latest`), into room for as many as are left. */
+  /** Drops the groups closed by `latest` (`closesAt <= latest`), and the segments and slots they freed. */
   sweep(latest: number): void {
     let kept = 0;
     for (let group = 0; group < this.held; group++) {
-      if (this.closes[group]! <= latest) continue;
-      this.his[kept] = this.his[group]!;
-      this.los[kept] = this.los[group]!;
-      this.closes[kept] = this.closes[group]!;
-      this.sizes[kept] = this.sizes[group]!;
+      const from = group >>> SEGMENT_BITS;
+      const at = group & IN_SEGMENT;
+      if (this.closes[from]![at]! <= latest) continue;
+      const to = kept >>> SEGMENT_BITS;
+      const into = kept & IN_SEGMENT;
+      this.his[to]![into] = this.his[from]![at]!;
+      this.los[to]![into] = this.los[from]![at]!;
+      this.closes[to]![into] = this.closes[from]![at]!;
+      this.sizes[to]![into] = this.sizes[from]![at]!;
       kept++;
     }
     this.held = kept;
-    let capacity = INITIAL_CAPACITY;
-    while (capacity < kept) capacity *= 2;
-    this.resize(capacity);
+    const segments = Math.ceil(kept / SEGMENT_GROUPS);
+    for (const arrays of [this.his, this.los, this.closes, this.sizes]) arrays.length = segments;
+    let slots = INITIAL_SLOTS;
+    while (slots < 2 * kept) slots *= 2;
+    this.reindex(slots);
   }
 
   /** Every group held, with its key spelled as it was accepted. */
   *entries(): Generator<[string, MergeGroup]> {
     for (let group = 0; group < this.held; group++) {
-      const key = hex8(this.his[group]!) + hex8(this.los[group]!);
-      yield [key, { closesAt: this.closes[group]!, size: this.sizes[group]! }];
+      const segment = group >>> SEGMENT_BITS;
+      const at = group & IN_SEGMENT;
+      const key = hex8(this.his[segment]![at]!) + hex8(this.los[segment]![at]!);
+      yield [key, { closesAt: this.closes[segment]![at]!, size: this.sizes[segment]![at]! }];
     }
   }
 
@@ -108,30 +126,30 @@ export class MergeGroupTable {
     const mask = this.index.length - 1;
     let slot = (Math.imul(lo, 0x9e3779b1) ^ hi) & mask;
     for (let group = this.index[slot]!; group !== 0; group = this.index[slot]!) {
-      if (this.his[group - 1] === hi && this.los[group - 1] === lo) break;
+      const segment = (group - 1) >>> SEGMENT_BITS;
+      const at = (group - 1) & IN_SEGMENT;
+      if (this.his[segment]![at] === hi && this.los[segment]![at] === lo) break;
       slot = (slot + 1) & mask;
     }
     return slot;
   }
 
-  /** Moves the groups held into arrays for `capacity` groups, and indexes them again. */
-  private resize(capacity: number): void {
-    const held = this.held;
-    this.his = moved(this.his, new Uint32Array(capacity), held);
-    this.los = moved(this.los, new Uint32Array(capacity), held);
-    this.closes = moved(this.closes, new Float64Array(capacity), held);
-    this.sizes = moved(this.sizes, new Float64Array(capacity), held);
-    this.index = new Uint32Array(2 * capacity);
-    for (let group = 0; group < held; group++) {
-      this.index[this.slotOf(this.his[group]!, this.los[group]!)] = group + 1;
+  private addSegment(): void {
+    this.his.push(new Uint32Array(SEGMENT_GROUPS));
+    this.los.push(new Uint32Array(SEGMENT_GROUPS));
+    this.closes.push(new Float64Array(SEGMENT_GROUPS));
+    this.sizes.push(new Float64Array(SEGMENT_GROUPS));
+  }
+
+  /** Indexes the groups held again, in `slots` slots. */
+  private reindex(slots: number): void {
+    this.index = new Uint32Array(slots);
+    for (let group = 0; group < this.held; group++) {
+      const segment = group >>> SEGMENT_BITS;
+      const at = group & IN_SEGMENT;
+      this.index[this.slotOf(this.his[segment]![at]!, this.los[segment]![at]!)] = group + 1;
     }
   }
-}
-
-/** `to`, with the first `count` values of `from`. */
-function moved<T extends Uint32Array | Float64Array>(from: T, to: T, count: number): T {
-  to.set(from.subarray(0, count));
-  return to;
 }
 
 /** Whether a group closing at `closesAt` with `size` orders is a later state than the one held. */

@@ -1,16 +1,23 @@
-import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { RunReader } from './run-reader.ts';
-import { compareRecords, HEADER_BYTES, type RecordOrder, type RunRecord, writeHeader } from './run-record.ts';
+import { RunFileWriter, WRITE_CHUNK_BYTES } from './run-file-writer.ts';
+import { READ_CHUNK_BYTES, RunReader } from './run-reader.ts';
+import { compareRecords, type RecordOrder, type RunRecord } from './run-record.ts';
 
-/** More runs than this are merged in rounds, so open files and read buffers stay bounded. */
+/** More runs than this are merged in rounds, so open files stay bounded. */
 export const MAX_FAN_IN = 128;
-const OUT_CHUNK_BYTES = 1024 * 1024;
+/**
+ * The read buffers of one merge together, shared out among its runs (up to `READ_CHUNK_BYTES` each):
+ * with a buffer of full size per run, a 1 M-order replay's 70 runs held 17 MB on the main thread
+ * while the deciders held their peak state (issue 18).
+ */
+export const MERGE_READ_BYTES = 4 * 1024 * 1024;
 
 /**
  * The second half of the external sort: a k-way merge of sorted runs through a binary heap of
  * their readers, giving every record in the order the runs were sorted by: (decision time, line)
- * unless told otherwise. Holds one read buffer per run.
+ * unless told otherwise. Holds one read buffer per run, `MERGE_READ_BYTES` in all (a huge order
+ * grows its run's).
  */
 export class RunMerger {
   private readonly heap: RunReader[] = [];
@@ -20,8 +27,9 @@ export class RunMerger {
     files: readonly string[],
     private readonly compare: RecordOrder = compareRecords,
   ) {
+    const chunkBytes = Math.min(READ_CHUNK_BYTES, Math.floor(MERGE_READ_BYTES / Math.max(1, files.length)));
     for (const file of files) {
-      const reader = new RunReader(file);
+      const reader = new RunReader(file, chunkBytes);
       if (reader.next()) {
         this.heap.push(reader);
         this.siftUp(this.heap.length - 1);
@@ -112,23 +120,11 @@ export function compactRuns(
 
 function mergeInto(files: readonly string[], out: string, compare: RecordOrder): void {
   const merger = new RunMerger(files, compare);
-  const fd = openSync(out, 'w');
-  let chunk = Buffer.allocUnsafe(OUT_CHUNK_BYTES);
-  let used = 0;
+  const writer = new RunFileWriter(out, Buffer.allocUnsafe(WRITE_CHUNK_BYTES));
   try {
-    for (let record = merger.next(); record; record = merger.next()) {
-      const size = HEADER_BYTES + record.payload.byteLength;
-      if (used + size > chunk.length) {
-        writeSync(fd, chunk, 0, used);
-        used = 0;
-        if (size > chunk.length) chunk = Buffer.allocUnsafe(size);
-      }
-      writeHeader(chunk, used, record.key, record.line, record.payload.byteLength);
-      chunk.set(record.payload, used + HEADER_BYTES);
-      used += size;
-    }
-    writeSync(fd, chunk, 0, used);
+    for (let record = merger.next(); record; record = merger.next())
+      writer.write(record.key, record.line, record.payload);
   } finally {
-    closeSync(fd);
+    writer.close();
   }
 }

@@ -1,7 +1,8 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { HEADER_BYTES } from './run-record.ts';
 
-const CHUNK_BYTES = 256 * 1024;
+/** A reader's buffer unless told otherwise. */
+export const READ_CHUNK_BYTES = 256 * 1024;
 
 /**
  * Reads a run file one record at a time through a small buffer, so a merge of many runs holds
@@ -12,13 +13,17 @@ export class RunReader {
   line = 0;
   payload: Uint8Array = new Uint8Array(0);
   private readonly fd: number;
-  private buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  private buffer: Buffer;
   private start = 0;
   private end = 0;
   private eof = false;
   private closed = false;
 
-  constructor(readonly file: string) {
+  constructor(
+    readonly file: string,
+    chunkBytes = READ_CHUNK_BYTES,
+  ) {
+    this.buffer = Buffer.allocUnsafe(chunkBytes);
     this.fd = openSync(file, 'r');
   }
 

@@ -1,6 +1,6 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HEADER_BYTES, writeHeader } from './run-record.ts';
+import { RunFileWriter, WRITE_CHUNK_BYTES } from './run-file-writer.ts';
+import { HEADER_BYTES } from './run-record.ts';
 
 export interface RunFile {
   file: string;
@@ -30,8 +30,8 @@ export class RunWriter {
   private lengths: number[] = [];
   private arena = Buffer.allocUnsafe(0);
   private used = 0;
-  /** The sorted run before it is written, reused from run to run. */
-  private out = Buffer.allocUnsafe(0);
+  /** What a run is written through, reused from run to run. */
+  private chunk: Buffer | undefined;
   private bytes = 0;
   private written = 0;
   readonly runs: RunFile[] = [];
@@ -79,14 +79,15 @@ export class RunWriter {
               starts[a]! + lengths[a]!,
             ) || byTime(a, b),
     );
-    if (this.out.length < this.bytes) this.out = Buffer.allocUnsafe(this.bytes);
-    let at = 0;
-    for (const i of order) {
-      writeHeader(this.out, at, keys[i]!, lines[i]!, lengths[i]!);
-      at += HEADER_BYTES + this.arena.copy(this.out, at + HEADER_BYTES, starts[i]!, starts[i]! + lengths[i]!);
-    }
     const file = join(this.dir, `${this.prefix}-${String(this.written++).padStart(5, '0')}.run`);
-    writeFileSync(file, this.out.subarray(0, at));
+    this.chunk ??= Buffer.allocUnsafe(Math.min(WRITE_CHUNK_BYTES, this.limitBytes + HEADER_BYTES));
+    const out = new RunFileWriter(file, this.chunk);
+    try {
+      for (const i of order)
+        out.write(keys[i]!, lines[i]!, arena.subarray(starts[i]!, starts[i]! + lengths[i]!));
+    } finally {
+      out.close();
+    }
     this.runs.push({ file, records: count });
     this.keys = [];
     this.lines = [];
