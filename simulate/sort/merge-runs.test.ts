@@ -75,4 +75,19 @@ describe('external sort', () => {
     const sorted = [...large].sort((a, b) => a.key - b.key || a.line - b.line);
     expect(merged(writer.runs.map((r) => r.file))).toEqual(sorted);
   });
+
+  it('writes orders larger than its write chunk between smaller ones, each whole and in place', () => {
+    const dir = folder();
+    // Runs of 4 KB are written through a chunk of about that size: the 20 KB orders go past it.
+    const mixed = Array.from({ length: 40 }, (_, i) => ({
+      key: (i * 11) % 13,
+      line: i + 1,
+      json: JSON.stringify({ id: `订单-${i}`, remark: i % 4 === 0 ? '备'.repeat(7_000) : 'x'.repeat(i) }),
+    }));
+    const writer = new RunWriter(dir, 'w0', 4096);
+    for (const r of mixed) writer.add(r.key, r.line, r.json);
+    writer.flush();
+    const sorted = [...mixed].sort((a, b) => a.key - b.key || a.line - b.line);
+    expect(merged(writer.runs.map((r) => r.file))).toEqual(sorted);
+  });
 });
