@@ -10,9 +10,9 @@
  *   e memory    heap per compiled strategy
  *   f read      issue 12: reading raw orders without losing digits, per order, before and after
  *   g simulate  issue 18: `ordergraph simulate` of 200 k and 1 M generated orders, baseline +
- *               candidate, 2 workers: wall time and peak RSS. Opt-in (it takes minutes, and a few
- *               more the first time, generating the orders): run only when named,
- *               `npm run bench -- simulate`, or with everything, `npm run bench -- all`.
+ *               candidate, 2 workers, three runs each: median wall time and peak RSS. Opt-in (it
+ *               takes minutes, and a few more the first time, generating the orders): run only
+ *               when named, `npm run bench -- simulate`, or with everything, `npm run bench -- all`.
  *   h merge     issue 18: bytes an open merge group keeps (a peak replay holds a window of them)
  */
 import { spawn } from 'node:child_process';
@@ -46,7 +46,7 @@ const STEPS: readonly Step[] = [
     name: 'simulate',
     file: 'simulate/bench.ts',
     result: 'simulate',
-    args: ['--sizes', '200000,1000000', '--workers', '2'],
+    args: ['--sizes', '200000,1000000', '--workers', '2', '--runs', '3'],
     optIn: true,
   },
   { item: 'h', name: 'merge', file: 'bench/merge-groups-memory.bench.ts', result: 'merge-groups-memory' },
@@ -198,8 +198,18 @@ function summarise(ran: ReadonlySet<string>, pluginOutput: string): string[][] {
     );
   }
   if (ran.has('simulate')) {
-    const measured: { orders: number; wallSeconds: number; peakRssMb: number; candidateOnly: boolean }[] =
-      readResult('simulate').measurements;
+    const measured: {
+      orders: number;
+      wallSeconds: number;
+      peakRssMb: number;
+      candidateOnly: boolean;
+      runs?: number;
+      peakRssMbEach?: number[];
+    }[] = readResult('simulate').measurements;
+    const medianOf = (m: (typeof measured)[number]) =>
+      (m.runs ?? 1) > 1
+        ? ` (median of ${m.runs}: ${Math.min(...m.peakRssMbEach!)}–${Math.max(...m.peakRssMbEach!)})`
+        : '';
     for (const m of measured) {
       const what = `simulate ${fmt(m.orders)} orders, ${m.candidateOnly ? 'candidate' : 'baseline + candidate'}`;
       const timed = m.orders >= 1_000_000 && !m.candidateOnly;
@@ -211,7 +221,7 @@ function summarise(ran: ReadonlySet<string>, pluginOutput: string): string[][] {
           timed ? `< ${TARGET.simulateSeconds} s` : '',
           timed ? yesNo(m.wallSeconds < TARGET.simulateSeconds) : '',
         ],
-        ['g', `${what}, peak RSS`, `${fmt(m.peakRssMb)} MB`, '', ''],
+        ['g', `${what}, peak RSS`, `${fmt(m.peakRssMb)} MB${medianOf(m)}`, '', ''],
       );
     }
     // Flat: the largest run's peak within a tenth of the smallest's (the two sizes differ fivefold).
@@ -221,7 +231,7 @@ function summarise(ran: ReadonlySet<string>, pluginOutput: string): string[][] {
       const growth = largest.peakRssMb / smallest.peakRssMb;
       lines.push([
         'g',
-        `peak RSS, ${fmt(largest.orders)} against ${fmt(smallest.orders)} orders`,
+        `peak RSS, ${fmt(largest.orders)} against ${fmt(smallest.orders)} orders${(largest.runs ?? 1) > 1 ? ' (medians)' : ''}`,
         ratio(growth),
         `≤ ${fmt(TARGET.flatRss)}× (flat)`,
         yesNo(growth <= TARGET.flatRss),
@@ -248,8 +258,8 @@ runs every step, the opt-in ones too.
 ${STEPS.map((s) => `  ${s.item} ${s.name.padEnd(9)} ${s.file}${s.optIn ? '  (opt-in: minutes, not in a plain run)' : ''}`).join('\n')}
 
 g simulate replays 200,000 and 1,000,000 generated orders (baseline + candidate, 2 workers) through
-\`ordergraph simulate\`: the 1 M run has a 60 s target; generating the orders the first time takes a few
-minutes more (kept in the temp folder).`;
+\`ordergraph simulate\`, three runs each, and takes the medians: the 1 M run has a 60 s target;
+generating the orders the first time takes a few minutes more (kept in the temp folder).`;
 
 async function main(): Promise<void> {
   const only = new Set(process.argv.slice(2));

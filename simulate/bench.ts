@@ -3,9 +3,12 @@
  * candidate, with 1 and 2 prepare workers, at two sizes to show memory staying flat. Each run is
  * a fresh `ordergraph simulate` process, built from this tree as the package builds it (what
  * `npx ordergraph` runs; see `builtCli`); wall time, orders/s and peak RSS (all threads) come from
- * its report. Generated files are kept in the temp folder between runs.
+ * its report. Generated files are kept in the temp folder between runs. With `--runs n`, each size
+ * and worker count runs n times and the row gives the median run's figures, peak RSS the median of
+ * the n peaks and their range: one run's peak varies by 15 % at 200 k orders (the deciders' old
+ * generations collect at different points), too much for a verdict on memory staying flat.
  *
- *   npm run bench:simulate -- [--sizes 200000,1000000] [--workers 1,2] [--candidate-only]
+ *   npm run bench:simulate -- [--sizes 200000,1000000] [--workers 1,2] [--runs 1] [--candidate-only]
  *
  * Writes bench/results/simulate.json, which `npm run bench -- simulate` (issue 18's opt-in step:
  * it takes minutes) reads for its summary: 1 M orders under 60 s wall, peak RSS at each size.
@@ -28,10 +31,17 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '200000,1000000' },
     workers: { type: 'string', default: '1,2' },
+    runs: { type: 'string', default: '1' },
     'candidate-only': { type: 'boolean', default: false },
   },
 });
 const list = (text: string) => text.split(',').map((n) => Number(n.trim()));
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) {
+  throw new Error(`--runs takes a whole number of runs, 1 or more, not ${JSON.stringify(values.runs)}`);
+}
+/** The middle value (the lower middle one of an even count). */
+const median = (sorted: readonly number[]) => sorted[Math.floor((sorted.length - 1) / 2)]!;
 
 async function ordersFile(count: number): Promise<string> {
   const file = join(cache, `demo-${count}.ndjson`);
@@ -79,7 +89,7 @@ function simulateOnce(cli: string, file: string, workers: number): SimulationRep
 }
 
 const rows: string[] = [];
-const measurements: Record<string, number | boolean>[] = [];
+const measurements: Record<string, number | boolean | number[]>[] = [];
 console.error(
   `${cpus().length} cores (${availableParallelism()} available), ${cpus()[0]?.model}; load ${loadavg()
     .map((l) => l.toFixed(1))
@@ -89,11 +99,16 @@ const cli = builtCli();
 for (const size of list(values.sizes)) {
   const file = await ordersFile(size);
   for (const workers of list(values.workers)) {
-    const report = simulateOnce(cli, file, workers);
+    const reports = Array.from({ length: runs }, () => simulateOnce(cli, file, workers));
+    const walls = reports.map((r) => r.durationMs).sort((a, b) => a - b);
+    const report = reports.find((r) => r.durationMs === median(walls))!;
+    const peaks = reports.map((r) => r.run.peakRssMb).sort((a, b) => a - b);
+    const peak = median(peaks);
+    const peakRange = runs > 1 ? ` (${peaks[0]}–${peaks.at(-1)})` : '';
     const { reading, deciding } = report.run.phasesMs;
     const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
     rows.push(
-      `| ${size.toLocaleString('en')} | ${workers} | ${seconds(report.durationMs)} | ${seconds(reading)} | ${seconds(deciding)} | ${report.ordersPerSecond.toLocaleString('en')} | ${seconds(report.run.cpuMs)} | ${Math.round((1000 * report.run.cpuMs) / size)} µs | ${report.run.peakRssMb} MB | ${report.run.sortedRuns} | ${loadavg()[0]!.toFixed(1)} |`,
+      `| ${size.toLocaleString('en')} | ${workers} | ${seconds(report.durationMs)} | ${seconds(reading)} | ${seconds(deciding)} | ${report.ordersPerSecond.toLocaleString('en')} | ${seconds(report.run.cpuMs)} | ${Math.round((1000 * report.run.cpuMs) / size)} µs | ${peak} MB${peakRange} | ${report.run.sortedRuns} | ${loadavg()[0]!.toFixed(1)} |`,
     );
     console.error(rows.at(-1));
     measurements.push({
@@ -105,14 +120,18 @@ for (const size of list(values.sizes)) {
       decidingSeconds: deciding / 1000,
       ordersPerSecond: report.ordersPerSecond,
       cpuSeconds: report.run.cpuMs / 1000,
-      peakRssMb: report.run.peakRssMb,
+      peakRssMb: peak,
+      runs,
+      peakRssMbEach: reports.map((r) => r.run.peakRssMb),
+      wallSecondsEach: reports.map((r) => r.durationMs / 1000),
       sortedRuns: report.run.sortedRuns,
     });
   }
 }
 console.log(
   [
-    `pipelines: ${values['candidate-only'] ? 'candidate' : 'baseline + candidate'} (demo), engine compiled`,
+    `pipelines: ${values['candidate-only'] ? 'candidate' : 'baseline + candidate'} (demo), engine compiled` +
+      (runs > 1 ? `; the median of ${runs} runs each, peak RSS with its range` : ''),
     '',
     '| orders | workers | wall | reading | deciding | orders/s | CPU (all threads) | CPU per order | peak RSS | sorted runs | load after |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

@@ -99,7 +99,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
       ),
     );
     const snapshotChars = JSON.stringify(snapshot).length;
-    const decider = (path: string, views: boolean, heapMb: number): DecideWorker =>
+    const decider = (path: string, heapMb: number): DecideWorker =>
       track(
         new ThreadHandle(
           {
@@ -108,7 +108,6 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
             engine,
             snapshot,
             decideAfterMinutes,
-            views,
             ...(options.pipelineFactory ? { factory: options.pipelineFactory } : {}),
           },
           heapMb,
@@ -117,8 +116,8 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
     const startDeciders = (): Deciders => {
       const heapMb = decideHeapMb(snapshotChars);
       return {
-        candidate: decider(strategies.path, baseline !== undefined, heapMb),
-        ...(baseline ? { baseline: decider(baseline.path, true, heapMb) } : {}),
+        candidate: decider(strategies.path, heapMb),
+        ...(baseline ? { baseline: decider(baseline.path, heapMb) } : {}),
       };
     };
     // A small input's deciders start once it is read; they decide only once pass 1 is over.

@@ -7,16 +7,20 @@ import type { SkippedList } from '../report/skipped-list.ts';
 import { RunMerger } from '../sort/merge-runs.ts';
 import { recordsIn } from '../sort/run-record.ts';
 import type { DecideReply, DecideRequest } from '../threads/messages.ts';
+import { SharedBufferPool } from '../threads/shared-buffer-pool.ts';
 import { Slots } from '../threads/slots.ts';
 import type { ThreadHandle } from '../threads/thread-handle.ts';
 import { BatchBuilder, type DecideBatch } from './batch-builder.ts';
 import type { Tallies } from './tallies.ts';
+import { sameViews, type ViewsText, viewLines } from './views-text.ts';
 
 export type DecideWorker = ThreadHandle<DecideRequest, DecideReply>;
 type Decided = Extract<DecideReply, { type: 'decided' }>;
 
 /** Batches between the merge and the slower decider: enough to keep both deciders busy. */
 const IN_FLIGHT = 4;
+/** A views buffer's first size: a batch's views take ~70 KB of UTF-8 in the demo. */
+const VIEWS_BYTES = 256 * 1024;
 
 export interface Deciders {
   candidate: DecideWorker;
@@ -55,6 +59,8 @@ export async function decidePass(
   const builder = new BatchBuilder(history);
   const inFlight = new Map<number, InFlight>();
   const changes = deciders.baseline ? new ChangeTally() : undefined;
+  // Two buffers a batch in flight, one for each pipeline's views; back once the batch is settled.
+  const viewsPool = deciders.baseline ? new SharedBufferPool(VIEWS_BYTES) : undefined;
   const payHours: number[] = new Array(24).fill(0);
   let settled = 0;
   let processed = 0;
@@ -68,6 +74,8 @@ export async function decidePass(
       if (next.baseline) {
         failed.baseline.add(next.baseline.failed);
         compare(changes!, next.batch, next.baseline.views!, next.candidate.views!);
+        viewsPool!.give(next.baseline.views!.bytes);
+        viewsPool!.give(next.candidate.views!.bytes);
       }
       builder.recycle(next.batch);
       progress.update(processed, processed);
@@ -95,8 +103,12 @@ export async function decidePass(
     // Both read the same shared bytes; the main thread keeps the batch to quote orders in the
     // diff's examples, and recycles it once settled.
     const request: DecideRequest = { type: 'batch', id, bytes: batch.bytes, history: batch.history };
-    deciders.baseline?.post(request);
-    deciders.candidate.post(request);
+    if (viewsPool) {
+      deciders.baseline?.post({ ...request, views: viewsPool.take() });
+      deciders.candidate.post({ ...request, views: viewsPool.take() });
+    } else {
+      deciders.candidate.post(request);
+    }
     id++;
   };
   for (let record = merger.next(); record; record = merger.next()) {
@@ -119,12 +131,12 @@ export async function decidePass(
 function compare(
   changes: ChangeTally,
   batch: DecideBatch,
-  baselineText: string,
-  candidateText: string,
+  baselineViews: ViewsText,
+  candidateViews: ViewsText,
 ): void {
-  if (baselineText === candidateText) return;
-  const baseline = baselineText.split('\n');
-  const candidate = candidateText.split('\n');
+  if (sameViews(baselineViews, candidateViews)) return;
+  const baseline = viewLines(baselineViews);
+  const candidate = viewLines(candidateViews);
   for (let i = 0; i < batch.keys.length; i++) {
     changes.add(batch.keys[i]!, batch.lines[i]!, baseline[i]!, candidate[i]!, () => orderAt(batch.bytes, i));
   }

@@ -9,6 +9,7 @@ import type { DecideWorkerData, SkippedRow } from '../threads/messages.ts';
 import { failedOutline, outlineOf } from './decision-outline.ts';
 import { loadPipelineFactory } from './pipeline-factory.ts';
 import { type Tallies, TallyCounter } from './tallies.ts';
+import { type ViewsText, ViewsWriter } from './views-text.ts';
 
 /**
  * One pipeline deciding orders strictly in the order it is given them, from its own state: the
@@ -22,7 +23,6 @@ export class Decider {
     private readonly pipeline: Pipeline,
     private readonly state: ReplayState,
     private readonly counter: TallyCounter,
-    private readonly views: boolean,
   ) {}
 
   static async create(data: DecideWorkerData): Promise<Decider> {
@@ -44,20 +44,20 @@ export class Decider {
       // hold release times and merge windows replay exactly.
       clock: decisionClock(data.decideAfterMinutes),
     });
-    return new Decider(pipeline, state, new TallyCounter(pipeline.stages), data.views);
+    return new Decider(pipeline, state, new TallyCounter(pipeline.stages));
   }
 
   /**
-   * Decides a batch of records in order, each told its value in the order history. When the diff
-   * needs them, the records' views as one text, a line each (JSON text holds no raw newline): one
-   * string to copy back instead of 256.
+   * Decides a batch of records in order, each told its value in the order history. Given a buffer
+   * of shared memory (`views`), writes each record's view there, a line each, for the diff.
    */
   async decide(
     bytes: Uint8Array,
     history: Uint32Array,
-  ): Promise<{ decided: number; failed: SkippedRow[]; views: string | null }> {
+    lent?: Uint8Array,
+  ): Promise<{ decided: number; failed: SkippedRow[]; views: ViewsText | null }> {
     const failed: SkippedRow[] = [];
-    const views: string[] | null = this.views ? [] : null;
+    const views = lent ? new ViewsWriter(lent) : undefined;
     let decided = 0;
     let i = 0;
     // Parsed one at a time, so each order dies young: parsing the batch first kept 256 orders alive
@@ -69,14 +69,14 @@ export class Decider {
         const decision = await this.pipeline.decide(order);
         this.counter.add(decision);
         decided++;
-        views?.push(JSON.stringify(outlineOf(decision)));
+        views?.line(JSON.stringify(outlineOf(decision)));
       } catch (error) {
         const reason = `the decision failed: ${error instanceof Error ? error.message : String(error)}`;
         failed.push({ line, orderId: order.id, reason });
-        views?.push(JSON.stringify(failedOutline(reason)));
+        views?.line(JSON.stringify(failedOutline(reason)));
       }
     }
-    return { decided, failed, views: views ? views.join('\n') : null };
+    return { decided, failed, views: views?.text() ?? null };
   }
 
   tallies(): Tallies {

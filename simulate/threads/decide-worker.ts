@@ -13,7 +13,11 @@ export function runDecideWorker(port: MessagePort, data: DecideWorkerData): void
   const handle = async (request: DecideRequest) => {
     const decider = await ready;
     if (request.type === 'batch') {
-      reply({ type: 'decided', id: request.id, ...(await decider.decide(request.bytes, request.history)) });
+      reply({
+        type: 'decided',
+        id: request.id,
+        ...(await decider.decide(request.bytes, request.history, request.views)),
+      });
     } else {
       reply({ type: 'finished', tallies: decider.tallies() });
     }

@@ -1,6 +1,7 @@
 import type { AdapterPlatform } from '../../engine/order/adapters/index.ts';
 import type { StateSnapshot } from '../../engine/state/index.ts';
 import type { Tallies } from '../decide/tallies.ts';
+import type { ViewsText } from '../decide/views-text.ts';
 import type { HistoryRunFiles } from '../history/history-runs.ts';
 import type { CsvGroup } from '../input/csv-order.ts';
 import type { CsvPlan } from '../input/csv-plan.ts';
@@ -72,18 +73,17 @@ export interface DecideWorkerData {
   snapshot: Partial<StateSnapshot>;
   /** Minutes after its pay (or created) time each order is decided: the pipeline's clock. */
   decideAfterMinutes: number;
-  /** Send each decision's comparable view back, for the baseline diff. */
-  views: boolean;
   factory?: PipelineFactorySpec;
 }
 
 /**
  * Records in the run-record layout, in decision order, and each one's value in the replay's
- * `OrderHistory` (seen before, the buyer's earlier orders).
+ * `OrderHistory` (seen before, the buyer's earlier orders); for the baseline diff, shared memory
+ * to write each decision's comparable view into.
  */
 export type DecideRequest =
-  | { type: 'batch'; id: number; bytes: Uint8Array; history: Uint32Array }
+  | { type: 'batch'; id: number; bytes: Uint8Array; history: Uint32Array; views?: Uint8Array }
   | { type: 'finish' };
 export type DecideReply =
-  | { type: 'decided'; id: number; decided: number; failed: SkippedRow[]; views: string | null }
+  | { type: 'decided'; id: number; decided: number; failed: SkippedRow[]; views: ViewsText | null }
   | { type: 'finished'; tallies: Tallies };

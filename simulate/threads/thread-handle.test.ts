@@ -14,7 +14,6 @@ describe('a worker thread out of heap', () => {
       engine: 'compiled',
       snapshot: { counters },
       decideAfterMinutes: 0,
-      views: false,
     };
     const worker = new ThreadHandle<DecideRequest, DecideReply>(data, 16);
     try {
