@@ -48,8 +48,8 @@ export class Decider {
   }
 
   /**
-   * Decides a batch of records in order, each told its value in the order history. Given a buffer
-   * of shared memory (`views`), writes each record's view there, a line each, for the diff.
+   * Decides a batch of records in order, each told its value in the order history. Given shared
+   * memory for them (`lent`), writes each record's view there, a line each, for the diff.
    */
   async decide(
     bytes: Uint8Array,

@@ -7,7 +7,9 @@ describe('views text', () => {
   it('writes a line a view into the shared buffer lent, and reads them back', () => {
     const buffer = lent(1024);
     const writer = new ViewsWriter(buffer);
+    // An empty first line still gets its own line.
     const views = [
+      '',
       '{"status":"held","holds":["merge_wait"]}',
       '{"warehouse":"华东仓","remark":"请发顺丰"}',
       '{}',

@@ -1,8 +1,8 @@
 /**
  * A batch's decision views, one line each (JSON text holds no raw newline), as UTF-8 in shared
- * memory the main thread lent the decider: the main thread compares two batches' bytes and decodes
- * them only when they differ. Sent as strings, two batches' views a batch (~90 KB each) were copied
- * into the main thread's heap, outlived its young generation's collections and filled its old
+ * memory the main thread lent the decider: the main thread compares the two pipelines' bytes and
+ * decodes them only when they differ. Sent as strings, each decider's views of a batch (~90 KB) were
+ * copied into the main thread's heap, outlived its young generation's collections and filled its old
  * generation with ~25 MB/s of garbage: a 1 M-order run's RSS rose by up to 45 MB between its major
  * collections, or not, as V8's heap growth went (issue 18).
  */
@@ -12,13 +12,14 @@ export interface ViewsText {
   length: number;
 }
 
-/** The most UTF-8 bytes one UTF-16 code unit becomes, and the newline after each line. */
+/** The most UTF-8 bytes one UTF-16 code unit becomes. */
 const MAX_UTF8_PER_UNIT = 3;
 
 /** Writes a batch's views, a line each, into the buffer lent, or a larger one when they outgrow it. */
 export class ViewsWriter {
   private buffer: Buffer;
   private length = 0;
+  private lines = 0;
 
   constructor(lent: Uint8Array) {
     this.buffer = Buffer.from(lent.buffer, lent.byteOffset, lent.byteLength);
@@ -27,7 +28,7 @@ export class ViewsWriter {
   line(text: string): void {
     const room = MAX_UTF8_PER_UNIT * text.length + 1;
     if (this.length + room > this.buffer.length) this.grow(this.length + room);
-    if (this.length > 0) this.buffer[this.length++] = 0x0a;
+    if (this.lines++ > 0) this.buffer[this.length++] = 0x0a;
     this.length += this.buffer.write(text, this.length, 'utf8');
   }
 
