@@ -5,8 +5,9 @@
  * `npx ordergraph` runs; see `builtCli`); wall time, orders/s and peak RSS (all threads) come from
  * its report. Generated files are kept in the temp folder between runs. With `--runs n`, each size
  * and worker count runs n times and the row gives the median run's figures, peak RSS the median of
- * the n peaks and their range: one run's peak varies by 15 % at 200 k orders (the deciders' old
- * generations collect at different points), too much for a verdict on memory staying flat.
+ * the n peaks and their range. Single runs' peaks varied by up to 20 % at 1 M orders before the
+ * views moved to shared memory (simulate/README.md, "Memory"), which swung the verdict on memory
+ * staying flat; three runs' medians are steadier.
  *
  *   npm run bench:simulate -- [--sizes 200000,1000000] [--workers 1,2] [--runs 1] [--candidate-only]
  *
