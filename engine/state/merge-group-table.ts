@@ -69,23 +69,26 @@ export class MergeGroupTable {
   record({ closesAt, size }: MergeGroup): void {
     let slot = this.slotOf(this.hi, this.lo);
     let group = this.index[slot]! - 1;
-    if (group < 0) {
+    const added = group < 0;
+    if (added) {
       if (2 * (this.held + 1) > this.index.length) {
         this.reindex(2 * this.index.length);
         slot = this.slotOf(this.hi, this.lo);
       }
       group = this.held++;
       if (group >>> SEGMENT_BITS === this.his.length) this.addSegment();
-      this.his[group >>> SEGMENT_BITS]![group & IN_SEGMENT] = this.hi;
-      this.los[group >>> SEGMENT_BITS]![group & IN_SEGMENT] = this.lo;
       this.index[slot] = group + 1;
-    } else {
-      const at = group & IN_SEGMENT;
-      const segment = group >>> SEGMENT_BITS;
-      if (!laterThan(closesAt, size, this.closes[segment]![at]!, this.sizes[segment]![at]!)) return;
     }
-    this.closes[group >>> SEGMENT_BITS]![group & IN_SEGMENT] = closesAt;
-    this.sizes[group >>> SEGMENT_BITS]![group & IN_SEGMENT] = size;
+    const segment = group >>> SEGMENT_BITS;
+    const at = group & IN_SEGMENT;
+    if (added) {
+      this.his[segment]![at] = this.hi;
+      this.los[segment]![at] = this.lo;
+    } else if (!laterThan(closesAt, size, this.closes[segment]![at]!, this.sizes[segment]![at]!)) {
+      return;
+    }
+    this.closes[segment]![at] = closesAt;
+    this.sizes[segment]![at] = size;
   }
 
   /** Drops the groups closed by `latest` (`closesAt <= latest`), and the segments and slots they freed. */
