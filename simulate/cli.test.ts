@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../test-support/run-cli.ts';
 import { SimulationReportSchema } from './report/report-schema.ts';
@@ -101,6 +102,38 @@ describe('ordergraph simulate', () => {
     expect(stderr).toMatch(
       /^error: samples\/history\/tmall-order-export\.csv: the mapping's column "退款状态" is not in the header row \(it has "订单编号", "买家会员名", /m,
     );
+  });
+
+  it('replays a gzipped history as the history itself, and asks a gzipped CSV export for its mapping', () => {
+    const history = 'samples/history/demo-history.ndjson';
+    const gzipped = join(out, 'demo-history.ndjson.gz');
+    writeFileSync(gzipped, gzipSync(readFileSync(join(root, history))));
+    const reports = [history, gzipped].map((orders, i) => {
+      const json = join(out, `history-${i}.json`);
+      const { code } = ordergraph([
+        '--strategies',
+        'samples/clients/demo/strategies',
+        '--orders',
+        orders,
+        '--limit',
+        '400',
+        '--workers',
+        '1',
+        '--json',
+        json,
+      ]);
+      expect(code).toBe(0);
+      const { durationMs, ordersPerSecond, run, input, ...report } = JSON.parse(readFileSync(json, 'utf8'));
+      return report;
+    });
+    expect(reports[1].decided).toBe(400);
+    expect(reports[1]).toEqual(reports[0]);
+
+    const csv = join(out, 'export.csv.gz');
+    writeFileSync(csv, gzipSync(readFileSync(join(root, 'samples/history/tmall-order-export.csv'))));
+    const noMap = ordergraph(['--strategies', 'samples/clients/demo/strategies', '--orders', csv]);
+    expect(noMap.code).toBe(2);
+    expect(noMap.stderr).toContain('looks like a CSV export: say how to read it with --map');
   });
 
   it('decides each order --decide-after minutes after payment: the demo merge wait is over, merges are counted', () => {

@@ -38,7 +38,7 @@ export async function openSource(
     const source = await CsvSource.open(file, loadCsvMapping(options.mapping), limit);
     return { source, setup: { format: 'csv', plan: source.plan }, format: 'csv' };
   }
-  if (/\.(csv|tsv)$/i.test(file)) {
+  if (/\.(csv|tsv)(\.gz)?$/i.test(file)) {
     throw new InputError(
       'csv_needs_mapping',
       `${file} looks like a CSV export: say how to read it with --map mapping.json`,

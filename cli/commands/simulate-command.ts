@@ -26,7 +26,7 @@ export function addSimulateCommand(program: Command, engineOption: () => Option)
     )
     .requiredOption(
       '--orders <file>',
-      'NDJSON of raw Tmall / JD / Douyin or standard orders, or a CSV export with --map',
+      'NDJSON of raw Tmall / JD / Douyin or standard orders, or a CSV export with --map; either may be gzipped',
     )
     .addOption(
       new Option(

@@ -4,6 +4,7 @@ import { Readable, Transform } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import type { HistoryRecord, SimulationInput, SimulationJob } from '../../api/index.ts';
 import { InputError } from '../../engine/errors/index.ts';
+import { isGzipFile } from '../../simulate/input/file-bytes.ts';
 import { progressOn } from '../../simulate/progress.ts';
 import type { SimulationReport } from '../../simulate/report/report-schema.ts';
 import { summaryText } from '../../simulate/report/summary-text.ts';
@@ -113,8 +114,10 @@ async function uploadHistory(
       done(null, chunk);
     },
   });
+  // A history already gzipped goes as it is; the server gunzips it once.
+  const counted = createReadStream(options.orders).pipe(counter);
   const body = Readable.toWeb(
-    createReadStream(options.orders).pipe(counter).pipe(createGzip()),
+    isGzipFile(options.orders) ? counted : counted.pipe(createGzip()),
   ) as ReadableStream;
   const created = await api.json<{ historyId: string; status: string }>(
     `/clients/${client}/histories?${query}`,

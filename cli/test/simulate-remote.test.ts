@@ -1,6 +1,7 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestServer } from '../../server/test/harness.ts';
 import { runCliAsync } from '../../test-support/run-cli.ts';
@@ -61,6 +62,29 @@ describe('ordergraph simulate --server', () => {
     const report = JSON.parse(readFileSync(json, 'utf8'));
     expect(report.strategies.path).toMatch(/with carrier version 1, routing draft$/);
     expect(report.baseline.decided).toBe(48);
+  });
+
+  it('uploads an export already gzipped as it is, so the server reads the export, not its gzip bytes', async () => {
+    const gzipped = join(out, 'tmall-order-export.csv.gz');
+    writeFileSync(gzipped, gzipSync(readFileSync(join(history, 'tmall-order-export.csv'))));
+    const json = join(out, 'gzipped.json');
+    const result = await simulateOnServer(consultant, [
+      '--orders',
+      gzipped,
+      '--map',
+      join(history, 'tmall-order-export-mapping.json'),
+      '--json',
+      json,
+    ]);
+    expect(result.stderr).toContain('50 orders, 2 rows skipped');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(readFileSync(json, 'utf8'));
+    expect(report).toMatchObject({
+      orders: 50,
+      skippedTotal: 2,
+      input: { file: 'tmall-order-export.csv.gz' },
+    });
+    expect(report.business.candidate.decided).toBe(48);
   });
 
   it('exits 2 naming the server refusal, for a viewer key', async () => {

@@ -252,6 +252,13 @@ class ByteLimit extends Transform {
       );
     }
     if (this.sniffed) return null;
+    if (chunk[0] === 0x1f && chunk[1] === 0x8b) {
+      this.sniffed = true;
+      return new InputError(
+        'gzip_without_encoding',
+        'the body is gzip-compressed: send it with Content-Encoding: gzip, and the server gunzips it as it stores it',
+      );
+    }
     const text = chunk
       .toString('utf8')
       .replace(/^\uFEFF/, '')

@@ -87,6 +87,15 @@ describe('mappings and histories', () => {
     });
     expect(notGzip.status).toBe(400);
     expect(notGzip.body.error.code).toBe('invalid_gzip');
+    const gzipUnsaid = await upload(
+      server,
+      `${base}/histories?name=x.ndjson.gz`,
+      gzipSync('{"a":1}\n'),
+      NDJSON,
+    );
+    expect(gzipUnsaid.status).toBe(400);
+    expect(gzipUnsaid.body.error.code).toBe('gzip_without_encoding');
+    expect(gzipUnsaid.body.error.message).toContain('Content-Encoding: gzip');
     expect((await server.call('GET', `${base}/histories`)).body.histories.length).toBe(before);
   });
 

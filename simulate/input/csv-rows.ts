@@ -1,10 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
 import { type CsvError, type InfoRecord, type Options, parse } from 'csv-parse';
+import { InputError } from '../../engine/errors/index.ts';
 import type { SkippedRow } from '../threads/messages.ts';
 import type { CsvMapping } from './csv-mapping.ts';
 import type { CsvRow } from './csv-order.ts';
+import { isGzipFile } from './file-bytes.ts';
 
 interface ParsedRecord {
   cells: string[];
@@ -15,7 +18,8 @@ interface ParsedRecord {
 /**
  * The rows of a CSV file, streamed through csv-parse, each with the line it starts on (a quoted
  * field may hold newlines, so rows and lines differ). Rows csv-parse cannot read are kept aside
- * with the line they start on; quotes out of place are read as text rather than refused.
+ * with the line they start on; quotes out of place are read as text rather than refused. A gzip
+ * file is read gunzipped; `bytesRead` counts the file's own bytes either way.
  */
 export class CsvRows {
   bytesRead = 0;
@@ -25,9 +29,14 @@ export class CsvRows {
   private crlfInFields = 0;
   private readonly records: AsyncIterator<ParsedRecord>;
   private readonly input;
+  private readonly gzip: boolean;
 
-  constructor(file: string, mapping: CsvMapping) {
+  constructor(
+    private readonly file: string,
+    mapping: CsvMapping,
+  ) {
     this.input = createReadStream(file);
+    this.gzip = isGzipFile(file);
     const options: Options<ParsedRecord, string[]> = {
       bom: true,
       delimiter: mapping.delimiter,
@@ -45,13 +54,23 @@ export class CsvRows {
     const parser = parse(options as unknown as Options);
     parser.on('skip', (error: CsvError) => this.unreadable.push(unreadableRow(error, this.lastEndLine + 1)));
     // Errors reach the reader through the parser's iterator; stopping early (--limit) is not one.
-    pipeline(this.input, this.decoder(mapping.encoding), parser).catch(() => undefined);
+    const decoder = this.decoder(mapping.encoding);
+    const piped = this.gzip
+      ? pipeline(this.input, this.counter(), createGunzip(), decoder, parser)
+      : pipeline(this.input, this.counter(), decoder, parser);
+    piped.catch(() => undefined);
     this.records = parser[Symbol.asyncIterator]() as AsyncIterator<ParsedRecord>;
   }
 
   /** The next row, or undefined at the end of the file. */
   async next(): Promise<CsvRow | undefined> {
-    const next = await this.records.next();
+    const next = await this.records.next().catch((error: unknown) => {
+      if (!this.gzip) throw error;
+      const why = error instanceof Error ? error.message : String(error);
+      throw new InputError('file_unreadable', `cannot read ${this.file}: not a whole gzip file (${why})`, {
+        field: this.file,
+      });
+    });
     if (next.done) return undefined;
     const { cells, endLine } = next.value;
     return { line: endLine - count(cells, '\n'), cells };
@@ -68,14 +87,23 @@ export class CsvRows {
     this.input.destroy();
   }
 
-  private decoder(encoding: string): Transform {
-    const decoder = new TextDecoder(encoding);
+  /** Counts the file's bytes as they pass, before any gunzipping. */
+  private counter(): Transform {
     const count = (bytes: number) => {
       this.bytesRead += bytes;
     };
     return new Transform({
       transform(chunk: Buffer, _encoding, callback) {
         count(chunk.length);
+        callback(null, chunk);
+      },
+    });
+  }
+
+  private decoder(encoding: string): Transform {
+    const decoder = new TextDecoder(encoding);
+    return new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
         callback(null, decoder.decode(chunk, { stream: true }));
       },
       flush(callback) {

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../engine/errors/index.ts';
 import { tmp } from '../simulate.test-helper.ts';
@@ -150,6 +151,23 @@ describe('CSV exports', () => {
     );
     const source = await CsvSource.open(gbk, gbkMapping, undefined);
     expect(groupsOf(await items(source)).map((g) => g.rows[0]!.cells[0])).toEqual(['G-1']);
+  });
+
+  it("reads a gzipped export as the export itself, counting progress in the file's own bytes", async () => {
+    const packed = gzipSync(EXPORT);
+    const gzipped = await CsvSource.open(file('export.csv.gz', packed), mapping, undefined);
+    const plain = await CsvSource.open(file('export.csv', EXPORT), mapping, undefined);
+    expect(await items(gzipped)).toEqual(await items(plain));
+    expect(gzipped.totalBytes).toBe(packed.length);
+    expect(gzipped.bytesRead).toBe(packed.length);
+  });
+
+  it('names a gzipped export cut short, rather than reading what it holds as rows', async () => {
+    const packed = gzipSync(EXPORT.repeat(50), { level: 0 });
+    const cut = file('cut.csv.gz', packed.subarray(0, packed.length - 400));
+    const reading = CsvSource.open(cut, mapping, undefined).then(items);
+    await expect(reading).rejects.toThrow(InputError);
+    await expect(reading).rejects.toThrow(/cut\.csv\.gz: not a whole gzip file/);
   });
 
   it('refuses a mapping whose column the header lacks, naming the columns it has', async () => {

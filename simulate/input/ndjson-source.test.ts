@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../../engine/errors/index.ts';
 import { tmp } from '../simulate.test-helper.ts';
 import type { NdjsonBatch } from '../threads/messages.ts';
 import { NdjsonSource } from './ndjson-source.ts';
@@ -21,7 +23,7 @@ function sampleLines(): string[] {
   return lines;
 }
 
-function fileOf(name: string, text: string): string {
+function fileOf(name: string, text: string | Uint8Array): string {
   const file = join(dir, name);
   writeFileSync(file, text);
   return file;
@@ -90,6 +92,46 @@ describe('NdjsonSource', () => {
     const file = fileOf('limit.ndjson', '{"id":"A"}\n\n{"id":"B"}\n   \n{"id":"C"}\n{"id":"D"}\n');
     const read = await readAll(new NdjsonSource(file, 3), true);
     expect(read.texts.join('')).toBe('{"id":"A"}\n\n{"id":"B"}\n   \n{"id":"C"}\n');
+  });
+
+  it('reads a gzip file (two members, as `cat a.gz b.gz` makes) as the lines it holds, whatever its name', async () => {
+    const lines = sampleLines();
+    const half = lines.length / 2;
+    const packed = Buffer.concat([
+      gzipSync(`${lines.slice(0, half).join('\n')}\n`),
+      gzipSync(`${lines.slice(half).join('\n')}\n`),
+    ]);
+    const source = new NdjsonSource(fileOf('history.jsonl', packed), undefined);
+    expect(linesOf(await readAll(source, true))).toEqual(lines);
+    expect(source.totalBytes).toBe(packed.length);
+    expect(source.bytesRead).toBe(packed.length);
+  });
+
+  it('names a gzip file cut short or damaged instead of reading its bytes as lines', async () => {
+    const packed = gzipSync(`${sampleLines().join('\n')}\n`);
+    for (const [name, bytes] of [
+      ['cut.ndjson.gz', packed.subarray(0, packed.length >> 1)],
+      ['damaged.ndjson.gz', Buffer.concat([packed.subarray(0, 2), Buffer.from('not deflate at all')])],
+    ] as const) {
+      const reading = readAll(new NdjsonSource(fileOf(name, bytes), undefined), true);
+      await expect(reading).rejects.toThrow(InputError);
+      await expect(reading).rejects.toThrow(`cannot read ${join(dir, name)}: not a whole gzip file`);
+    }
+  });
+
+  it('stops a gzip file at --limit and when closed, with nothing left open', async () => {
+    const text = '{"id":"A"}\n\n{"id":"B"}\n{"id":"C"}\n{"id":"D"}\n';
+    const limited = await readAll(new NdjsonSource(fileOf('limit.ndjson.gz', gzipSync(text)), 2), true);
+    expect(limited.texts.join('')).toBe('{"id":"A"}\n\n{"id":"B"}\n');
+    const source = new NdjsonSource(
+      fileOf('closed.ndjson.gz', gzipSync(`${sampleLines().join('\n')}\n`)),
+      undefined,
+    );
+    const items = source.items();
+    const first = await items.next();
+    expect(first.value?.kind).toBe('batch');
+    source.close();
+    expect((await items.next()).done).toBe(true);
   });
 
   it('closed while a read is under way: the read finishes, then the source ends without an error', async () => {

@@ -1,6 +1,7 @@
-import { closeSync, openSync, read, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { NdjsonBatch, PrepareBatch } from '../threads/messages.ts';
 import { SharedBufferPool } from '../threads/shared-buffer-pool.ts';
+import { type FileBytes, openFileBytes } from './file-bytes.ts';
 import type { OrderSource, SourceItem } from './order-source.ts';
 
 const CHUNK_BYTES = 512 * 1024;
@@ -9,6 +10,7 @@ const NEWLINE = 0x0a;
 /**
  * Splits an NDJSON file into batches of whole lines, as bytes: the main thread only looks for
  * newlines (and counts orders for --limit); workers decode and parse. Blank lines are not orders.
+ * A gzip file is read gunzipped, its progress counted in the file's own bytes.
  *
  * The file is read into buffers in shared memory, which a worker reads in place and `recycle`
  * gives back once it has prepared the batch. A read stream took three blocks of ~512 KB a chunk
@@ -17,29 +19,29 @@ const NEWLINE = 0x0a;
  */
 export class NdjsonSource implements OrderSource {
   readonly totalBytes: number;
-  bytesRead = 0;
-  private fd: number | undefined;
+  private readonly bytes: FileBytes;
+  private closed = false;
   private readonly pool = new SharedBufferPool(2 * CHUNK_BYTES);
   /** The partial line a buffer ends with, kept apart: the buffer itself goes to a worker. */
   private carry = Buffer.allocUnsafe(64 * 1024);
   private carried = 0;
-  private reading: Promise<number> | undefined;
 
   constructor(
     file: string,
     private readonly limit: number | undefined,
   ) {
     this.totalBytes = statSync(file).size;
-    this.fd = openSync(file, 'r');
+    this.bytes = openFileBytes(file);
   }
 
-  /** Stops reading; a read under way finishes first, so it never reads a file that took over the descriptor. */
+  get bytesRead(): number {
+    return this.bytes.fileBytesRead;
+  }
+
+  /** Stops reading; a read under way finishes first. */
   close(): void {
-    const fd = this.fd;
-    if (fd === undefined) return;
-    this.fd = undefined;
-    if (this.reading) void this.reading.finally(() => closeSync(fd)).catch(() => undefined);
-    else closeSync(fd);
+    this.closed = true;
+    this.bytes.close();
   }
 
   recycle(batch: PrepareBatch): void {
@@ -53,13 +55,15 @@ export class NdjsonSource implements OrderSource {
     const limit = this.limit ?? Number.POSITIVE_INFINITY;
     for (;;) {
       // Closed: the run is over, and a partial line left over is not a last line.
-      const fd = this.fd;
-      if (fd === undefined) return;
+      if (this.closed) return;
       const buffer = this.pool.take(this.carried + CHUNK_BYTES);
       this.carry.copy(buffer, 0, 0, this.carried);
-      const bytes = await this.readInto(fd, buffer, this.carried);
-      if (bytes === 0) break;
-      this.bytesRead += bytes;
+      const bytes = await this.bytes.read(buffer, this.carried, CHUNK_BYTES);
+      if (bytes === 0) {
+        this.pool.give(buffer);
+        if (this.closed) return;
+        break;
+      }
       let data = buffer.subarray(0, this.carried + bytes);
       if (nextLine === 1 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) data = data.subarray(3);
       let end = 0;
@@ -85,17 +89,6 @@ export class NdjsonSource implements OrderSource {
     if (rest.length > this.carry.length) this.carry = Buffer.allocUnsafe(2 * rest.length);
     rest.copy(this.carry);
     this.carried = rest.length;
-  }
-
-  private async readInto(fd: number, buffer: Buffer, offset: number): Promise<number> {
-    this.reading = new Promise((resolve, reject) =>
-      read(fd, buffer, offset, CHUNK_BYTES, null, (error, bytes) => (error ? reject(error) : resolve(bytes))),
-    );
-    try {
-      return await this.reading;
-    } finally {
-      this.reading = undefined;
-    }
   }
 }
 
