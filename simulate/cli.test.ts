@@ -136,6 +136,50 @@ describe('ordergraph simulate', () => {
     expect(noMap.stderr).toContain('looks like a CSV export: say how to read it with --map');
   });
 
+  it('exits 2 when no row of the file could be decided, after printing and writing the report', () => {
+    const junk = join(out, 'not-orders.ndjson');
+    writeFileSync(junk, 'order id,paid\nT-1,2026-11-11\n');
+    const json = join(out, 'junk.json');
+    const { code, stdout, stderr } = ordergraph([
+      '--strategies',
+      'samples/clients/demo/strategies',
+      '--orders',
+      junk,
+      '--json',
+      json,
+    ]);
+    expect(code).toBe(2);
+    expect(stdout).toContain('decided    0, skipped 2');
+    expect(stderr).toContain(
+      `error: none of the 2 rows of ${junk} could be decided (first: line 1: not JSON`,
+    );
+    expect(SimulationReportSchema.parse(JSON.parse(readFileSync(json, 'utf8'))).skippedTotal).toBe(2);
+  });
+
+  it('names a JSON array of orders as one, rather than skipping each of its lines', () => {
+    const lines = readFileSync(join(root, 'samples/history/demo-history.ndjson'), 'utf8')
+      .split('\n')
+      .slice(0, 3);
+    const array = join(out, 'orders.json');
+    writeFileSync(
+      array,
+      `\n  ${JSON.stringify(
+        lines.map((line) => JSON.parse(line)),
+        null,
+        2,
+      )}\n`,
+    );
+    const { code, stdout, stderr } = ordergraph([
+      '--strategies',
+      'samples/clients/demo/strategies',
+      '--orders',
+      array,
+    ]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`error: ${array} is a JSON array, not NDJSON (one order per line)`);
+  });
+
   it('decides each order --decide-after minutes after payment: the demo merge wait is over, merges are counted', () => {
     const json = join(out, 'later.json');
     const args = ['--strategies', 'samples/clients/demo/strategies', '--orders'];

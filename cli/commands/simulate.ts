@@ -63,6 +63,15 @@ export async function simulateCommand(options: SimulateCommandOptions): Promise<
   if (options.json) outputs.push(write(options.json, `${JSON.stringify(report, null, 2)}\n`));
   if (options.html) outputs.push(write(options.html, renderHtml(report)));
   process.stdout.write(summaryText(report, outputs));
+  if (report.orders > 0 && report.decided === 0) {
+    // Reported in full above; a script still learns that nothing in the file was an order it could read.
+    const first = report.skipped[0];
+    process.stderr.write(
+      `error: none of the ${report.orders.toLocaleString('en')} rows of ${options.orders} could be decided` +
+        `${first ? ` (first: line ${first.line}: ${first.reason})` : ''}\n`,
+    );
+    throw new CliExit(EXIT.badInput);
+  }
 }
 
 function write(file: string, text: string): string {

@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { InputError } from '../../engine/errors/index.ts';
 import type { NdjsonBatch, PrepareBatch } from '../threads/messages.ts';
 import { SharedBufferPool } from '../threads/shared-buffer-pool.ts';
 import { type FileBytes, openFileBytes } from './file-bytes.ts';
@@ -6,6 +7,7 @@ import type { OrderSource, SourceItem } from './order-source.ts';
 
 const CHUNK_BYTES = 512 * 1024;
 const NEWLINE = 0x0a;
+const OPEN_BRACKET = 0x5b;
 
 /**
  * Splits an NDJSON file into batches of whole lines, as bytes: the main thread only looks for
@@ -27,7 +29,7 @@ export class NdjsonSource implements OrderSource {
   private carried = 0;
 
   constructor(
-    file: string,
+    private readonly file: string,
     private readonly limit: number | undefined,
   ) {
     this.totalBytes = statSync(file).size;
@@ -65,7 +67,10 @@ export class NdjsonSource implements OrderSource {
         break;
       }
       let data = buffer.subarray(0, this.carried + bytes);
-      if (nextLine === 1 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) data = data.subarray(3);
+      if (nextLine === 1) {
+        if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) data = data.subarray(3);
+        if (data[firstNonBlank(data)] === OPEN_BRACKET) throw jsonArray(this.file);
+      }
       let end = 0;
       let lines = 0;
       for (let nl = data.indexOf(NEWLINE); nl >= 0; nl = data.indexOf(NEWLINE, end)) {
@@ -95,6 +100,23 @@ export class NdjsonSource implements OrderSource {
 function batch(bytes: Uint8Array, firstLine: number): SourceItem {
   const own: NdjsonBatch = { kind: 'ndjson', bytes, firstLine };
   return { kind: 'batch', batch: own };
+}
+
+/** Where the first byte that is not white space is: the data's length when there is none. */
+function firstNonBlank(data: Uint8Array): number {
+  let i = 0;
+  while (i < data.length && (data[i] === 0x20 || data[i] === 0x09 || data[i] === 0x0d || data[i] === NEWLINE))
+    i++;
+  return i;
+}
+
+/** A JSON array of orders (an export's other common shape) is one document, not a line per order. */
+function jsonArray(file: string): InputError {
+  return new InputError(
+    'json_array',
+    `${file} is a JSON array, not NDJSON (one order per line): write it one order a line, e.g. jq -c '.[]' < ${file} > orders.ndjson`,
+    { field: file, line: 1 },
+  );
 }
 
 function isBlank(data: Uint8Array, from: number, to: number): boolean {
