@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -249,4 +249,22 @@ describe('the simulation panel', () => {
     await never.screenshot({ path: `${EDITOR}test-results/sim-09-never-hit-close.png` });
     expect(b.problems).toEqual([]);
   }, 120_000);
+
+  it('previews Excel\'s "Unicode text" (UTF-16LE, tab-separated) once its encoding and separator are chosen', async () => {
+    const text = '\uFEFF订单编号\t省\t买家留言\r\n6907061901688855723\t浙江省\t周末, 送到门卫\r\n';
+    const unicodeText = join(scratch, 'excel-unicode.txt');
+    await writeFile(unicodeText, Buffer.from(text, 'utf16le'));
+    await page.setInputFiles('[data-testid="history-file"]', unicodeText);
+    const editor = page.locator('[data-testid="mapping-editor"]');
+    await editor.waitFor();
+    await page.selectOption('#og-mapping-encoding', 'utf-16le');
+    await page.selectOption('#og-mapping-delimiter', '\t');
+    // Three columns, the comma inside a remark no separator: the first row read as the server will.
+    await until(async () => (await editor.locator('tbody tr[data-column]').count()) === 3, 'three columns');
+    await hasText(editor.locator('tr[data-column="省"]'), '浙江省');
+    await hasText(editor.locator('tr[data-column="买家留言"]'), '周末, 送到门卫');
+    await editor.scrollIntoViewIfNeeded();
+    await b.shot('sim-10-unicode-text');
+    expect(b.problems).toEqual([]);
+  }, 60_000);
 });

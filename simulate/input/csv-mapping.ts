@@ -43,8 +43,11 @@ export const CsvMappingSchema = z
       .default('+08:00'),
     decimalSeparator: z.enum(['.', ',']).default('.'),
     delimiter: z.string().length(1).default(','),
-    /** Chinese Excel saves GB18030 (GBK) unless told otherwise. */
-    encoding: z.enum(['utf-8', 'gb18030']).default('utf-8'),
+    /**
+     * Chinese Excel saves GB18030 (GBK) unless told otherwise; its "Unicode text" is UTF-16LE with a
+     * byte-order mark, tab-separated (`delimiter: "\t"`).
+     */
+    encoding: z.enum(['utf-8', 'gb18030', 'utf-16le']).default('utf-8'),
     /** Words the export uses for enum values: `{"payStatus": {"已结清": "paid"}}`. */
     values: z.partialRecord(z.enum(CSV_FIELD_NAMES), z.record(z.string(), z.string())).default({}),
     /** Fields no column has, the same for every order: `{"platform": "tmall"}`. */

@@ -170,6 +170,23 @@ describe('CSV exports', () => {
     await expect(reading).rejects.toThrow(/cut\.csv\.gz: not a whole gzip file/);
   });
 
+  it('reads UTF-16LE tab-separated text, as Excel saves "Unicode text"', async () => {
+    const text = '\uFEFF订单编号\tpaid\tsku\tqty\tprice\r\nU-1\t2026/11/11 00:00:01\t面膜\t1\t9.9\r\n';
+    const unicodeText = file('unicode.txt', Buffer.from(text, 'utf16le'));
+    const utf16 = parseCsvMapping(
+      {
+        columns: { 订单编号: 'id', paid: 'paidAt', sku: 'lines.sku', qty: 'lines.qty', price: 'lines.price' },
+        encoding: 'utf-16le',
+        delimiter: '\t',
+      },
+      'utf16.json',
+    );
+    const source = await CsvSource.open(unicodeText, utf16, undefined);
+    expect(groupsOf(await items(source)).map((g) => g.rows[0]!.cells)).toEqual([
+      ['U-1', '2026/11/11 00:00:01', '面膜', '1', '9.9'],
+    ]);
+  });
+
   it('refuses a mapping whose column the header lacks, naming the columns it has', async () => {
     const other = parseCsvMapping(
       { ...mapping, columns: { ...mapping.columns, 付款状态: 'payStatus' } },

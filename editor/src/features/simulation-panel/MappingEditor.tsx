@@ -8,6 +8,7 @@ const FIELD_OPTIONS = CSV_FIELD_NAMES.map((f) => ({ value: f, label: f }));
 const ENCODINGS = [
   { value: 'utf-8', label: 'UTF-8' },
   { value: 'gb18030', label: 'GB18030 (GBK)' },
+  { value: 'utf-16le', label: 'UTF-16LE (Excel Unicode text)' },
 ];
 
 /**
@@ -37,6 +38,19 @@ export function MappingEditor({
         value={draft.encoding ?? 'utf-8'}
         options={ENCODINGS}
         onChange={(encoding) => onChange({ ...draft, encoding })}
+      />
+      <label className="og-field__label" htmlFor="og-mapping-delimiter">
+        {t('simulation.delimiter')}
+      </label>
+      <Select
+        id="og-mapping-delimiter"
+        value={draft.delimiter ?? ','}
+        options={[
+          { value: ',', label: t('simulation.delimiterComma') },
+          { value: '\t', label: t('simulation.delimiterTab') },
+          { value: ';', label: t('simulation.delimiterSemicolon') },
+        ]}
+        onChange={(delimiter) => onChange({ ...draft, delimiter })}
       />
       {sample ? (
         <table className="og-sim-table og-mapping__columns">

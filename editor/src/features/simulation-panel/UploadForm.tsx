@@ -74,7 +74,7 @@ export function UploadForm({
       <input
         id="og-history-file"
         type="file"
-        accept=".csv,.ndjson,.jsonl,text/csv,application/x-ndjson"
+        accept=".csv,.tsv,.txt,.ndjson,.jsonl,text/csv,text/tab-separated-values,application/x-ndjson"
         data-testid="history-file"
         onChange={(event) => {
           const chosen = event.target.files?.[0];

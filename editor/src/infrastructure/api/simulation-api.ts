@@ -44,7 +44,11 @@ export interface HistoryCreated {
   skipped: number;
 }
 
-export const isCsv = (file: File) => /\.csv$/i.test(file.name) || file.type === 'text/csv';
+/** A CSV export, or tab-separated text (Excel's "Unicode text"): read through a column mapping. */
+export const isCsv = (file: File) =>
+  /\.(csv|tsv|txt)$/i.test(file.name) ||
+  file.type === 'text/csv' ||
+  file.type === 'text/tab-separated-values';
 
 /** The file as the body, with upload progress; a big one answers 202 and is read on (poll `getHistory`). */
 export function uploadHistory(
