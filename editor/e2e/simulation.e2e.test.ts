@@ -1,6 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCliAsync } from '../../test-support/run-cli.ts';
@@ -265,6 +266,31 @@ describe('the simulation panel', () => {
     await hasText(editor.locator('tr[data-column="买家留言"]'), '周末, 送到门卫');
     await editor.scrollIntoViewIfNeeded();
     await b.shot('sim-10-unicode-text');
+    expect(b.problems).toEqual([]);
+  }, 60_000);
+
+  it('previews a gzipped CSV export through its mapping, and uploads a gzipped NDJSON history', async () => {
+    const csv = join(scratch, 'order-export-small.csv.gz');
+    await writeFile(csv, gzipSync(await readFile(FIXTURE)));
+    await page.setInputFiles('[data-testid="history-file"]', csv);
+    const editor = page.locator('[data-testid="mapping-editor"]');
+    await page.selectOption('#og-mapping-encoding', 'utf-8');
+    await page.selectOption('#og-mapping-delimiter', ',');
+    await hasText(editor.locator('tr[data-column="省"]'), '浙江省');
+    expect(await page.inputValue('#og-history-name')).toBe('order-export-small');
+
+    const history = (await readFile(join(REPO, 'samples/history/demo-history.ndjson'), 'utf8')).split('\n');
+    const ndjson = join(scratch, 'demo-300.ndjson.gz');
+    await writeFile(ndjson, gzipSync(`${history.slice(0, 300).join('\n')}\n`));
+    await page.setInputFiles('[data-testid="history-file"]', ndjson);
+    await page.click('[data-testid="upload-history"]');
+    const done = page.locator('[data-testid="upload-done"]');
+    await until(
+      async () => (await done.count()) > 0 && ((await done.textContent()) ?? '').includes('300'),
+      'the gzipped history read',
+      30_000,
+    );
+    await hasText(page.locator('#og-sim-history'), 'demo-300');
     expect(b.problems).toEqual([]);
   }, 60_000);
 });

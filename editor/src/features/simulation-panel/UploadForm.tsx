@@ -74,12 +74,12 @@ export function UploadForm({
       <input
         id="og-history-file"
         type="file"
-        accept=".csv,.tsv,.txt,.ndjson,.jsonl,text/csv,text/tab-separated-values,application/x-ndjson"
+        accept=".csv,.tsv,.txt,.ndjson,.jsonl,.gz,text/csv,text/tab-separated-values,application/x-ndjson,application/gzip"
         data-testid="history-file"
         onChange={(event) => {
           const chosen = event.target.files?.[0];
           setFile(chosen);
-          if (chosen) setName(chosen.name.replace(/\.[^.]+$/, ''));
+          if (chosen) setName(chosen.name.replace(/\.gz$/i, '').replace(/\.[^.]+$/, ''));
         }}
       />
       <p className="og-field__help">{t('simulation.fileHelp')}</p>

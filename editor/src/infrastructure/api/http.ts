@@ -126,12 +126,14 @@ export function upload<T>(
   file: Blob,
   contentType: string,
   onProgress: (share: number) => void,
+  headers: Readonly<Record<string, string>> = {},
 ): { done: Promise<Answer<T>>; abort(): void } {
   const xhr = new XMLHttpRequest();
   const done = new Promise<Answer<T>>((resolve, reject) => {
     xhr.open('POST', `${API_BASE}${path}`);
     xhr.setRequestHeader('accept', 'application/json');
     xhr.setRequestHeader('content-type', contentType);
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
     if (apiKey) xhr.setRequestHeader('authorization', `Bearer ${apiKey}`);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);

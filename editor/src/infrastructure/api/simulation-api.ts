@@ -44,11 +44,14 @@ export interface HistoryCreated {
   skipped: number;
 }
 
-/** A CSV export, or tab-separated text (Excel's "Unicode text"): read through a column mapping. */
+/** A CSV export, or tab-separated text (Excel's "Unicode text"), gzipped or not: read through a column mapping. */
 export const isCsv = (file: File) =>
-  /\.(csv|tsv|txt)$/i.test(file.name) ||
+  /\.(csv|tsv|txt)(\.gz)?$/i.test(file.name) ||
   file.type === 'text/csv' ||
   file.type === 'text/tab-separated-values';
+
+/** A gzipped export, by its name: sent as it is, saying `Content-Encoding: gzip`, and the server gunzips it. */
+export const isGzipped = (file: File) => /\.gz$/i.test(file.name);
 
 /** The file as the body, with upload progress; a big one answers 202 and is read on (poll `getHistory`). */
 export function uploadHistory(
@@ -59,7 +62,8 @@ export function uploadHistory(
 ) {
   const query = new URLSearchParams({ name: what.name, ...(what.mapping ? { mapping: what.mapping } : {}) });
   const type = isCsv(file) ? 'text/csv' : 'application/x-ndjson';
-  return upload<HistoryCreated>(`${client(clientId)}/histories?${query}`, file, type, onProgress);
+  const encoding: Record<string, string> = isGzipped(file) ? { 'content-encoding': 'gzip' } : {};
+  return upload<HistoryCreated>(`${client(clientId)}/histories?${query}`, file, type, onProgress, encoding);
 }
 
 /** The saved draft of `strategyId` in place of its live version, against the live release. */

@@ -626,7 +626,7 @@ export const en = {
     upload: 'Upload a history',
     file: 'File',
     fileHelp:
-      'An export as CSV or tab-separated text (with a column mapping) or NDJSON of raw Tmall, JD, Douyin or standard orders.',
+      'An export as CSV or tab-separated text (with a column mapping) or NDJSON of raw Tmall, JD, Douyin or standard orders; either may be gzipped (.gz).',
     name: 'Name',
     mapping: 'Column mapping',
     newMapping: 'New mapping…',

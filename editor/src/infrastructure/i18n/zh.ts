@@ -607,7 +607,8 @@ export const zh: Resources = {
     historyOption: '{{name}} · {{rows}} 单',
     upload: '上传历史订单',
     file: '文件',
-    fileHelp: 'CSV 或制表符分隔的文本导出（需要列映射），或天猫、京东、抖音原始订单及标准订单的 NDJSON。',
+    fileHelp:
+      'CSV 或制表符分隔的文本导出（需要列映射），或天猫、京东、抖音原始订单及标准订单的 NDJSON；均可为 gzip 压缩（.gz）。',
     name: '名称',
     mapping: '列映射',
     newMapping: '新建映射…',
