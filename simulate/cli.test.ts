@@ -134,6 +134,12 @@ describe('ordergraph simulate', () => {
     const noMap = ordergraph(['--strategies', 'samples/clients/demo/strategies', '--orders', csv]);
     expect(noMap.code).toBe(2);
     expect(noMap.stderr).toContain('looks like a CSV export: say how to read it with --map');
+
+    const piped = ordergraph(['--strategies', 'samples/clients/demo/strategies', '--orders', '-']);
+    expect(piped.code).toBe(2);
+    expect(piped.stderr).toBe(
+      'error: simulate reads --orders from a file, not standard input: write it to a file first (gzipped is fine)\n',
+    );
   });
 
   it('exits 2 when no row of the file could be decided, after printing and writing the report', () => {

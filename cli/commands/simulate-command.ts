@@ -106,6 +106,13 @@ export function addSimulateCommand(program: Command, engineOption: () => Option)
       ].join('\n'),
     )
     .action(async (options: SimulateOptions) => {
+      if (options.orders === '-') {
+        throw new InputError(
+          'orders_from_stdin',
+          'simulate reads --orders from a file, not standard input: write it to a file first (gzipped is fine)',
+          { field: '--orders' },
+        );
+      }
       if (options.server) {
         const key = options.key ?? process.env.ORDERGRAPH_KEY;
         if (!key)
