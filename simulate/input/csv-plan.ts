@@ -30,7 +30,7 @@ export function planCsv(header: readonly string[], mapping: CsvMapping, source: 
       const known = header.map((h) => `"${headerKey(h)}"`).join(', ');
       throw new InputError(
         'csv_column_missing',
-        `${source}: the mapping's column "${mapped}" is not in the header row (it has ${known})`,
+        `${source}: the mapping's column "${mapped}" is not in the header row (it has ${known})${encodingHint(header, mapping.encoding)}`,
         { field: `columns.${mapped}`, line: 1 },
       );
     }
@@ -45,4 +45,20 @@ export function planCsv(header: readonly string[], mapping: CsvMapping, source: 
   });
   const idIndex = columns.find((c) => c.field === 'id')!.index;
   return { headerCells: header.length, idIndex, columns, mapping };
+}
+
+/**
+ * Why a header may not read as the mapping's words: the export is in another encoding than the
+ * mapping says, the commonest reason a mapping that fits the export finds none of its columns.
+ */
+function encodingHint(header: readonly string[], encoding: CsvMapping['encoding']): string {
+  if (header.some((cell) => cell.includes('\u0000'))) {
+    return `. The header holds NUL characters: the file looks like UTF-16 (Excel's "Unicode text"); say "encoding": "utf-16le" (and "delimiter": "\\t") in the mapping`;
+  }
+  if (header.some((cell) => cell.includes('\uFFFD'))) {
+    const likely =
+      encoding === 'utf-8' ? ' Chinese Excel writes GB18030: say "encoding": "gb18030" in the mapping' : '';
+    return `. The header is not valid ${encoding} text.${likely}`;
+  }
+  return '';
 }

@@ -187,6 +187,32 @@ describe('CSV exports', () => {
     ]);
   });
 
+  it('says which encoding an export whose header reads as garbage is likely in', async () => {
+    const gbkHeader = Uint8Array.from([0xb6, 0xa9, 0xb5, 0xa5, 0xb1, 0xe0, 0xba, 0xc5]); // 订单编号 in GB18030
+    const gbk = file('gbk-read-as-utf8.csv', Buffer.concat([gbkHeader, Buffer.from(',paid\r\nG-1,x\r\n')]));
+    const utf8 = parseCsvMapping(
+      { columns: { 订单编号: 'id', paid: 'paidAt', sku: 'lines.sku', qty: 'lines.qty' } },
+      'utf8.json',
+    );
+    await expect(CsvSource.open(gbk, utf8, undefined)).rejects.toThrow(
+      /is not in the header row \(it has .*\)\. The header is not valid utf-8 text\. Chinese Excel writes GB18030: say "encoding": "gb18030" in the mapping$/,
+    );
+    const utf16 = file('utf16-read-as-utf8.txt', Buffer.from('\uFEFF订单编号,paid\r\nU-1,x\r\n', 'utf16le'));
+    await expect(CsvSource.open(utf16, utf8, undefined)).rejects.toThrow(
+      /the file looks like UTF-16 \(Excel's "Unicode text"\); say "encoding": "utf-16le"/,
+    );
+    // A header that reads well, only without the column, gets no word about encodings.
+    const readable = parseCsvMapping(
+      { ...mapping, columns: { ...mapping.columns, 付款状态: 'payStatus' } },
+      'm.json',
+    );
+    const refusal = await CsvSource.open(file('export.csv', EXPORT), readable, undefined).catch(
+      (e: Error) => e,
+    );
+    expect((refusal as Error).message).toMatch(/is not in the header row/);
+    expect((refusal as Error).message).not.toMatch(/encoding/);
+  });
+
   it('refuses a mapping whose column the header lacks, naming the columns it has', async () => {
     const other = parseCsvMapping(
       { ...mapping, columns: { ...mapping.columns, 付款状态: 'payStatus' } },
