@@ -197,7 +197,7 @@ describe('PluginHost watchdog', () => {
   beforeAll(() => {
     host = new PluginHost({
       workers: 1,
-      // Deadline 20 × 2 + 200 + 100 = 340 ms; the conversion takes 800 ms or more.
+      // Deadline 20 × 2 + 200 + 100 = 340 ms; the conversion takes about 1.5 s.
       callTimeoutMs: 20,
       loadTimeoutMs: 200,
       watchdogMs: 100,
