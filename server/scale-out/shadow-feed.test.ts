@@ -91,8 +91,15 @@ describe('a shadow on the control server, live orders decided by an evaluator', 
       probes++;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    await expect.poll(async () => (await shadow()).pending, { timeout: 5000 }).toBe(0);
-    const before = await shadow();
+    // Probes the evaluator decided after the first one it fed may still sit in its buffer (sent every
+    // 250 ms) and reach the shadow after it first counts: the count is read once it has held still.
+    let before = await shadow();
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      const now = await shadow();
+      if (now.orders === before.orders && now.pending === 0) break;
+      before = now;
+    }
     expect(before.diverged).toBe(0);
 
     const decided = [
