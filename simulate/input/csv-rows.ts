@@ -3,11 +3,10 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { type CsvError, type InfoRecord, type Options, parse } from 'csv-parse';
-import { InputError } from '../../engine/errors/index.ts';
 import type { SkippedRow } from '../threads/messages.ts';
 import type { CsvMapping } from './csv-mapping.ts';
 import type { CsvRow } from './csv-order.ts';
-import { isGzipFile } from './file-bytes.ts';
+import { isGzipFile, notWholeGzip } from './file-bytes.ts';
 
 interface ParsedRecord {
   cells: string[];
@@ -65,11 +64,7 @@ export class CsvRows {
   /** The next row, or undefined at the end of the file. */
   async next(): Promise<CsvRow | undefined> {
     const next = await this.records.next().catch((error: unknown) => {
-      if (!this.gzip) throw error;
-      const why = error instanceof Error ? error.message : String(error);
-      throw new InputError('file_unreadable', `cannot read ${this.file}: not a whole gzip file (${why})`, {
-        field: this.file,
-      });
+      throw this.gzip ? notWholeGzip(this.file, error) : error;
     });
     if (next.done) return undefined;
     const { cells, endLine } = next.value;

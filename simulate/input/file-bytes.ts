@@ -21,6 +21,14 @@ export function isGzipFile(file: string): boolean {
   }
 }
 
+/** What zlib's failure on a gzip file tells its reader: the file is cut short or damaged. */
+export function notWholeGzip(file: string, error: unknown): InputError {
+  const why = error instanceof Error ? error.message : String(error);
+  return new InputError('file_unreadable', `cannot read ${file}: not a whole gzip file (${why})`, {
+    field: file,
+  });
+}
+
 /** A file's bytes in order, as stored or gunzipped, read into buffers the caller owns. */
 export interface FileBytes {
   /** How much of the file itself has been read: what progress measures against its size. */
@@ -125,10 +133,7 @@ class GunzippedBytes implements FileBytes {
       return next.done ? undefined : next.value;
     } catch (error) {
       if (this.closed) return undefined;
-      const why = error instanceof Error ? error.message : String(error);
-      throw new InputError('file_unreadable', `cannot read ${this.file}: not a whole gzip file (${why})`, {
-        field: this.file,
-      });
+      throw notWholeGzip(this.file, error);
     }
   }
 }
