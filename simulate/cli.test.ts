@@ -186,6 +186,35 @@ describe('ordergraph simulate', () => {
     expect(stderr).toContain(`error: ${array} is a JSON array, not NDJSON (one order per line)`);
   });
 
+  it('names a line that is a saved page of a list API, with the jq that writes its orders one a line', () => {
+    const [order, other] = readFileSync(join(root, 'samples/history/demo-history.ndjson'), 'utf8').split(
+      '\n',
+    );
+    const page = { code: 10000, msg: 'success', data: { total: 2, shop_order_list: [{}, {}] } };
+    const history = join(out, 'pages.ndjson');
+    writeFileSync(history, `${order}\n${JSON.stringify(page)}\n${other}\n`);
+    const json = join(out, 'pages.json');
+    const { code } = ordergraph([
+      '--strategies',
+      'samples/clients/demo/strategies',
+      '--orders',
+      history,
+      '--json',
+      json,
+    ]);
+    expect(code).toBe(0);
+    const report = SimulationReportSchema.parse(JSON.parse(readFileSync(json, 'utf8')));
+    expect(report.decided).toBe(2);
+    expect(report.skipped).toEqual([
+      {
+        line: 2,
+        reason:
+          'a page of 2 Douyin shop orders from order.searchList, not one order: its orders are at .data.shop_order_list. ' +
+          "Take one with jq '.data.shop_order_list[0]', or write them all one a line with jq -c '.data.shop_order_list[]'",
+      },
+    ]);
+  });
+
   it('decides each order --decide-after minutes after payment: the demo merge wait is over, merges are counted', () => {
     const json = join(out, 'later.json');
     const args = ['--strategies', 'samples/clients/demo/strategies', '--orders'];

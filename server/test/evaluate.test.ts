@@ -56,6 +56,32 @@ describe('evaluate', () => {
     expect(answer.body.error.message).toContain('lines[0].qty');
   });
 
+  it('names a page of a list API sent as one order, alone or in a batch, and where its orders are', async () => {
+    const jd = await sampleOrder('jd-cod.json');
+    const page = {
+      jingdong_pop_order_search_responce: {
+        code: '0',
+        searchorderinfo_result: { apiResult: { success: true }, orderTotal: 2, orderInfoList: [jd, jd] },
+      },
+    };
+    const alone = await server.call('POST', `${base}/evaluate`, {
+      key: service,
+      body: { order: page, dryRun: true },
+    });
+    expect(alone.status).toBe(400);
+    expect(alone.body.error).toMatchObject({ code: 'order_page' });
+    expect(alone.body.error.message).toContain(
+      'a page of 2 JD orders from jingdong.pop.order.search, not one order: its orders are at ' +
+        '.jingdong_pop_order_search_responce.searchorderinfo_result.orderInfoList.',
+    );
+    const batch = await server.call('POST', `${base}/evaluate/batch`, {
+      key: service,
+      body: { orders: [jd, page], dryRun: true },
+    });
+    expect(batch.body.results[0].ok).toBe(true);
+    expect(batch.body.results[1]).toMatchObject({ ok: false, error: { code: 'order_page', index: 1 } });
+  });
+
   it('decides a batch in order; an unreadable order fails alone', async () => {
     const files = (await readdir(SAMPLE_ORDERS)).filter((f) => f.endsWith('.json')).sort();
     const orders = await Promise.all(files.map(sampleOrder));

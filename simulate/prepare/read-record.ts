@@ -1,5 +1,11 @@
 import { InputError } from '../../engine/errors/index.ts';
-import { type AdapterPlatform, adaptOrder, detectPlatform } from '../../engine/order/adapters/index.ts';
+import {
+  type AdapterPlatform,
+  adaptOrder,
+  detectPlatform,
+  orderPage,
+  orderPageError,
+} from '../../engine/order/adapters/index.ts';
 import { parseOrderJson } from '../../engine/order/raw-json.ts';
 import type { StandardOrder } from '../../engine/order/schema.ts';
 import type { SkippedRow } from '../threads/messages.ts';
@@ -23,6 +29,8 @@ export function ndjsonOrder(
   }
   const detected = platform ?? detectPlatform(raw);
   if (!detected) {
+    const page = orderPage(raw);
+    if (page) throw orderPageError(page, line);
     throw new InputError(
       'platform_unknown',
       `not a Tmall, JD, Douyin or standard order (none of their keys); say which with ${platformOption}`,

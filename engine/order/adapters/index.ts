@@ -2,6 +2,7 @@ import { type NormaliseContext, normaliseOrder } from '../normalise.ts';
 import type { StandardOrder } from '../schema.ts';
 import { adaptDouyin } from './douyin.ts';
 import { adaptJd } from './jd.ts';
+import { orderPage, orderPageError } from './order-page.ts';
 import { adaptTmall } from './tmall.ts';
 
 export type AdapterPlatform = 'tmall' | 'jd' | 'douyin' | 'standard';
@@ -14,13 +15,22 @@ export const ADAPTERS: Readonly<Record<AdapterPlatform, Adapter>> = {
   standard: normaliseOrder,
 };
 
-/** A raw platform order (or an already standard one) as the standard order; throws InputError naming the bad field. */
+/**
+ * A raw platform order (or an already standard one) as the standard order; throws InputError naming
+ * the bad field, or, for a page of orders from a platform's list API, saying so.
+ */
 export function adaptOrder(
   platform: AdapterPlatform,
   raw: unknown,
   context: NormaliseContext = {},
 ): StandardOrder {
-  return ADAPTERS[platform](raw, context);
+  try {
+    return ADAPTERS[platform](raw, context);
+  } catch (error) {
+    // Looked for only once the order is refused: an order read as it should be pays nothing for it.
+    const page = orderPage(raw);
+    throw page ? orderPageError(page, context.line) : error;
+  }
 }
 
 // Keys only one platform's orders (or their response envelopes) have.
@@ -55,4 +65,5 @@ function hasAnyKey(value: unknown, keys: readonly string[]): boolean {
   return false;
 }
 
+export { type OrderPage, orderPage, orderPageError } from './order-page.ts';
 export { adaptDouyin, adaptJd, adaptTmall };

@@ -1,0 +1,106 @@
+import { InputError } from '../../errors/index.ts';
+
+/** A platform's list answer (a page of orders), where one order was expected. */
+export interface OrderPage {
+  platform: 'tmall' | 'jd' | 'douyin';
+  /** The API that answers with this page, when its response envelope says so. */
+  api: string | undefined;
+  /** Where the page keeps its orders. */
+  path: readonly string[];
+  /** How many orders it holds. */
+  count: number;
+}
+
+interface PageShape {
+  platform: OrderPage['platform'];
+  api?: string;
+  path: readonly string[];
+  /** Its envelope is only ever a list answer, which leaves the list out when empty (TOP's `total_results: 0`). */
+  emptyOmitsList?: true;
+}
+
+/**
+ * The list APIs an OMS pulls orders with, in their documented response envelopes and as SDKs hand
+ * back their content. People save these pages as they come; each holds many orders.
+ */
+const PAGE_SHAPES: readonly PageShape[] = [
+  {
+    platform: 'tmall',
+    api: 'taobao.trades.sold.get',
+    path: ['trades_sold_get_response', 'trades', 'trade'],
+    emptyOmitsList: true,
+  },
+  {
+    platform: 'tmall',
+    api: 'taobao.trades.sold.increment.get',
+    path: ['trades_sold_increment_get_response', 'trades', 'trade'],
+    emptyOmitsList: true,
+  },
+  {
+    platform: 'tmall',
+    api: 'taobao.trades.sold.incrementv.get',
+    path: ['trades_sold_incrementv_get_response', 'trades', 'trade'],
+    emptyOmitsList: true,
+  },
+  { platform: 'tmall', path: ['trades', 'trade'] },
+  {
+    platform: 'jd',
+    api: 'jingdong.pop.order.search',
+    path: ['jingdong_pop_order_search_responce', 'searchorderinfo_result', 'orderInfoList'],
+    emptyOmitsList: true,
+  },
+  {
+    platform: 'jd',
+    api: 'jingdong.pop.order.enSearch',
+    path: ['jingdong_pop_order_enSearch_responce', 'searchorderinfo_result', 'orderInfoList'],
+    emptyOmitsList: true,
+  },
+  { platform: 'jd', path: ['searchorderinfo_result', 'orderInfoList'] },
+  { platform: 'jd', path: ['orderInfoList'] },
+  // Douyin's `data` envelope also wraps one order (order.orderDetail): only a list present makes a page.
+  { platform: 'douyin', api: 'order.searchList', path: ['data', 'shop_order_list'] },
+  { platform: 'douyin', path: ['shop_order_list'] },
+];
+
+const NOUNS: Readonly<Record<OrderPage['platform'], [one: string, many: string]>> = {
+  tmall: ['Tmall / Taobao trade', 'Tmall / Taobao trades'],
+  jd: ['JD order', 'JD orders'],
+  douyin: ['Douyin shop order', 'Douyin shop orders'],
+};
+
+/**
+ * The page `raw` is, when it is one: a list response in its envelope, or the list an SDK hands back.
+ */
+export function orderPage(raw: unknown): OrderPage | undefined {
+  if (!isRecord(raw)) return undefined;
+  for (const { platform, api, path, emptyOmitsList } of PAGE_SHAPES) {
+    if (!Object.hasOwn(raw, path[0]!)) continue;
+    let at: unknown = raw;
+    for (const key of path) at = isRecord(at) && Object.hasOwn(at, key) ? at[key] : undefined;
+    if (Array.isArray(at)) return { platform, api, path, count: at.length };
+    if (at === undefined && emptyOmitsList && isRecord(raw[path[0]!]))
+      return { platform, api, path, count: 0 };
+  }
+  return undefined;
+}
+
+/**
+ * The error for a page given as an order: what it is, where its orders are, and the commands that
+ * take one out (what `run` and `evaluate` decide) or write them all one a line (what `simulate` and
+ * history uploads read).
+ */
+export function orderPageError(page: OrderPage, line?: number): InputError {
+  const from = page.api ? ` from ${page.api}` : '';
+  const noun = NOUNS[page.platform][page.count === 1 ? 0 : 1];
+  const jqPath = page.path.map((key) => `.${key}`).join('');
+  return new InputError(
+    'order_page',
+    `a page of ${page.count} ${noun}${from}, not one order: its orders are at ${jqPath}. ` +
+      `Take one with jq '${jqPath}[0]', or write them all one a line with jq -c '${jqPath}[]'`,
+    line === undefined ? {} : { line },
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
