@@ -35,6 +35,7 @@ export const FACT_LABELS: Readonly<Record<string, Label>> = {
   'receiver.provinceCode': { en: 'Province code', zh: '省编码' },
   'receiver.cityCode': { en: 'City code', zh: '市编码' },
   'receiver.districtCode': { en: 'District code', zh: '区县编码' },
+  'receiver.oaid': { en: 'Open addressee id (oaid)', zh: '收件人ID (OAID)' },
   buyerMessage: { en: 'Buyer message', zh: '买家留言' },
   sellerMemo: { en: 'Seller memo', zh: '卖家备注' },
   sellerFlag: { en: 'Seller flag', zh: '旗帜' },

@@ -152,7 +152,7 @@ function buyer(value: unknown): StandardOrder['buyer'] {
 
 function receiver(value: unknown): Receiver {
   const r = object(value);
-  return {
+  const read: Receiver = {
     name: string(r.name, ''),
     phone: string(r.phone, ''),
     province: string(r.province, ''),
@@ -163,6 +163,9 @@ function receiver(value: unknown): Receiver {
     cityCode: string(r.cityCode, ''),
     districtCode: string(r.districtCode, ''),
   };
+  // Only when given, as the schema leaves it out: most platforms send none.
+  if (r.oaid !== undefined) read.oaid = string(r.oaid, '');
+  return read;
 }
 
 function line(value: unknown): OrderLine {

@@ -34,6 +34,11 @@ export const ReceiverSchema = z.object({
   provinceCode: z.string().default(''),
   cityCode: z.string().default(''),
   districtCode: z.string().default(''),
+  /**
+   * The platform's open addressee id (TOP's `oaid`, read from Tmall and Taobao trades) when it masks the receiver: the same
+   * for two orders exactly when their name, phone and address are, which the masked texts cannot tell.
+   */
+  oaid: z.string().optional(),
 });
 
 /** A problem an adapter found in the raw order; approval strategies can hold on it. */

@@ -29,6 +29,8 @@ declare module '@ordergraph/plugin-sdk' {
       provinceCode: string;
       cityCode: string;
       districtCode: string;
+      /** The platform's open addressee id (TOP's oaid), when it masks the receiver: equal exactly when the receivers are. */
+      oaid?: string;
     };
     buyerMessage: string;
     sellerMemo: string;

@@ -43,6 +43,7 @@ export const CSV_FIELDS = {
   'receiver.provinceCode': 'text',
   'receiver.cityCode': 'text',
   'receiver.districtCode': 'text',
+  'receiver.oaid': 'text',
   buyerMessage: 'text',
   sellerMemo: 'text',
   sellerFlag: 'enum',

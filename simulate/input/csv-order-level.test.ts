@@ -137,6 +137,21 @@ describe('order-level CSV mappings', () => {
     ]);
   });
 
+  it('reads an OAID column into receiver.oaid, and an empty cell as none', async () => {
+    const csv = file(
+      'oaid.csv',
+      '单号,下单,省,总额,实付,退款,OAID\n' +
+        'R-1,2026-11-11 00:00:01,上海,100,100,0,1xHnZbkPTibOBHNA\n' +
+        'R-2,2026-11-11 00:00:02,上海,100,100,0,\n',
+    );
+    const path = join(dir, 'mapping-oaid.json');
+    writeFileSync(path, JSON.stringify({ columns: { ...columns, OAID: 'receiver.oaid' } }));
+    const { orders, skipped } = await readAll(csv, path);
+    expect(skipped).toEqual([]);
+    expect(orders.map((o) => o.receiver.oaid)).toEqual(['1xHnZbkPTibOBHNA', undefined]);
+    expect('oaid' in orders[1]!.receiver).toBe(false);
+  });
+
   it('names the line and column of a refund amount that is not a number', async () => {
     const csv = file(
       'bad-refund.csv',

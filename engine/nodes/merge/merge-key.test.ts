@@ -45,6 +45,24 @@ describe('mergeKey', () => {
     expect(keyOf(order({}, { shop: 'TM-2' }))).not.toBe(base);
   });
 
+  it('reads a masked receiver by its oaid: one addressee whatever the masks, two whatever the same masks', () => {
+    const masked = { name: '王*', phone: '*******5678', address: '文三路**号' };
+    const home = keyOf(order({ ...masked, oaid: 'oaid-home' }));
+    const office = keyOf(order({ ...masked, oaid: 'oaid-office' }));
+    expect(office).not.toBe(home);
+    expect(
+      keyOf(order({ name: '王**', phone: '138****5678', address: '文三**90号', oaid: 'oaid-home' })),
+    ).toBe(home);
+    // Still per shop and buyer, and apart from the key of the same texts without an oaid.
+    expect(keyOf(order({ ...masked, oaid: 'oaid-home' }, { buyer: { id: 'b-2' } }))).not.toBe(home);
+    expect(keyOf(order({ ...masked, oaid: 'oaid-home' }, { shop: 'TM-2' }))).not.toBe(home);
+    expect(keyOf(order(masked))).not.toBe(home);
+    const keys = { warehouse: true, carrier: true, presale: false };
+    const o = order({ ...masked, oaid: 'oaid-home' });
+    expect(orderMergeKey(o, placed, keys)).toBe(mergeKey(mergeMatch(o, placed, keys)));
+    expect(orderMergeKey(o, { ...placed, carrier: 'SF' }, keys)).not.toBe(orderMergeKey(o, placed, keys));
+  });
+
   it('takes in the warehouse, the carrier and presale only when asked to', () => {
     const o = order();
     const none = { warehouse: false, carrier: false, presale: false };

@@ -13,6 +13,8 @@ export interface MergeMatch {
   warehouse: string | null;
   carrier: string | null;
   presale: boolean;
+  /** The platform's open addressee id, when it masks the receiver: it stands for name, phone and address. */
+  oaid?: string;
 }
 
 export function mergeMatch(
@@ -30,6 +32,7 @@ export function mergeMatch(
     warehouse: keys.warehouse ? shipsFrom(decision) : null,
     carrier: keys.carrier ? decision.carrier : null,
     presale: keys.presale,
+    ...(r.oaid ? { oaid: r.oaid } : {}),
   };
 }
 
@@ -48,6 +51,9 @@ export function shipsFrom(decision: Pick<Decision, 'warehouse' | 'parcels'>): st
  * open groups among the ~2^32 it takes for an even chance: far beyond any shop's open orders.
  */
 export function mergeKey(match: MergeMatch): string {
+  if (match.oaid) {
+    return addresseeKey(match.shop, match.buyerId, match.oaid, match.warehouse, match.carrier, match.presale);
+  }
   const text = JSON.stringify([
     match.shop,
     match.buyerId,
@@ -75,9 +81,28 @@ export function orderMergeKey(
 ): string {
   const warehouse = keys.warehouse ? shipsFrom(decision) : null;
   const carrier = keys.carrier ? decision.carrier : null;
+  const { oaid } = order.receiver;
+  if (oaid) return addresseeKey(order.shop, order.buyer.id, oaid, warehouse, carrier, keys.presale);
   return (
     joinedKey(order, warehouse, carrier, keys.presale) ?? writtenKey(order, warehouse, carrier, keys.presale)
   );
+}
+
+/**
+ * The key of a receiver the platform masks, from its open addressee id: two orders to one addressee
+ * share the id whatever the masked texts, and two to different ones with the same masked texts
+ * (张**, 138****5678, 文三路**号) do not. Its text is an array of six, so it never equals a key of
+ * the eight receiver fields.
+ */
+function addresseeKey(
+  shop: string,
+  buyerId: string,
+  oaid: string,
+  warehouse: string | null,
+  carrier: string | null,
+  presale: boolean,
+): string {
+  return fnv1a64(JSON.stringify([shop, buyerId, { oaid }, warehouse, carrier, presale]));
 }
 
 /** One hash state for every key: a key is hashed from start to end without yielding, so none overlap. */

@@ -103,6 +103,20 @@ describe('adaptTmall', () => {
     expect([cod.type, cod.status, cod.payStatus]).toEqual(['cod', 'paid', 'unpaid']);
   });
 
+  it('keeps the oaid TOP sends with a masked receiver, and adds none when it sends none', () => {
+    const raw = loadFixture('tmall-unpaid');
+    const masked = adaptTmall({
+      ...raw,
+      receiver_name: '王**',
+      receiver_mobile: '*******5678',
+      receiver_address: '文三路**号',
+      oaid: '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789',
+    });
+    expect(masked.receiver).toMatchObject({ name: '王**', oaid: '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789' });
+    expect('oaid' in adaptTmall(raw).receiver).toBe(false);
+    expect('oaid' in adaptTmall({ ...raw, oaid: '' }).receiver).toBe(false);
+  });
+
   it('keeps an unknown status as an issue', () => {
     const raw = loadFixture('tmall-unpaid');
     const order = adaptTmall({ ...raw, status: 'TRADE_SOMETHING_NEW' });

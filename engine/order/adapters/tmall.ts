@@ -74,7 +74,7 @@ function toStandard(t: RawRecord, id: string): StandardOrder {
   const lines = eachElement(rawLines, 'orders.order', (o) => line(o, isStep));
   const { status, issues } = mapStatus(STATUS, t.status, 'status', paidAt !== null);
   const flag = Number(t.seller_flag ?? 0);
-  return {
+  const order: StandardOrder = {
     id,
     platform: shopPlatform(t, rawLines),
     shop: text(t.seller_nick),
@@ -119,6 +119,11 @@ function toStandard(t: RawRecord, id: string): StandardOrder {
     totals: TOTALS_TO_COME,
     issues,
   };
+  // TOP sends `oaid` with a masked receiver (张**, 138****5678): orders to one addressee share it,
+  // so merging reads it where the masked texts would join strangers.
+  const oaid = text(t.oaid);
+  if (oaid !== '') order.receiver.oaid = oaid;
+  return order;
 }
 
 /**

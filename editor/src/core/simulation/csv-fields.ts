@@ -29,6 +29,7 @@ export const CSV_FIELD_NAMES = [
   'receiver.provinceCode',
   'receiver.cityCode',
   'receiver.districtCode',
+  'receiver.oaid',
   'buyerMessage',
   'sellerMemo',
   'sellerFlag',
