@@ -269,7 +269,7 @@ describe('the simulation panel', () => {
     expect(b.problems).toEqual([]);
   }, 60_000);
 
-  it('previews a gzipped CSV export through its mapping, and uploads a gzipped NDJSON history', async () => {
+  it('previews a gzipped CSV export through its mapping, and uploads gzipped NDJSON histories, .gz or not', async () => {
     const csv = join(scratch, 'order-export-small.csv.gz');
     await writeFile(csv, gzipSync(await readFile(FIXTURE)));
     await page.setInputFiles('[data-testid="history-file"]', csv);
@@ -291,6 +291,18 @@ describe('the simulation panel', () => {
       30_000,
     );
     await hasText(page.locator('#og-sim-history'), 'demo-300');
+
+    // Gzipped under its old name: told by its first bytes, as the CLI and the server tell it.
+    const renamed = join(scratch, 'demo-200.ndjson');
+    await writeFile(renamed, gzipSync(`${history.slice(0, 200).join('\n')}\n`));
+    await page.setInputFiles('[data-testid="history-file"]', renamed);
+    await page.click('[data-testid="upload-history"]');
+    await until(
+      async () => (await done.count()) > 0 && ((await done.textContent()) ?? '').includes('200'),
+      'the gzipped history under a plain name read',
+      30_000,
+    );
+    await hasText(page.locator('#og-sim-history'), 'demo-200');
     expect(b.problems).toEqual([]);
   }, 60_000);
 });

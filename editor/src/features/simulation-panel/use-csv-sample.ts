@@ -29,7 +29,7 @@ export function useCsvSample(file: File | undefined, encoding: string, delimiter
 
 /** The file's first HEAD_BYTES, gunzipped when it is gzipped, and whether that is all of it. */
 async function head(file: File): Promise<{ bytes: Uint8Array; whole: boolean }> {
-  if (!isGzipped(file)) {
+  if (!(await isGzipped(file))) {
     const bytes = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
     return { bytes, whole: file.size <= HEAD_BYTES };
   }

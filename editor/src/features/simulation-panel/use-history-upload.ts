@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { getHistory, uploadHistory } from '../../infrastructure/api/simulation-api.ts';
+import { getHistory, isGzipped, uploadHistory } from '../../infrastructure/api/simulation-api.ts';
 
 export type UploadState =
   | { step: 'idle' }
@@ -21,8 +21,13 @@ export function useHistoryUpload(clientId: string, onReady: (historyId: string) 
   const send = useCallback(
     async (file: File, name: string, mapping: string | undefined) => {
       setState({ step: 'sending', share: 0 });
-      const call = uploadHistory(clientId, file, { name, ...(mapping ? { mapping } : {}) }, (share) =>
-        setState({ step: 'sending', share }),
+      // A file that cannot be read fails its upload below, with the browser's reason.
+      const gzipped = await isGzipped(file).catch(() => false);
+      const call = uploadHistory(
+        clientId,
+        file,
+        { name, gzipped, ...(mapping ? { mapping } : {}) },
+        (share) => setState({ step: 'sending', share }),
       );
       abort.current = call.abort;
       try {

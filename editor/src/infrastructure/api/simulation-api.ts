@@ -34,6 +34,8 @@ export interface HistoryUpload {
   name: string;
   /** A CSV's mapping id; NDJSON has none. */
   mapping?: string;
+  /** Sent as it is, saying `Content-Encoding: gzip`, and the server gunzips it (see `isGzipped`). */
+  gzipped: boolean;
 }
 
 export interface HistoryCreated {
@@ -50,8 +52,14 @@ export const isCsv = (file: File) =>
   file.type === 'text/csv' ||
   file.type === 'text/tab-separated-values';
 
-/** A gzipped export, by its name: sent as it is, saying `Content-Encoding: gzip`, and the server gunzips it. */
-export const isGzipped = (file: File) => /\.gz$/i.test(file.name);
+/**
+ * A gzipped file, by its first two bytes (1f 8b), as the CLI and the server tell one: an export
+ * gzipped under its old name is still one, and a `.gz` that is not is sent as the text it is.
+ */
+export async function isGzipped(file: File): Promise<boolean> {
+  const magic = new Uint8Array(await file.slice(0, 2).arrayBuffer());
+  return magic[0] === 0x1f && magic[1] === 0x8b;
+}
 
 /** The file as the body, with upload progress; a big one answers 202 and is read on (poll `getHistory`). */
 export function uploadHistory(
@@ -62,7 +70,7 @@ export function uploadHistory(
 ) {
   const query = new URLSearchParams({ name: what.name, ...(what.mapping ? { mapping: what.mapping } : {}) });
   const type = isCsv(file) ? 'text/csv' : 'application/x-ndjson';
-  const encoding: Record<string, string> = isGzipped(file) ? { 'content-encoding': 'gzip' } : {};
+  const encoding: Record<string, string> = what.gzipped ? { 'content-encoding': 'gzip' } : {};
   return upload<HistoryCreated>(`${client(clientId)}/histories?${query}`, file, type, onProgress, encoding);
 }
 
