@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { readBoolean, readEnum, readInteger, readList, readMoney, readTime } from './cell-values.ts';
+import {
+  excelText,
+  readBoolean,
+  readEnum,
+  readInteger,
+  readList,
+  readMoney,
+  readOrderId,
+  readTime,
+} from './cell-values.ts';
 import { compileDateFormat, type DateFormat } from './date-format.ts';
 
 const formats = ['yyyy/MM/dd HH:mm:ss', 'yyyy-MM-dd HH:mm', 'yyyy/M/d H:mm'].map(
@@ -17,6 +26,25 @@ describe('CSV cells', () => {
     ['-3,10', ',', -3.1],
   ] as const)('reads money %j with decimal mark %j', (text, mark, value) => {
     expect(readMoney(text, mark)).toBe(value);
+  });
+
+  it('takes the text out of the formula exports keep long numbers as text in', () => {
+    expect(excelText('="4012345678901234425"')).toBe('4012345678901234425');
+    expect(excelText(' ="368.00" ')).toBe('368.00');
+    expect(excelText('="说""加急"""')).toBe('说"加急"');
+    expect(excelText('=""')).toBe('');
+    for (const cell of ['4012345678901234425', '=SUM(A1)', '="open', 'a="b"', ' 12 '])
+      expect(excelText(cell)).toBe(cell);
+  });
+
+  it('refuses an order id Excel turned into a number, and reads any other', () => {
+    for (const id of ['4.01235E+18', '4E+18', '4.0123456789e+18'])
+      expect(() => readOrderId(id)).toThrow(
+        `"${id}" is an order id Excel turned into a number, its digits lost`,
+      );
+    expect(readOrderId(' 4012345678901234425 ')).toBe('4012345678901234425');
+    expect(readOrderId('E+18-A')).toBe('E+18-A');
+    expect(readOrderId('SO-4E+18')).toBe('SO-4E+18');
   });
 
   it('says when a decimal comma was probably meant', () => {

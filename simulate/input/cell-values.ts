@@ -14,6 +14,34 @@ const GROUPED = { '.': /^-?\d{1,3}(?:,\d{3})+$/, ',': /^-?\d{1,3}(?:\.\d{3})+$/ 
 const TRUE = new Set(['true', '1', 'yes', 'y', '是', '√', '✓', '有']);
 const FALSE = new Set(['false', '0', 'no', 'n', '否', '×', '无']);
 
+const EXCEL_TEXT = /^="(.*)"$/s;
+
+/**
+ * The cell's text, out of the formula Taobao's and other platforms' exports wrap long numbers in so
+ * Excel keeps them as text (`="4012345678901234425"`, quotes inside doubled); any other cell as it is.
+ */
+export function excelText(cell: string): string {
+  const formula = EXCEL_TEXT.exec(cell.trim());
+  return formula ? formula[1]!.replaceAll('""', '"') : cell;
+}
+
+// What Excel writes for a long number in a cell it reads as a number: 4.01235E+18.
+const EXCEL_NUMBER = /^\d(?:\.\d+)?E\+\d+$/i;
+
+/**
+ * An order id. One in Excel's exponent form lost its digits when the export was saved from Excel,
+ * and every order it was read into would share it: refused, saying so, rather than read.
+ */
+export function readOrderId(text: string): string {
+  const id = text.trim();
+  if (EXCEL_NUMBER.test(id)) {
+    throw new CellError(
+      `"${id}" is an order id Excel turned into a number, its digits lost: export again and do not save it from Excel (or set the column to text before opening it)`,
+    );
+  }
+  return id;
+}
+
 /**
  * A number written with `decimalSeparator` as its decimal mark; the other of "." and "," may group
  * thousands, in threes ("1,299.50" with ".", "1.299,50" with ","), and spaces are ignored. A

@@ -152,6 +152,28 @@ describe('order-level CSV mappings', () => {
     expect('oaid' in orders[1]!.receiver).toBe(false);
   });
 
+  it('reads ids and amounts exports wrap in ="…", and refuses ids Excel turned into numbers', async () => {
+    const csv = file(
+      'excel.csv',
+      '单号,下单,省,总额,实付,退款\n' +
+        '="4012345678901234425",2026-11-11 00:00:01,上海,="100.00",100,0\n' +
+        '"=""4012345678901234426""",2026-11-11 00:00:02,上海,100,100,0\n' +
+        '4.01235E+18,2026-11-11 00:00:03,上海,100,100,0\n',
+    );
+    const { orders, skipped } = await readAll(csv, mapping());
+    expect(orders.map((o) => [o.id, o.amounts.total])).toEqual([
+      ['4012345678901234425', 100],
+      ['4012345678901234426', 100],
+    ]);
+    expect(skipped).toEqual([
+      {
+        line: 4,
+        reason:
+          'column "单号" (id): "4.01235E+18" is an order id Excel turned into a number, its digits lost: export again and do not save it from Excel (or set the column to text before opening it)',
+      },
+    ]);
+  });
+
   it('names the line and column of a refund amount that is not a number', async () => {
     const csv = file(
       'bad-refund.csv',

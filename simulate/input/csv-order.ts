@@ -3,12 +3,14 @@ import { normaliseOrder } from '../../engine/order/normalise.ts';
 import type { StandardOrder } from '../../engine/order/schema.ts';
 import {
   CellError,
+  excelText,
   readBoolean,
   readEnum,
   readInteger,
   readList,
   readMoney,
   readNumber,
+  readOrderId,
   readTime,
 } from './cell-values.ts';
 import { BUILTIN_VALUES, CSV_FIELDS, type CsvField, ENUM_VALUES } from './csv-fields.ts';
@@ -77,12 +79,12 @@ export class CsvOrderReader {
   }
 
   private cell(row: CsvRow, column: CsvColumn): unknown {
-    const text = row.cells[column.index]!;
+    const text = excelText(row.cells[column.index]!);
     const { mapping } = this.plan;
     try {
       switch (CSV_FIELDS[column.field]) {
         case 'text':
-          return text.trim();
+          return column.field === 'id' ? readOrderId(text) : text.trim();
         case 'money':
           return readMoney(text, mapping.decimalSeparator);
         case 'number':
