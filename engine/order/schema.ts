@@ -35,7 +35,7 @@ export const ReceiverSchema = z.object({
   cityCode: z.string().default(''),
   districtCode: z.string().default(''),
   /**
-   * The platform's open addressee id (TOP's `oaid`, read from Tmall and Taobao trades) when it masks the receiver: the same
+   * The platform's open addressee id (TOP's `oaid`, Douyin's `open_address_id`) when it masks the receiver: the same
    * for two orders exactly when their name, phone and address are, which the masked texts cannot tell.
    */
   oaid: z.string().optional(),

@@ -30,6 +30,34 @@ describe('adaptDouyin', () => {
     expect(order.lines.map((l) => [l.sku, l.qty, l.price])).toEqual([['MXBC-TEA-6', 1, 39.9]]);
   });
 
+  it('reads an encrypted receiver from its masked texts, and keeps its open_address_id', () => {
+    const raw = loadFixture('douyin-encrypted-receiver');
+    const order = adaptDouyin(raw);
+    expect(order.receiver).toEqual({
+      name: '王**',
+      phone: '1********35',
+      province: '福建省',
+      city: '厦门市',
+      district: '思明区',
+      address: '莲前街道莲前东路***号',
+      provinceCode: '35',
+      cityCode: '3502',
+      districtCode: '350203',
+      oaid: raw.open_address_id,
+    });
+    expect(order.issues).toEqual([]);
+  });
+
+  it('marks a receiver field that came only as a ciphertext as masked, not as missing', () => {
+    const { mask_post_receiver, mask_post_tel, mask_post_addr, open_address_id, ...raw } =
+      loadFixture('douyin-encrypted-receiver');
+    const order = adaptDouyin({ ...raw, post_tel: raw.encrypt_post_tel });
+    expect(order.receiver).toMatchObject({ name: '****', phone: '****', address: '莲前街道****' });
+    expect('oaid' in order.receiver).toBe(false);
+    const plain = adaptDouyin(loadFixture('douyin-unpaid'));
+    expect(plain.receiver.address).toBe('花园路与农业路交叉口东北角');
+  });
+
   it('keeps emoji and Chinese remarks exactly, from the response envelope', () => {
     const order = adaptDouyin(loadFixture('douyin-emoji-remark'));
     expect(order.id).toBe('6943210987654321098');

@@ -60,7 +60,8 @@ function toStandard(o: RawRecord, id: string): StandardOrder {
   const { status, issues } = mapStatus(STATUS, o.order_status, 'order_status', paidAt !== null);
   const stars = Number(o.seller_remark_stars ?? 0);
   const addr = o.post_addr === undefined ? {} : record(o.post_addr, 'post_addr');
-  return {
+  const mask = o.mask_post_addr === undefined ? {} : record(o.mask_post_addr, 'mask_post_addr');
+  const order: StandardOrder = {
     id,
     platform: 'douyin',
     shop: text(o.shop_id),
@@ -79,13 +80,16 @@ function toStandard(o: RawRecord, id: string): StandardOrder {
     },
     buyer: { id: text(o.doudian_open_id), nick: text(o.user_nick), memberLevel: 0 },
     receiver: {
-      name: text(o.post_receiver),
-      phone: text(o.post_tel),
-      province: regionName(addr.province),
-      city: regionName(addr.city),
+      name: shown(o.post_receiver, o.mask_post_receiver, o.encrypt_post_receiver),
+      phone: shown(o.post_tel, o.mask_post_tel, o.encrypt_post_tel),
+      province: regionName(addr.province) || regionName(mask.province),
+      city: regionName(addr.city) || regionName(mask.city),
       // Douyin's "town" is the district level; its "street" is the town below it.
-      district: regionName(addr.town),
-      address: withTown(regionName(addr.street), text(addr.detail)),
+      district: regionName(addr.town) || regionName(mask.town),
+      address: withTown(
+        regionName(addr.street) || regionName(mask.street),
+        shown(addr.detail, mask.detail, addr.encrypt_detail),
+      ),
       provinceCode: '',
       cityCode: '',
       districtCode: '',
@@ -99,6 +103,31 @@ function toStandard(o: RawRecord, id: string): StandardOrder {
     totals: TOTALS_TO_COME,
     issues,
   };
+  // One id per addressee, whatever the masks: what merging matches a masked receiver by.
+  const addressee = text(o.open_address_id);
+  if (addressee !== '') order.receiver.oaid = addressee;
+  return order;
+}
+
+/** What Douyin writes where only a ciphertext came: a mask, as the platform's own masks are runs of asterisks. */
+const ENCRYPTED = '****';
+
+/**
+ * A receiver field as a person may read it: the plain text (older orders, exchanges), else the
+ * platform's masked text (王**, 1********35, 莲前街道***), else, when only its ciphertext came
+ * (`##…##`, `$$…$$`, which no rule can read), a mask saying the field is there but encrypted.
+ */
+function shown(plain: unknown, masked: unknown, cipher: unknown): string {
+  const value = text(plain);
+  if (value !== '' && !isCiphertext(value)) return value;
+  const mask = text(masked);
+  if (mask !== '') return mask;
+  return value !== '' || text(cipher) !== '' ? ENCRYPTED : '';
+}
+
+/** Douyin's ciphertexts: `##…##` for names and addresses, `$$…$$` for phone numbers. */
+function isCiphertext(value: string): boolean {
+  return (value.startsWith('##') && value.endsWith('##')) || (value.startsWith('$$') && value.endsWith('$$'));
 }
 
 function regionName(part: unknown): string {
