@@ -35,8 +35,9 @@ export const ReceiverSchema = z.object({
   cityCode: z.string().default(''),
   districtCode: z.string().default(''),
   /**
-   * The platform's open addressee id (TOP's `oaid`, Douyin's `open_address_id`) when it masks the receiver: the same
-   * for two orders exactly when their name, phone and address are, which the masked texts cannot tell.
+   * The platform's open addressee id (TOP's `oaid`, Douyin's `open_address_id`) when it masks the
+   * receiver: orders with the same id go to one addressee, which the masked texts cannot tell. One
+   * addressee may have several (Taobao: one per order, grouped by `taobao.top.oaid.merge`).
    */
   oaid: z.string().optional(),
 });

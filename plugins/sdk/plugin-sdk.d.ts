@@ -29,7 +29,7 @@ declare module '@ordergraph/plugin-sdk' {
       provinceCode: string;
       cityCode: string;
       districtCode: string;
-      /** The platform's open addressee id (TOP's oaid, Douyin's open_address_id), when it masks the receiver: equal exactly when the receivers are. */
+      /** The platform's open addressee id (TOP's oaid, Douyin's open_address_id), when it masks the receiver: orders with the same id go to one addressee. */
       oaid?: string;
     };
     buyerMessage: string;

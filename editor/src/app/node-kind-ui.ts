@@ -207,6 +207,7 @@ export const NODE_KIND_UI: NodeKindUis = {
         label({ en: `within ${String(c.windowHours ?? 24)} h`, zh: `${String(c.windowHours ?? 24)} 小时内` }),
         match.warehouse ? label({ en: 'same warehouse', zh: '同仓' }) : '',
         match.carrier ? label({ en: 'same carrier', zh: '同快递' }) : '',
+        match.addressee ? label({ en: 'same OAID', zh: '同收件人ID' }) : '',
         c.allowPresale ? label({ en: 'presale too', zh: '含预售' }) : '',
       ];
       return parts.filter(Boolean).join(' · ');

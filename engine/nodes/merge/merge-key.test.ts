@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseOrder } from '../../order/normalise.ts';
 import type { StandardOrder } from '../../order/schema.ts';
-import { joinedKey, mergeKey, mergeMatch, orderMergeKey, shipsFrom } from './merge-key.ts';
+import { joinedKey, type MatchKeys, mergeKey, mergeMatch, orderMergeKey, shipsFrom } from './merge-key.ts';
 
 const order = (receiver: Record<string, string> = {}, overrides: Record<string, unknown> = {}) =>
   normaliseOrder({
@@ -26,8 +26,10 @@ const order = (receiver: Record<string, string> = {}, overrides: Record<string, 
     ...overrides,
   });
 const placed = { warehouse: 'WH-SH', parcels: [], carrier: 'ZTO' };
-const keyOf = (o: ReturnType<typeof order>, keys = { warehouse: false, carrier: false, presale: false }) =>
-  mergeKey(mergeMatch(o, placed, keys));
+const keyOf = (
+  o: ReturnType<typeof order>,
+  keys: MatchKeys = { warehouse: false, carrier: false, presale: false },
+) => mergeKey(mergeMatch(o, placed, keys));
 
 describe('mergeKey', () => {
   it('is the same for the same parcel, whatever the whitespace in the address', () => {
@@ -45,19 +47,25 @@ describe('mergeKey', () => {
     expect(keyOf(order({}, { shop: 'TM-2' }))).not.toBe(base);
   });
 
-  it('reads a masked receiver by its oaid: one addressee whatever the masks, two whatever the same masks', () => {
+  it('reads a masked receiver by its oaid when asked: one addressee whatever the masks, two whatever the same masks', () => {
+    const byId = { warehouse: false, carrier: false, addressee: true, presale: false };
     const masked = { name: '王*', phone: '*******5678', address: '文三路**号' };
-    const home = keyOf(order({ ...masked, oaid: 'oaid-home' }));
-    const office = keyOf(order({ ...masked, oaid: 'oaid-office' }));
+    const home = keyOf(order({ ...masked, oaid: 'oaid-home' }), byId);
+    const office = keyOf(order({ ...masked, oaid: 'oaid-office' }), byId);
     expect(office).not.toBe(home);
     expect(
-      keyOf(order({ name: '王**', phone: '138****5678', address: '文三**90号', oaid: 'oaid-home' })),
+      keyOf(order({ name: '王**', phone: '138****5678', address: '文三**90号', oaid: 'oaid-home' }), byId),
     ).toBe(home);
     // Still per shop and buyer, and apart from the key of the same texts without an oaid.
-    expect(keyOf(order({ ...masked, oaid: 'oaid-home' }, { buyer: { id: 'b-2' } }))).not.toBe(home);
-    expect(keyOf(order({ ...masked, oaid: 'oaid-home' }, { shop: 'TM-2' }))).not.toBe(home);
-    expect(keyOf(order(masked))).not.toBe(home);
-    const keys = { warehouse: true, carrier: true, presale: false };
+    expect(keyOf(order({ ...masked, oaid: 'oaid-home' }, { buyer: { id: 'b-2' } }), byId)).not.toBe(home);
+    expect(keyOf(order({ ...masked, oaid: 'oaid-home' }, { shop: 'TM-2' }), byId)).not.toBe(home);
+    expect(keyOf(order(masked), byId)).not.toBe(home);
+    // Not asked, the id is not read: the masked texts match, as they always have.
+    expect(keyOf(order({ ...masked, oaid: 'oaid-office' }))).toBe(
+      keyOf(order({ ...masked, oaid: 'oaid-home' })),
+    );
+    expect(keyOf(order({ ...masked, oaid: 'oaid-home' }))).toBe(keyOf(order(masked)));
+    const keys = { warehouse: true, carrier: true, addressee: true, presale: false };
     const o = order({ ...masked, oaid: 'oaid-home' });
     expect(orderMergeKey(o, placed, keys)).toBe(mergeKey(mergeMatch(o, placed, keys)));
     expect(orderMergeKey(o, { ...placed, carrier: 'SF' }, keys)).not.toBe(orderMergeKey(o, placed, keys));

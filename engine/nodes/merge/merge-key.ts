@@ -13,14 +13,23 @@ export interface MergeMatch {
   warehouse: string | null;
   carrier: string | null;
   presale: boolean;
-  /** The platform's open addressee id, when it masks the receiver: it stands for name, phone and address. */
+  /** The open addressee id, when the node matches by it and the order has one: it stands for name, phone and address. */
   oaid?: string;
+}
+
+/** What a merge node matches on besides shop, buyer and receiver (`MergeParams.match`), and presale. */
+export interface MatchKeys {
+  warehouse: boolean;
+  carrier: boolean;
+  /** The open addressee id in place of the masked receiver, when the order has one. */
+  addressee?: boolean;
+  presale: boolean;
 }
 
 export function mergeMatch(
   order: StandardOrder,
   decision: Pick<Decision, 'warehouse' | 'parcels' | 'carrier'>,
-  keys: { warehouse: boolean; carrier: boolean; presale: boolean },
+  keys: MatchKeys,
 ): MergeMatch {
   const r = order.receiver;
   return {
@@ -32,7 +41,7 @@ export function mergeMatch(
     warehouse: keys.warehouse ? shipsFrom(decision) : null,
     carrier: keys.carrier ? decision.carrier : null,
     presale: keys.presale,
-    ...(r.oaid ? { oaid: r.oaid } : {}),
+    ...(keys.addressee && r.oaid ? { oaid: r.oaid } : {}),
   };
 }
 
@@ -77,11 +86,11 @@ export function mergeKey(match: MergeMatch): string {
 export function orderMergeKey(
   order: StandardOrder,
   decision: Pick<Decision, 'warehouse' | 'parcels' | 'carrier'>,
-  keys: { warehouse: boolean; carrier: boolean; presale: boolean },
+  keys: MatchKeys,
 ): string {
   const warehouse = keys.warehouse ? shipsFrom(decision) : null;
   const carrier = keys.carrier ? decision.carrier : null;
-  const { oaid } = order.receiver;
+  const oaid = keys.addressee ? order.receiver.oaid : undefined;
   if (oaid) return addresseeKey(order.shop, order.buyer.id, oaid, warehouse, carrier, keys.presale);
   return (
     joinedKey(order, warehouse, carrier, keys.presale) ?? writtenKey(order, warehouse, carrier, keys.presale)

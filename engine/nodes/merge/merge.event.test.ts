@@ -42,6 +42,25 @@ describe('the merge event', () => {
     expect(late.merge!.closesAt).toBe('2026-11-11T06:00:00.000Z');
   });
 
+  it('matches masked receivers by their open addressee id when asked, and by their texts when not', () => {
+    const masked = { ...receiver, name: '王**', phone: '*******5678', address: '文三路**号' };
+    const to = (hhmm: string, oaid: string) => paidAt(hhmm, { receiver: { ...masked, oaid } });
+    const byId = merge({ match: { addressee: true } });
+    const state = new InMemoryState();
+    const home = applyEvent(byId, to('10:00', 'oaid-home'), state);
+    const office = applyEvent(byId, to('10:10', 'oaid-office'), state);
+    const homeAgain = applyEvent(byId, to('10:20', 'oaid-home'), state);
+    expect(office.merge).toMatchObject({ joined: false, size: 1 });
+    expect(office.merge!.group).not.toBe(home.merge!.group);
+    expect(homeAgain.merge).toMatchObject({ group: home.merge!.group, joined: true, size: 2 });
+    const texts = new InMemoryState();
+    applyEvent(merge(), to('10:00', 'oaid-home'), texts);
+    expect(applyEvent(merge(), to('10:10', 'oaid-office'), texts).merge).toMatchObject({
+      joined: true,
+      size: 2,
+    });
+  });
+
   it('records what it did in consumed, so the state log can replay and undo it', () => {
     const state = new InMemoryState();
     applyEvent(merge(), paidAt('10:00'), state);

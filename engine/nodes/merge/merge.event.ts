@@ -38,6 +38,7 @@ export const mergeEvent = defineEvent({
     const key = orderMergeKey(order, decision, {
       warehouse: params.match.warehouse,
       carrier: params.match.carrier,
+      addressee: params.match.addressee === true,
       presale,
     });
     const open = state.mergeGroup(key, paidAt);

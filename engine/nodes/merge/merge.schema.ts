@@ -24,6 +24,14 @@ export const MergeParamsSchema = z
         warehouse: z.boolean().default(false),
         /** Only orders given the same carrier merge. */
         carrier: z.boolean().default(false),
+        /**
+         * An order with an open addressee id (`receiver.oaid`) merges only with orders of the same
+         * id, whatever their masked name, phone and address. A platform gives one addressee's orders
+         * equal ids only within a span (a day on Pinduoduo; one order on Taobao, whose
+         * `taobao.top.oaid.merge` says which merge): on raw orders this merges fewer, never wrongly.
+         * Left out (absent, not false) when off, so strategies saved without it compile as before.
+         */
+        addressee: z.boolean().optional(),
       })
       .strict()
       .prefault({}),

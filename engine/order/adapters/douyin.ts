@@ -103,7 +103,7 @@ function toStandard(o: RawRecord, id: string): StandardOrder {
     totals: TOTALS_TO_COME,
     issues,
   };
-  // One id per addressee, whatever the masks: what merging matches a masked receiver by.
+  // Stands for the addressee whatever the masks: a merge node can be told to match by it.
   const addressee = text(o.open_address_id);
   if (addressee !== '') order.receiver.oaid = addressee;
   return order;

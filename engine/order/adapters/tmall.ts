@@ -119,8 +119,8 @@ function toStandard(t: RawRecord, id: string): StandardOrder {
     totals: TOTALS_TO_COME,
     issues,
   };
-  // TOP sends `oaid` with a masked receiver (张**, 138****5678): orders to one addressee share it,
-  // so merging reads it where the masked texts would join strangers.
+  // TOP sends `oaid` with a masked receiver (张**, 138****5678): an order's id stands for its
+  // addressee, which a merge node can be told to match by where the masked texts would join strangers.
   const oaid = text(t.oaid);
   if (oaid !== '') order.receiver.oaid = oaid;
   return order;
