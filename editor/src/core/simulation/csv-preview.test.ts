@@ -47,6 +47,11 @@ describe('mapRows', () => {
     expect(second).toEqual({ id: '4013', status: 'closed', platform: 'tmall' });
   });
 
+  it('shows a cell written as an Excel text formula as its text, as the server reads it', () => {
+    const [row] = mapRows(sampleCsv('订单编号,订单状态\n="4012345678901234425",="交易关闭"\n'), mapping);
+    expect(row).toEqual({ id: '4012345678901234425', status: 'closed', platform: 'tmall' });
+  });
+
   it('names mapped columns the file lacks', () => {
     const sample = sampleCsv(EXPORT);
     expect(missingColumns(sample, mapping)).toEqual([]);

@@ -18,8 +18,10 @@ export const foldHeader = (header: string) =>
     .trim();
 
 /**
- * Up to `limit` rows after the header, quotes and doubled quotes honoured. Unless `whole`, the
- * text is the file's head, so a last line cut short is dropped rather than shown wrong.
+ * Up to `limit` rows after the header, quotes and doubled quotes honoured. A quote opens a quoted
+ * cell only at the cell's start; inside a cell it is text (`="4012…"`), as the server's reader keeps
+ * it. Unless `whole`, the text is the file's head, so a last line cut short is dropped rather than
+ * shown wrong.
  */
 export function sampleCsv(text: string, { delimiter = ',', limit = 5, whole = false } = {}): CsvSample {
   const records: string[][] = [];
@@ -36,7 +38,7 @@ export function sampleCsv(text: string, { delimiter = ',', limit = 5, whole = fa
         i++;
       } else if (c === '"') quoted = false;
       else cell += c;
-    } else if (c === '"') quoted = true;
+    } else if (c === '"' && cell === '') quoted = true;
     else if (c === delimiter) {
       record.push(cell);
       cell = '';
@@ -66,6 +68,18 @@ export interface PreviewMapping {
   constants?: Record<string, unknown>;
 }
 
+const EXCEL_TEXT = /^="(.*)"$/s;
+
+/**
+ * A cell's text out of the formula exports keep long numbers from Excel in (`="4012345678901234425"`),
+ * as the server's reader takes it (simulate/input/cell-values.ts, `excelText`).
+ */
+function cellText(cell: string): string {
+  const trimmed = cell.trim();
+  const formula = EXCEL_TEXT.exec(trimmed);
+  return formula ? formula[1]!.replaceAll('""', '"').trim() : trimmed;
+}
+
 /** Each sampled row as standard order fields: mapped columns, enum words translated, then constants. */
 export function mapRows(sample: CsvSample, mapping: PreviewMapping): Record<string, string>[] {
   const columns = new Map(Object.entries(mapping.columns).map(([h, f]) => [foldHeader(h), f]));
@@ -74,7 +88,7 @@ export function mapRows(sample: CsvSample, mapping: PreviewMapping): Record<stri
     sample.headers.forEach((header, i) => {
       const field = columns.get(header);
       if (!field) return;
-      const cell = (row[i] ?? '').trim();
+      const cell = cellText(row[i] ?? '');
       order[field] = mapping.values?.[field]?.[cell] ?? cell;
     });
     for (const [field, value] of Object.entries(mapping.constants ?? {})) order[field] = String(value);
