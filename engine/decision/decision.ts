@@ -30,7 +30,7 @@ export const MergeSchema = z.object({
   size: z.number().int().nonnegative(),
   /** When the group stops taking orders. */
   closesAt: z.iso.datetime().optional(),
-  /** Why the order may not merge: cod, unpaid, presale, no_buyer, no_address, no_warehouse, no_carrier. */
+  /** Why the order may not merge: cod, unpaid, presale, no_buyer, no_address, masked_receiver, no_warehouse, no_carrier. */
   excluded: z.string().optional(),
   strategyId: z.string(),
   nodeId: z.string(),

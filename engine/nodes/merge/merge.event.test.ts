@@ -119,7 +119,7 @@ describe('the merge event', () => {
     expect(unplaced.merge).toMatchObject({ group: null, size: 0, excluded: 'no_warehouse' });
   });
 
-  it('never merges COD, unpaid, buyer-less or address-less orders, nor presale ones unless allowed', () => {
+  it('never merges COD, unpaid, buyer-less, address-less or fully masked orders, nor presale ones unless allowed', () => {
     const state = new InMemoryState();
     const excluded = (order: ReturnType<typeof paidAt>, params = {}) =>
       applyEvent(merge(params), order, state).merge?.excluded;
@@ -130,6 +130,11 @@ describe('the merge event', () => {
     const presale = paidAt('10:00', { lines: [{ sku: 'A', qty: 1, price: 100, isPresale: true }] });
     expect(excluded(presale)).toBe('presale');
     expect(state.snapshot().merges).toBeUndefined();
+    // A receiver that came only as ciphertexts: nothing to tell two addressees apart by, but an id.
+    const ciphered = { ...receiver, name: '****', phone: '****', address: '莲前街道****', oaid: 'oaid-1' };
+    expect(excluded(paidAt('10:00', { receiver: ciphered }))).toBe('masked_receiver');
+    expect(excluded(paidAt('10:00', { receiver: ciphered }), { match: { addressee: true } })).toBeUndefined();
+    expect(excluded(paidAt('10:00', { receiver: { ...ciphered, name: '王**' } }))).toBeUndefined();
   });
 
   it('merges presale orders, when allowed, with other presale orders only', () => {

@@ -65,6 +65,13 @@ export const mergeEvent = defineEvent({
   },
 });
 
+const ONLY_ASTERISKS = /^\*+$/;
+
+/** Name and phone both all asterisks: nothing of the receiver is left to match on but the region. */
+function fullyMasked(receiver: StandardOrder['receiver']): boolean {
+  return ONLY_ASTERISKS.test(receiver.name) && ONLY_ASTERISKS.test(receiver.phone);
+}
+
 /** Why the order may not merge, or undefined when it may. */
 function exclusion(order: StandardOrder, decision: Decision, params: MergeParams): string | undefined {
   // A courier collects one sum per parcel: two COD orders in one parcel cannot be paid for apart.
@@ -74,6 +81,10 @@ function exclusion(order: StandardOrder, decision: Decision, params: MergeParams
   // An empty id or address would match every other order missing it.
   if (order.buyer.id === '') return 'no_buyer';
   if (order.receiver.address.trim() === '') return 'no_address';
+  // Masked to nothing but asterisks (a receiver that came only as ciphertexts), two addressees
+  // would look the same; only their open addressee ids, when the node matches by them, tell them apart.
+  if (!(params.match.addressee && order.receiver.oaid) && fullyMasked(order.receiver))
+    return 'masked_receiver';
   if (params.match.warehouse && shipsFrom(decision) === null) return 'no_warehouse';
   if (params.match.carrier && decision.carrier === null) return 'no_carrier';
   return undefined;
