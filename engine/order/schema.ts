@@ -37,7 +37,7 @@ export const ReceiverSchema = z.object({
   /**
    * The platform's open addressee id (TOP's `oaid`, Douyin's `open_address_id`) when it masks the
    * receiver: orders with the same id go to one addressee, which the masked texts cannot tell. One
-   * addressee may have several (Taobao: one per order, grouped by `taobao.top.oaid.merge`).
+   * addressee may have several (Taobao's can differ per trade; `taobao.top.oaid.merge` groups them).
    */
   oaid: z.string().optional(),
 });

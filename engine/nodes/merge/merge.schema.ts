@@ -27,7 +27,7 @@ export const MergeParamsSchema = z
         /**
          * An order with an open addressee id (`receiver.oaid`) merges only with orders of the same
          * id, whatever their masked name, phone and address. A platform gives one addressee's orders
-         * equal ids only within a span (a day on Pinduoduo; one order on Taobao, whose
+         * equal ids only within a span (a day on Pinduoduo; on Taobao they can differ per trade, and
          * `taobao.top.oaid.merge` says which merge): on raw orders this merges fewer, never wrongly.
          * Left out (absent, not false) when off, so strategies saved without it compile as before.
          */
