@@ -186,13 +186,14 @@ describe('ordergraph simulate', () => {
     expect(stderr).toContain(`error: ${array} is a JSON array, not NDJSON (one order per line)`);
   });
 
-  it('names a line that is a saved page of a list API, with the jq that writes its orders one a line', () => {
+  it('names a line that is a saved page of a list API, or an API error answer, rather than an unknown order', () => {
     const [order, other] = readFileSync(join(root, 'samples/history/demo-history.ndjson'), 'utf8').split(
       '\n',
     );
     const page = { code: 10000, msg: 'success', data: { total: 2, shop_order_list: [{}, {}] } };
+    const failed = { error_response: { code: 27, msg: 'Invalid session', sub_code: 'invalid-sessionkey' } };
     const history = join(out, 'pages.ndjson');
-    writeFileSync(history, `${order}\n${JSON.stringify(page)}\n${other}\n`);
+    writeFileSync(history, `${order}\n${JSON.stringify(page)}\n${other}\n${JSON.stringify(failed)}\n`);
     const json = join(out, 'pages.json');
     const { code } = ordergraph([
       '--strategies',
@@ -211,6 +212,11 @@ describe('ordergraph simulate', () => {
         reason:
           'a page of 2 Douyin shop orders from order.searchList, not one order: its orders are at .data.shop_order_list. ' +
           "Take one with jq '.data.shop_order_list[0]', or write them all one a line with jq -c '.data.shop_order_list[]'",
+      },
+      {
+        line: 4,
+        reason:
+          "a platform API's error answer, not an order (27 Invalid session: invalid-sessionkey): the call that should have fetched this order failed",
       },
     ]);
   });

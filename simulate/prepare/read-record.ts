@@ -3,8 +3,7 @@ import {
   type AdapterPlatform,
   adaptOrder,
   detectPlatform,
-  orderPage,
-  orderPageError,
+  notAnOrder,
 } from '../../engine/order/adapters/index.ts';
 import { parseOrderJson } from '../../engine/order/raw-json.ts';
 import type { StandardOrder } from '../../engine/order/schema.ts';
@@ -29,8 +28,8 @@ export function ndjsonOrder(
   }
   const detected = platform ?? detectPlatform(raw);
   if (!detected) {
-    const page = orderPage(raw);
-    if (page) throw orderPageError(page, line);
+    const other = notAnOrder(raw, line);
+    if (other) throw other;
     throw new InputError(
       'platform_unknown',
       `not a Tmall, JD, Douyin or standard order (none of their keys); say which with ${platformOption}`,

@@ -1,5 +1,7 @@
+import type { InputError } from '../../errors/index.ts';
 import { type NormaliseContext, normaliseOrder } from '../normalise.ts';
 import type { StandardOrder } from '../schema.ts';
+import { apiErrorAnswer, apiErrorAnswerError } from './api-error.ts';
 import { adaptDouyin } from './douyin.ts';
 import { adaptJd } from './jd.ts';
 import { orderPage, orderPageError } from './order-page.ts';
@@ -27,10 +29,20 @@ export function adaptOrder(
   try {
     return ADAPTERS[platform](raw, context);
   } catch (error) {
-    // Looked for only once the order is refused: an order read as it should be pays nothing for it.
-    const page = orderPage(raw);
-    throw page ? orderPageError(page, context.line) : error;
+    throw notAnOrder(raw, context.line) ?? error;
   }
+}
+
+/**
+ * What `raw` is when it is not an order but another answer of the platforms' APIs: a page of
+ * orders, or an error. Looked for only once an order is refused, so one read as it should be pays
+ * nothing for it.
+ */
+export function notAnOrder(raw: unknown, line?: number): InputError | undefined {
+  const page = orderPage(raw);
+  if (page) return orderPageError(page, line);
+  const said = apiErrorAnswer(raw);
+  return said === undefined ? undefined : apiErrorAnswerError(said, line);
 }
 
 // Keys only one platform's orders (or their response envelopes) have.
@@ -65,5 +77,4 @@ function hasAnyKey(value: unknown, keys: readonly string[]): boolean {
   return false;
 }
 
-export { type OrderPage, orderPage, orderPageError } from './order-page.ts';
 export { adaptDouyin, adaptJd, adaptTmall };

@@ -1,0 +1,47 @@
+import { InputError } from '../../errors/index.ts';
+
+/**
+ * A platform API's error answer, saved where an order was expected (a history captured call by
+ * call keeps the calls that failed): TOP's and JD's `error_response`, or Douyin's envelope with a
+ * code other than 10000 (success) and no order in it. Undefined for anything else.
+ */
+export function apiErrorAnswer(raw: unknown): string | undefined {
+  if (!isRecord(raw)) return undefined;
+  const error = raw.error_response;
+  if (isRecord(error)) {
+    const { code, msg, sub_code, sub_msg, zh_desc, en_desc } = error;
+    const said = [msg ?? zh_desc ?? en_desc, sub_msg ?? sub_code].filter(isText).join(': ');
+    return `${isText(code) ? `${code} ` : ''}${said}`.trim() || 'no message';
+  }
+  const { code, msg, sub_msg, data } = raw;
+  if (
+    (typeof code === 'number' || isText(code)) &&
+    String(code) !== '10000' &&
+    isText(msg) &&
+    !hasOrder(data)
+  ) {
+    return `${code} ${[msg, sub_msg].filter(isText).join(': ')}`;
+  }
+  return undefined;
+}
+
+/** The error for an API's error answer given as an order. */
+export function apiErrorAnswerError(said: string, line?: number): InputError {
+  return new InputError(
+    'api_error_answer',
+    `a platform API's error answer, not an order (${said}): the call that should have fetched this order failed`,
+    line === undefined ? {} : { line },
+  );
+}
+
+function hasOrder(data: unknown): boolean {
+  return isRecord(data) && Object.keys(data).length > 0;
+}
+
+function isText(value: unknown): value is string | number {
+  return (typeof value === 'string' && value !== '') || typeof value === 'number';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
