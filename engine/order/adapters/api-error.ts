@@ -1,4 +1,5 @@
 import { InputError } from '../../errors/index.ts';
+import { isRecord } from './raw-fields.ts';
 
 /**
  * A platform API's error answer, saved where an order was expected (a history captured call by
@@ -40,8 +41,4 @@ function hasOrder(data: unknown): boolean {
 
 function isText(value: unknown): value is string | number {
   return (typeof value === 'string' && value !== '') || typeof value === 'number';
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

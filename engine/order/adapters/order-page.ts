@@ -1,4 +1,5 @@
 import { InputError } from '../../errors/index.ts';
+import { isRecord } from './raw-fields.ts';
 
 /** A platform's list answer (a page of orders), where one order was expected. */
 export interface OrderPage {
@@ -99,8 +100,4 @@ export function orderPageError(page: OrderPage, line?: number): InputError {
       `Take one with jq '${jqPath}[0]', or write them all one a line with jq -c '${jqPath}[]'`,
     line === undefined ? {} : { line },
   );
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -26,7 +26,8 @@ export function record(value: unknown, field: string): RawRecord {
   throw rawFieldError(field, `expected an object, got ${describe(value)}`);
 }
 
-function isRecord(value: unknown): value is RawRecord {
+/** A JSON object: not null, not an array. */
+export function isRecord(value: unknown): value is RawRecord {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
