@@ -1,13 +1,12 @@
 import type { CompiledStrategy } from '../../engine/compiler/index.ts';
 import { loadStrategies } from '../../engine/loader/index.ts';
 import type { StandardOrder } from '../../engine/order/schema.ts';
-import type { Pipeline } from '../../engine/runtime/index.ts';
 import { ReplayState } from '../history/replay-state.ts';
 import { decisionClock } from '../order-time.ts';
 import { recordsIn } from '../sort/run-record.ts';
 import type { DecideWorkerData, SkippedRow } from '../threads/messages.ts';
 import { failedOutline, outlineOf } from './decision-outline.ts';
-import { loadPipelineFactory } from './pipeline-factory.ts';
+import { loadPipelineFactory, type SimulationPipeline } from './pipeline-factory.ts';
 import { type Tallies, TallyCounter } from './tallies.ts';
 import { type ViewsText, ViewsWriter } from './views-text.ts';
 
@@ -20,7 +19,7 @@ export class Decider {
   private readonly decoder = new TextDecoder();
 
   private constructor(
-    private readonly pipeline: Pipeline,
+    private readonly pipeline: SimulationPipeline,
     private readonly state: ReplayState,
     private readonly counter: TallyCounter,
   ) {}
@@ -76,6 +75,7 @@ export class Decider {
         views?.line(JSON.stringify(failedOutline(reason)));
       }
     }
+    this.pipeline.flush?.();
     return { decided, failed, views: views?.text() ?? null };
   }
 

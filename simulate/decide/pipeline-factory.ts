@@ -12,7 +12,16 @@ import type { PipelineFactorySpec } from '../threads/messages.ts';
 export type PipelineFactory = (
   strategies: readonly CompiledStrategy[],
   options: PipelineOptions,
-) => Pipeline | Promise<Pipeline>;
+) => SimulationPipeline | Promise<SimulationPipeline>;
+
+/**
+ * A pipeline a factory builds. One that keeps output of its own (a decision log) writes it out in
+ * `flush`, which the decide worker calls after each batch and before answering it: the worker is
+ * terminated without notice once the last batch is answered.
+ */
+export interface SimulationPipeline extends Pipeline {
+  flush?(): void;
+}
 
 export async function loadPipelineFactory(
   spec: PipelineFactorySpec | undefined,

@@ -5,13 +5,13 @@ import { threadId } from 'node:worker_threads';
 import type { CompiledStrategy } from '../../engine/compiler/index.ts';
 import type { Decision } from '../../engine/decision/decision.ts';
 import type { StandardOrder } from '../../engine/order/schema.ts';
-import { createPipeline, type Pipeline, type PipelineOptions } from '../../engine/runtime/index.ts';
+import { createPipeline, type PipelineOptions } from '../../engine/runtime/index.ts';
 import { failedOutline, outlineOf } from '../decide/decision-outline.ts';
-import { loadPipelineFactory } from '../decide/pipeline-factory.ts';
+import { loadPipelineFactory, type SimulationPipeline } from '../decide/pipeline-factory.ts';
 import { orderMetrics } from './order-metrics.ts';
 import type { OrderRecord } from './order-record.ts';
 
-/** Buffered decision log text written at once past this size (and after every batch). */
+/** Buffered decision log text written at once past this size (and after every batch, in `flush`). */
 const FLUSH_CHARS = 1 << 20;
 
 /** Options a job adds to the pipeline options: where the decision logs go, and whose pipeline to record. */
@@ -39,7 +39,7 @@ export function strategiesFingerprint(strategies: readonly CompiledStrategy[]): 
 export async function createRecordingPipeline(
   strategies: readonly CompiledStrategy[],
   options: PipelineOptions & Partial<RecordingOptions>,
-): Promise<Pipeline> {
+): Promise<SimulationPipeline> {
   const { recordDir, inner, ...pipelineOptions } = options;
   const pipeline = inner
     ? await (await loadPipelineFactory(inner)).factory(strategies, pipelineOptions)
@@ -81,16 +81,19 @@ export async function createRecordingPipeline(
       for (const [i, order] of orders.entries()) record(order, decisions[i]!);
       return decisions;
     },
+    flush: () => log.flush(),
   };
 }
 
 /**
  * Appends lines with synchronous writes: the decide worker is terminated without notice once the
- * run is over, so nothing may wait in a buffer past the batch that produced it.
+ * run is over, so nothing may wait in a buffer past the batch that produced it. The worker calls
+ * `flush` before answering each batch; a flush scheduled after the batch instead (setImmediate)
+ * lost the last batch when the next message, `finish`, was already waiting: its answer let the
+ * main thread terminate the worker first (a 48-order job's whole log, once in CI).
  */
 class DecisionLog {
   private buffer = '';
-  private scheduled = false;
 
   // Opened and closed on each write: a terminated worker thread would leak a descriptor it held open.
   constructor(private readonly path: string) {}
@@ -98,17 +101,9 @@ class DecisionLog {
   add(line: string): void {
     this.buffer += `${line}\n`;
     if (this.buffer.length >= FLUSH_CHARS) this.flush();
-    else if (!this.scheduled) {
-      // A batch decides in one run of microtasks; this runs after it, before the next message.
-      this.scheduled = true;
-      setImmediate(() => {
-        this.scheduled = false;
-        this.flush();
-      });
-    }
   }
 
-  private flush(): void {
+  flush(): void {
     if (this.buffer === '') return;
     appendFileSync(this.path, this.buffer);
     this.buffer = '';
