@@ -36,4 +36,18 @@ describe('forms from the kinds’ schemas', () => {
     expect(html).toContain('og-tags');
     expect(html).toContain('og-regex');
   });
+
+  it('shows the merge node’s optional same-OAID setting as a checkbox, off until set', async () => {
+    const label = '仅合并收件人ID (OAID) 相同的订单';
+    /** The input its label points at. */
+    const boxOf = (html: string) => {
+      const id = new RegExp(`for="([^"]+)">${label.replace(/[()]/g, '\\$&')}<`).exec(html)?.[1];
+      return new RegExp(`<input id="${id}"[^>]*>`).exec(html)?.[0] ?? '';
+    };
+    const off = boxOf(await withHints('merge', NODE_KINDS.merge.defaults()));
+    expect(off).toContain('type="checkbox"');
+    expect(off).not.toContain('checked');
+    const on = await withHints('merge', { ...NODE_KINDS.merge.defaults(), match: { addressee: true } });
+    expect(boxOf(on)).toContain('checked');
+  });
 });
