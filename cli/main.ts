@@ -1,6 +1,11 @@
 // Every start of the CLI loads this module and what it imports: keep those light (commander and the
 // commands' options). A command's code, and the packages it needs, load when the command runs.
 import { Command, InvalidArgumentError, Option } from 'commander';
+import {
+  ADAPTER_PLATFORMS,
+  type AdapterPlatform,
+  RAW_ORDER_PLATFORMS,
+} from '../engine/order/adapters/platforms.ts';
 import { ENGINE_NAMES, type EngineName } from '../engine/runtime/evaluator.ts';
 import pkg from '../package.json' with { type: 'json' };
 import { addGenerateCommand } from './commands/generate-command.ts';
@@ -22,11 +27,10 @@ const engineOption = () =>
     .choices(ENGINE_NAMES)
     .default('compiled' as EngineName);
 
-function platformOf(value: string) {
-  if (!['tmall', 'jd', 'douyin', 'standard'].includes(value)) {
-    throw new InvalidArgumentError('use tmall, jd, douyin or standard');
-  }
-  return value as 'tmall' | 'jd' | 'douyin' | 'standard';
+function platformOf(value: string): AdapterPlatform {
+  const platform = ADAPTER_PLATFORMS.find((known) => known === value);
+  if (platform === undefined) throw new InvalidArgumentError(`use ${ADAPTER_PLATFORMS.join(', ')}`);
+  return platform;
 }
 
 function processCount(value: string): number {
@@ -69,7 +73,7 @@ program
   .option('--out <file>', 'with --rules: write one {line, events} JSON line per order here instead of stdout')
   .option(
     '--platform <platform>',
-    'the raw order is from tmall, jd or douyin (default: detected, else standard)',
+    `the raw order is from ${RAW_ORDER_PLATFORMS} (default: detected, else standard)`,
     platformOf,
   )
   .option('--trace', 'include the rules that fired, their nodes and the facts they read')

@@ -1,10 +1,12 @@
-// `ordergraph/order`: the standard order, raw Tmall / JD / Douyin adapters, GB/T 2260 address resolution.
+// `ordergraph/order`: the standard order, raw Tmall / JD / Douyin / Pinduoduo adapters, GB/T 2260 address resolution.
 export {
+  ADAPTER_PLATFORMS,
   ADAPTERS,
   type AdapterPlatform,
   adaptDouyin,
   adaptJd,
   adaptOrder,
+  adaptPdd,
   adaptTmall,
   detectPlatform,
 } from '../engine/order/adapters/index.ts';

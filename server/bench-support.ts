@@ -35,7 +35,7 @@ export async function cpuMs(pid: number): Promise<number | undefined> {
 
 let sent = 0;
 /** Where each platform's raw order (at its top level) and the standard order keep the order id. */
-export const ID_KEYS = ['id', 'tid', 'tid_str', 'orderId', 'order_id', 'shop_order_id'];
+export const ID_KEYS = ['id', 'tid', 'tid_str', 'orderId', 'order_id', 'shop_order_id', 'order_sn'];
 
 /**
  * The scenario's body with order ids of this request's own: evaluate is idempotent by order id, so an

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { ADAPTER_PLATFORM_NAMES, ADAPTER_PLATFORMS } from '../../engine/order/adapters/platforms.ts';
 import { AuditedDecisionDoc, DecisionDoc } from './decisions.ts';
 
 const options = {
-  platform: z.enum(['tmall', 'jd', 'douyin', 'standard']).optional().meta({
+  platform: z.enum(ADAPTER_PLATFORMS).optional().meta({
     description: "the raw order's platform; detected from its fields when not given, else standard",
   }),
   trace: z
@@ -19,8 +20,7 @@ const options = {
   }),
 };
 
-const ORDER_DESCRIPTION =
-  "a standard order or a raw Tmall / JD / Douyin order; integers past 2^53 (TOP's numeric `tid` and `oid`) keep every digit";
+const ORDER_DESCRIPTION = `a raw ${ADAPTER_PLATFORM_NAMES} order; integers past 2^53 (TOP's numeric \`tid\` and \`oid\`) keep every digit`;
 
 const anOrder = z.record(z.string(), z.unknown()).meta({ description: ORDER_DESCRIPTION });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ADAPTER_PLATFORM_NAMES, ADAPTER_PLATFORMS } from '../../engine/order/adapters/platforms.ts';
 import { PLUGIN_IDENTIFIER, PluginManifestSchema, SemverSchema } from '../../plugins/sdk/index.ts';
 import { ActorSchema, IdSchema, TimestampSchema } from './fields.ts';
 import { MAX_PLUGIN_SOURCE_CHARS } from './plugins.ts';
@@ -72,9 +73,9 @@ export const PluginTrialBody = z
       z.strictObject({ pluginId: z.string().regex(PLUGIN_IDENTIFIER), version: SemverSchema }),
     ]),
     order: z.record(z.string(), z.unknown()).meta({
-      description: 'a raw order (Tmall, JD, Douyin or standard), adapted as evaluate adapts it',
+      description: `a raw ${ADAPTER_PLATFORM_NAMES} order, adapted as evaluate adapts it`,
     }),
-    platform: z.enum(['tmall', 'jd', 'douyin', 'standard']).optional(),
+    platform: z.enum(ADAPTER_PLATFORMS).optional(),
     params: z
       .record(z.string(), z.unknown())
       .default({})

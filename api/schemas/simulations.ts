@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ADAPTER_PLATFORMS } from '../../engine/order/adapters/platforms.ts';
 import { ActorSchema, IdSchema, TimestampSchema } from './fields.ts';
 
 /**
@@ -70,9 +71,12 @@ export const HistoryUploadQuery = z.object({
   name: z.string().min(1).max(200),
   mapping: IdSchema.optional().meta({ description: 'a CSV needs one: the id of a mapping PUT before' }),
   platform: z
-    .enum(['tmall', 'taobao', 'jd', 'douyin', 'standard'])
+    .enum([...ADAPTER_PLATFORMS, 'taobao'])
     .optional()
-    .meta({ description: 'NDJSON only: the platform of every order, instead of detecting it per order' }),
+    .meta({
+      description:
+        'NDJSON only: the platform of every order, instead of detecting it per order (taobao: TOP trades, read as tmall)',
+    }),
 });
 
 export const HistoryCreated = z

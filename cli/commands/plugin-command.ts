@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { RAW_ORDER_PLATFORMS } from '../../engine/order/adapters/platforms.ts';
 import { collect } from '../options.ts';
 import type { Platform } from './read-order.ts';
 
@@ -25,7 +26,7 @@ export function addPluginCommand(program: Command, platformOf: (value: string) =
     .requiredOption('--order <file|->', 'the order as JSON: a file, or - for standard input')
     .option(
       '--platform <platform>',
-      'the raw order is from tmall, jd or douyin (default: detected)',
+      `the raw order is from ${RAW_ORDER_PLATFORMS} (default: detected)`,
       platformOf,
     )
     .option('--params <json>', 'the node params, as a JSON object')

@@ -1,10 +1,10 @@
 import { InputError } from '../../engine/errors/index.ts';
 import { readJsonFile } from '../../engine/loader/index.ts';
-import { adaptOrder, detectPlatform } from '../../engine/order/adapters/index.ts';
+import { type AdapterPlatform, adaptOrder, detectPlatform } from '../../engine/order/adapters/index.ts';
 import { parseOrderJson } from '../../engine/order/raw-json.ts';
 import type { StandardOrder } from '../../engine/order/schema.ts';
 
-export type Platform = 'tmall' | 'jd' | 'douyin' | 'standard';
+export type Platform = AdapterPlatform;
 
 /**
  * One order from a file (or - for standard input), raw from a platform or standard. Read as the API

@@ -2,7 +2,7 @@ import { InputError } from '../../engine/errors/index.ts';
 import type { EngineName } from '../../engine/runtime/index.ts';
 import { runRulesFile } from '../run-rules/index.ts';
 import { loadPipeline } from './load-pipeline.ts';
-import { readOrder } from './read-order.ts';
+import { type Platform, readOrder } from './read-order.ts';
 
 export interface RunOptions {
   strategy?: string;
@@ -10,7 +10,7 @@ export interface RunOptions {
   rules?: string;
   orders?: string;
   out?: string;
-  platform?: 'tmall' | 'jd' | 'douyin' | 'standard';
+  platform?: Platform;
   trace?: boolean;
   engine: EngineName;
 }

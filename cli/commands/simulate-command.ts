@@ -1,5 +1,6 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { InputError } from '../../engine/errors/index.ts';
+import { ADAPTER_PLATFORM_NAMES, ADAPTER_PLATFORMS } from '../../engine/order/adapters/platforms.ts';
 import type { SimulateCommandOptions } from './simulate.ts';
 
 /** What `simulate` takes: local options, and those of a run on a server (`--server`). */
@@ -26,13 +27,13 @@ export function addSimulateCommand(program: Command, engineOption: () => Option)
     )
     .requiredOption(
       '--orders <file>',
-      'NDJSON of raw Tmall / JD / Douyin or standard orders, or a CSV export with --map; either may be gzipped',
+      `NDJSON of raw ${ADAPTER_PLATFORM_NAMES} orders, or a CSV export with --map; either may be gzipped`,
     )
     .addOption(
       new Option(
         '--platform <platform>',
         'every NDJSON line is from this platform (default: detected per line)',
-      ).choices(['tmall', 'jd', 'douyin', 'standard']),
+      ).choices(ADAPTER_PLATFORMS),
     )
     .option(
       '--map <mapping.json>',

@@ -93,6 +93,20 @@ describe('ordergraph run', () => {
     });
   });
 
+  it('decides a Pinduoduo order as pdd.order.information.get answers it: masked receiver, remark read', () => {
+    const { code, stdout } = ordergraph([
+      'run',
+      '--strategy',
+      strategies,
+      '--order',
+      join(root, 'engine/order/adapters/fixtures/pdd-encrypted-receiver.json'),
+    ]);
+    expect(code).toBe(0);
+    const decision = JSON.parse(stdout);
+    expect(decision).toMatchObject({ orderId: '251111-508337263681094', carrier: 'SF', warehouse: 'WH-SH' });
+    expect(decision.flags.map((f: { reason: string }) => f.reason)).toContain('address_encrypted');
+  });
+
   it('exits 2 naming the field when the input is not an order', () => {
     const bad = file('bad-order.json', JSON.stringify({ id: 'X', platform: 'tmall', lines: [] }));
     const { code, stderr } = ordergraph(['run', '--strategy', strategies, '--order', bad]);
@@ -112,7 +126,7 @@ describe('ordergraph run', () => {
       '{}',
     );
     expect(code).toBe(2);
-    expect(stderr).toMatch(/use tmall, jd, douyin or standard/);
+    expect(stderr).toMatch(/use tmall, jd, douyin, pdd, standard/);
   });
 });
 

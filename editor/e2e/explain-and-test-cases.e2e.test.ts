@@ -78,6 +78,13 @@ describe('why, why not, test cases and static analysis in the editor', () => {
     await b.shot('explain-01-why-and-why-not');
   });
 
+  it('reads the Pinduoduo sample as PDD answers it, and flags its masked address as encrypted', async () => {
+    await runSample('pdd-masked-receiver');
+    await hasText(page.locator('[data-testid="test-ran"]'), '按拼多多读取');
+    await hasText(page.locator('[data-testid="explanations"]'), '地址被平台加密');
+    await runSample('standard-unpaid');
+  });
+
   it('keeps the order as a test case and runs every case with pass or fail', async () => {
     const before = (
       await server.api<{ strategy: { tests: unknown[] } }>('GET', '/clients/demo/strategies/approval')

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ADAPTER_PLATFORMS } from '../order/adapters/platforms.ts';
 import { StateSnapshotSchema } from '../state/state.ts';
 
 /**
@@ -73,7 +74,7 @@ export const StrategyExpectSchema = z.object({
 
 export const StrategyTestSchema = z.object({
   name: z.string().min(1),
-  platform: z.enum(['standard', 'tmall', 'jd', 'douyin']).default('standard'),
+  platform: z.enum(ADAPTER_PLATFORMS).default('standard'),
   order: z.unknown(),
   /** The counters, stock and buyer history the order meets, e.g. a cap already nearly used up. */
   state: StateSnapshotSchema.partial().optional(),

@@ -6,6 +6,7 @@ import { createGunzip } from 'node:zlib';
 import type { Request } from 'express';
 import type { HistoryRecord } from '../../api/schemas/simulations.ts';
 import { InputError } from '../../engine/errors/index.ts';
+import { adapterPlatform } from '../../engine/order/adapters/platforms.ts';
 import { parseCsvMapping } from '../../simulate/input/csv-mapping.ts';
 import { JobThread } from '../../simulate/jobs/job-thread.ts';
 import type { ScanTask } from '../../simulate/jobs/messages.ts';
@@ -177,7 +178,8 @@ export class HistoryUploads {
         task.mapping = join(scratch, 'mapping.json');
         await writeFile(task.mapping, JSON.stringify(record.mapping));
       }
-      if (record.platform) task.platform = record.platform as ScanTask['platform'];
+      const platform = record.platform ? adapterPlatform(record.platform) : undefined;
+      if (platform) task.platform = platform;
       let current = record;
       let lastWrite = Date.now();
       let writes: Promise<unknown> = Promise.resolve();

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SimulationInput, SimulationJob } from '../../api/schemas/simulations.ts';
-import type { AdapterPlatform } from '../../engine/order/adapters/index.ts';
+import { adapterPlatform } from '../../engine/order/adapters/index.ts';
 import type { StateSnapshot } from '../../engine/state/index.ts';
 import type { BuiltPlugin } from '../../plugins/sdk/index.ts';
 import type { SimulateTask } from '../../simulate/jobs/messages.ts';
@@ -96,13 +96,14 @@ export class SimulationJobs {
         mapping = join(scratch, 'mapping.json');
         await writeFile(mapping, JSON.stringify(history.mapping));
       }
+      const platform = history.platform ? adapterPlatform(history.platform) : undefined;
       const task: SimulateTask = {
         role: 'simulate',
         strategies: strategies.candidateDir,
         ...(strategies.baselineDir ? { baseline: strategies.baselineDir } : {}),
         orders: await store.histories.localFile(clientId, history.historyId, scratch),
         ...(mapping ? { mapping } : {}),
-        ...(history.platform ? { platform: history.platform as AdapterPlatform } : {}),
+        ...(platform ? { platform } : {}),
         ...(state ? { state } : {}),
         ...(input.limit ? { limit: input.limit } : {}),
         ...(this.options.workers ? { workers: this.options.workers } : {}),

@@ -5,11 +5,13 @@ import { SAMPLE_ORDERS, sampleOrder, TestServer } from './harness.ts';
 
 const base = '/api/v1/clients/demo';
 
+const MAX_BATCH = 10;
+
 describe('evaluate', () => {
   let server: TestServer;
   let service: string;
   beforeAll(async () => {
-    server = await TestServer.start({ maxBatch: 10 });
+    server = await TestServer.start({ maxBatch: MAX_BATCH });
     service = await server.keyFor('service', ['demo']);
   });
   afterAll(() => server.stop());
@@ -83,11 +85,15 @@ describe('evaluate', () => {
   });
 
   it('decides a batch in order; an unreadable order fails alone', async () => {
-    const files = (await readdir(SAMPLE_ORDERS)).filter((f) => f.endsWith('.json')).sort();
+    // Sample orders of every platform, and room for the unreadable one.
+    const files = (await readdir(SAMPLE_ORDERS))
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .slice(-(MAX_BATCH - 1));
     const orders = await Promise.all(files.map(sampleOrder));
     orders.splice(2, 0, { nonsense: true });
     const answer = await server.call('POST', `${base}/evaluate/batch`, { key: service, body: { orders } });
-    expect(answer.status).toBe(200);
+    expect(answer.status, answer.text).toBe(200);
     expect(answer.body.results).toHaveLength(orders.length);
     expect(answer.body.results.map((r: { index: number }) => r.index)).toEqual(orders.map((_, i) => i));
     expect(answer.body.results[2]).toMatchObject({ ok: false, error: { code: expect.any(String) } });
@@ -98,7 +104,7 @@ describe('evaluate', () => {
   });
 
   it('refuses a batch over the limit, naming the field', async () => {
-    const orders = Array.from({ length: 11 }, (_, i) => standardOrder(`B-${i}`));
+    const orders = Array.from({ length: MAX_BATCH + 1 }, (_, i) => standardOrder(`B-${i}`));
     const answer = await server.call('POST', `${base}/evaluate/batch`, { key: service, body: { orders } });
     expect(answer.status).toBe(400);
     expect(answer.body.error.issues[0].field).toBe('orders');

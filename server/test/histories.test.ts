@@ -60,6 +60,31 @@ describe('mappings and histories', () => {
     expect(answer.body).toMatchObject({ rows: 2000, bytes: ndjson.length, skipped: 0 });
   });
 
+  it('reads NDJSON said to be Taobao as TOP trades, and Pinduoduo with its own adapter', async () => {
+    const trades = (await sampleHistory('demo-2000.ndjson'))
+      .toString('utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('{"tid"'))
+      .slice(0, 3);
+    const taobao = await upload(
+      server,
+      `${base}/histories?name=taobao.ndjson&platform=taobao`,
+      `${trades.join('\n')}\n`,
+      NDJSON,
+    );
+    expect(taobao.status, taobao.text).toBe(201);
+    expect(taobao.body).toMatchObject({ rows: 3, skipped: 0 });
+    const pdd = await upload(
+      server,
+      `${base}/histories?name=pdd.ndjson&platform=pdd`,
+      `${trades[0]}\n`,
+      NDJSON,
+    );
+    expect(pdd.status, pdd.text).toBe(201);
+    const read = await server.call('GET', `${base}/histories/${pdd.body.historyId}`);
+    expect(read.body.skipped).toEqual([{ line: 1, reason: expect.stringContaining('order_sn') }]);
+  });
+
   it('counts a bad NDJSON line as a skipped row, never a failed upload', async () => {
     const lines = (await sampleHistory('demo-2000.ndjson')).toString('utf8').split('\n').slice(0, 3);
     const body = `${lines[0]}\n{"truncated": \n${lines[1]}\n`;

@@ -1,5 +1,6 @@
 import { InputError } from '../../engine/errors/index.ts';
 import {
+  ADAPTER_PLATFORM_NAMES,
   type AdapterPlatform,
   adaptOrder,
   detectPlatform,
@@ -32,7 +33,7 @@ export function ndjsonOrder(
     if (other) throw other;
     throw new InputError(
       'platform_unknown',
-      `not a Tmall, JD, Douyin or standard order (none of their keys); say which with ${platformOption}`,
+      `not a ${ADAPTER_PLATFORM_NAMES} order (none of their keys); say which with ${platformOption}`,
       { line },
     );
   }

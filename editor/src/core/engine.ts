@@ -54,7 +54,13 @@ export {
   operatorSpec,
   type ValueShape,
 } from '../../../engine/operators/operator-catalogue.ts';
-export { type AdapterPlatform, adaptOrder, detectPlatform } from '../../../engine/order/adapters/index.ts';
+export {
+  ADAPTER_PLATFORM_NAMES,
+  ADAPTER_PLATFORMS,
+  type AdapterPlatform,
+  adaptOrder,
+  detectPlatform,
+} from '../../../engine/order/adapters/index.ts';
 export { parseOrderJson } from '../../../engine/order/raw-json.ts';
 export type { StandardOrder } from '../../../engine/order/schema.ts';
 export { PLATFORMS } from '../../../engine/order/schema.ts';

@@ -137,6 +137,22 @@ describe('the merge event', () => {
     expect(excluded(paidAt('10:00', { receiver: { ...ciphered, name: '王**' } }))).toBeUndefined();
   });
 
+  it('merges orders that name no buyer (Pinduoduo’s) by their open addressee id, when the node matches by it', () => {
+    const byId = merge({ match: { addressee: true } });
+    const pdd = (hhmm: string, oaid: string) =>
+      paidAt(hhmm, { buyer: { id: '' }, receiver: { ...receiver, name: '李**', oaid } });
+    const state = new InMemoryState();
+    const first = applyEvent(byId, pdd('10:00', 'oaid-a'), state).merge!;
+    const second = applyEvent(byId, pdd('10:30', 'oaid-a'), state).merge!;
+    const other = applyEvent(byId, pdd('10:40', 'oaid-b'), state).merge!;
+    expect(first).toMatchObject({ joined: false, size: 1 });
+    expect(second).toMatchObject({ group: first.group, joined: true, size: 2 });
+    expect(other).toMatchObject({ joined: false, size: 1 });
+    expect(other.group).not.toBe(first.group);
+    expect(applyEvent(merge(), pdd('10:50', 'oaid-a'), state).merge?.excluded).toBe('no_buyer');
+    expect(applyEvent(byId, pdd('10:50', ''), state).merge?.excluded).toBe('no_buyer');
+  });
+
   it('merges presale orders, when allowed, with other presale orders only', () => {
     const state = new InMemoryState();
     const params = { allowPresale: true };

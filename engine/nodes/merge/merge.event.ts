@@ -78,13 +78,16 @@ function exclusion(order: StandardOrder, decision: Decision, params: MergeParams
   if (order.type === 'cod') return 'cod';
   if (order.paidAt === null) return 'unpaid';
   if (!params.allowPresale && isPresale(order)) return 'presale';
-  // An empty id or address would match every other order missing it.
-  if (order.buyer.id === '') return 'no_buyer';
-  if (order.receiver.address.trim() === '') return 'no_address';
-  // Masked to nothing but asterisks (a receiver that came only as ciphertexts), two addressees
-  // would look the same; only their open addressee ids, when the node matches by them, tell them apart.
-  if (!(params.match.addressee && order.receiver.oaid) && fullyMasked(order.receiver))
-    return 'masked_receiver';
+  // Matched by its open addressee id, the order's key holds no buyer or receiver text (Pinduoduo's
+  // orders name no buyer at all): the id alone says who receives it.
+  if (!(params.match.addressee && order.receiver.oaid)) {
+    // An empty id or address would match every other order missing it.
+    if (order.buyer.id === '') return 'no_buyer';
+    if (order.receiver.address.trim() === '') return 'no_address';
+    // Masked to nothing but asterisks (a receiver that came only as ciphertexts), two addressees
+    // would look the same; only their open addressee ids tell them apart.
+    if (fullyMasked(order.receiver)) return 'masked_receiver';
+  }
   if (params.match.warehouse && shipsFrom(decision) === null) return 'no_warehouse';
   if (params.match.carrier && decision.carrier === null) return 'no_carrier';
   return undefined;

@@ -24,8 +24,8 @@ export const mergeFields: FieldHints = {
   'match.addressee': {
     label: { en: 'Same open addressee id (OAID) only', zh: '仅合并收件人ID (OAID) 相同的订单' },
     help: {
-      en: "For masked receivers (王**, 138****5678): an order with the platform's open addressee id merges only with orders of the same id. Safe where masks look alike, but platforms may give one receiver several ids (Taobao's can differ from trade to trade, Pinduoduo's from day to day): send the id your OMS merged through the platform's merge API, or expect fewer merges.",
-      zh: '针对脱敏收件人（王**、138****5678）：带平台收件人ID的订单只与ID相同的订单合并。脱敏信息相同也不会误合，但平台可能给同一收件人多个ID（淘宝可能每单不同，拼多多按天不同）：请传入 OMS 经平台合单接口合并后的ID，否则合单会变少。',
+      en: "For masked receivers (王**, 138****5678): an order with the platform's open addressee id merges only with orders of the same id. Safe where masks look alike, but platforms may give one receiver several ids (Taobao's can differ from trade to trade, Pinduoduo's from day to day): send the id your OMS merged through the platform's merge API, or expect fewer merges. Pinduoduo's orders name no buyer: they merge only with this on.",
+      zh: '针对脱敏收件人（王**、138****5678）：带平台收件人ID的订单只与ID相同的订单合并。脱敏信息相同也不会误合，但平台可能给同一收件人多个ID（淘宝可能每单不同，拼多多按天不同）：请传入 OMS 经平台合单接口合并后的ID，否则合单会变少。拼多多订单不含买家ID，仅在开启此项时合单。',
     },
   },
   allowPresale: {

@@ -26,7 +26,7 @@ export const MergeParamsSchema = z
         carrier: z.boolean().default(false),
         /**
          * An order with an open addressee id (`receiver.oaid`) merges only with orders of the same
-         * id, whatever their masked name, phone and address. A platform gives one addressee's orders
+         * id, whatever its buyer (Pinduoduo names none) and masked name, phone and address. A platform gives one addressee's orders
          * equal ids only within a span (a day on Pinduoduo; on Taobao they can differ per trade, and
          * `taobao.top.oaid.merge` says which merge): on raw orders this merges fewer, never wrongly.
          * Left out (absent, not false) when off, so strategies saved without it compile as before.

@@ -35,6 +35,19 @@ const ANSWERS = [
     said: '19 token已过期',
   },
   {
+    name: 'Pinduoduo, whose sub message is often empty',
+    raw: {
+      error_response: {
+        error_msg: 'access_token已过期',
+        sub_msg: '',
+        sub_code: null,
+        error_code: 10019,
+        request_id: '15440104776643887',
+      },
+    },
+    said: '10019 access_token已过期',
+  },
+  {
     name: 'Douyin',
     raw: {
       code: 50002,

@@ -3,15 +3,19 @@ import { isRecord } from './raw-fields.ts';
 
 /**
  * A platform API's error answer, saved where an order was expected (a history captured call by
- * call keeps the calls that failed): TOP's and JD's `error_response`, or Douyin's envelope with a
+ * call keeps the calls that failed): TOP's, JD's and Pinduoduo's `error_response`, or Douyin's envelope with a
  * code other than 10000 (success) and no order in it. Undefined for anything else.
  */
 export function apiErrorAnswer(raw: unknown): string | undefined {
   if (!isRecord(raw)) return undefined;
   const error = raw.error_response;
   if (isRecord(error)) {
-    const { code, msg, sub_code, sub_msg, zh_desc, en_desc } = error;
-    const said = [msg ?? zh_desc ?? en_desc, sub_msg ?? sub_code].filter(isText).join(': ');
+    // TOP: code and msg; JD: code and zh_desc; Pinduoduo: error_code and error_msg.
+    const { sub_code, sub_msg, zh_desc, en_desc } = error;
+    const code = error.code ?? error.error_code;
+    const said = [error.msg ?? error.error_msg ?? zh_desc ?? en_desc, sub_msg ?? sub_code]
+      .filter(isText)
+      .join(': ');
     return `${isText(code) ? `${code} ` : ''}${said}`.trim() || 'no message';
   }
   const { code, msg, sub_msg, data } = raw;

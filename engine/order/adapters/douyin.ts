@@ -1,5 +1,6 @@
 import { type NormaliseContext, normaliseBuilt, TOTALS_TO_COME } from '../normalise.ts';
 import type { OrderLine, StandardOrder } from '../schema.ts';
+import { shown, wrappedIn } from './masked-text.ts';
 import {
   chinaTime,
   eachElement,
@@ -80,15 +81,15 @@ function toStandard(o: RawRecord, id: string): StandardOrder {
     },
     buyer: { id: text(o.doudian_open_id), nick: text(o.user_nick), memberLevel: 0 },
     receiver: {
-      name: shown(o.post_receiver, o.mask_post_receiver, o.encrypt_post_receiver),
-      phone: shown(o.post_tel, o.mask_post_tel, o.encrypt_post_tel),
+      name: shownDouyin(o.post_receiver, o.mask_post_receiver, o.encrypt_post_receiver),
+      phone: shownDouyin(o.post_tel, o.mask_post_tel, o.encrypt_post_tel),
       province: regionName(addr.province) || regionName(mask.province),
       city: regionName(addr.city) || regionName(mask.city),
       // Douyin's "town" is the district level; its "street" is the town below it.
       district: regionName(addr.town) || regionName(mask.town),
       address: withTown(
         regionName(addr.street) || regionName(mask.street),
-        shown(addr.detail, mask.detail, addr.encrypt_detail),
+        shownDouyin(addr.detail, mask.detail, addr.encrypt_detail),
       ),
       provinceCode: '',
       cityCode: '',
@@ -109,26 +110,13 @@ function toStandard(o: RawRecord, id: string): StandardOrder {
   return order;
 }
 
-/** What Douyin writes where only a ciphertext came: a mask, as the platform's own masks are runs of asterisks. */
-const ENCRYPTED = '****';
-
-/**
- * A receiver field as a person may read it: the plain text (older orders, exchanges), else the
- * platform's masked text (王**, 1********35, 莲前街道***), else, when only its ciphertext came
- * (`##…##`, `$$…$$`, which no rule can read), a mask saying the field is there but encrypted.
- */
-function shown(plain: unknown, masked: unknown, cipher: unknown): string {
-  const value = text(plain);
-  if (value !== '' && !isCiphertext(value)) return value;
-  const mask = text(masked);
-  if (mask !== '') return mask;
-  return value !== '' || text(cipher) !== '' ? ENCRYPTED : '';
-}
-
 /** Douyin's ciphertexts: `##…##` for names and addresses, `$$…$$` for phone numbers. */
 function isCiphertext(value: string): boolean {
-  return (value.startsWith('##') && value.endsWith('##')) || (value.startsWith('$$') && value.endsWith('$$'));
+  return wrappedIn(value, '##') || wrappedIn(value, '$$');
 }
+
+const shownDouyin = (plain: unknown, masked: unknown, cipher: unknown) =>
+  shown(plain, masked, cipher, isCiphertext);
 
 function regionName(part: unknown): string {
   return typeof part === 'object' && part !== null ? text((part as RawRecord).name) : text(part);

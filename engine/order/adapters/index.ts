@@ -5,15 +5,17 @@ import { apiErrorAnswer, apiErrorAnswerError } from './api-error.ts';
 import { adaptDouyin } from './douyin.ts';
 import { adaptJd } from './jd.ts';
 import { orderPage, orderPageError } from './order-page.ts';
+import { adaptPdd } from './pdd.ts';
+import type { AdapterPlatform } from './platforms.ts';
 import { adaptTmall } from './tmall.ts';
 
-export type AdapterPlatform = 'tmall' | 'jd' | 'douyin' | 'standard';
 export type Adapter = (raw: unknown, context?: NormaliseContext) => StandardOrder;
 
 export const ADAPTERS: Readonly<Record<AdapterPlatform, Adapter>> = {
   tmall: adaptTmall,
   jd: adaptJd,
   douyin: adaptDouyin,
+  pdd: adaptPdd,
   standard: normaliseOrder,
 };
 
@@ -50,6 +52,7 @@ const SIGNATURES: readonly [AdapterPlatform, readonly string[]][] = [
   ['tmall', ['tid', 'tid_str', 'receiver_state', 'trade_fullinfo_get_response']],
   ['jd', ['consigneeInfo', 'itemInfoList', 'venderId', 'jingdong_pop_order_get_responce']],
   ['douyin', ['sku_order_list', 'post_addr', 'shop_order_id', 'shop_order_detail']],
+  ['pdd', ['order_sn', 'order_info_get_response']],
   ['standard', ['lines']],
 ];
 
@@ -57,13 +60,19 @@ const SIGNATURES: readonly [AdapterPlatform, readonly string[]][] = [
 export function detectPlatform(raw: unknown): AdapterPlatform | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
   // The order itself, then where envelopes and exports nest it; read once, looked into per platform.
-  const { data, trade, orderInfo } = raw as { data?: unknown; trade?: unknown; orderInfo?: unknown };
+  const { data, trade, orderInfo, order_info } = raw as {
+    data?: unknown;
+    trade?: unknown;
+    orderInfo?: unknown;
+    order_info?: unknown;
+  };
   for (const [platform, keys] of SIGNATURES) {
     if (
       hasAnyKey(raw, keys) ||
       hasAnyKey(data, keys) ||
       hasAnyKey(trade, keys) ||
-      hasAnyKey(orderInfo, keys)
+      hasAnyKey(orderInfo, keys) ||
+      hasAnyKey(order_info, keys)
     ) {
       return platform;
     }
@@ -77,4 +86,10 @@ function hasAnyKey(value: unknown, keys: readonly string[]): boolean {
   return false;
 }
 
-export { adaptDouyin, adaptJd, adaptTmall };
+export {
+  ADAPTER_PLATFORM_NAMES,
+  ADAPTER_PLATFORMS,
+  type AdapterPlatform,
+  adapterPlatform,
+} from './platforms.ts';
+export { adaptDouyin, adaptJd, adaptPdd, adaptTmall };

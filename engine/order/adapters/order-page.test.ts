@@ -11,6 +11,7 @@ const tmallTrade = () => {
 };
 const jdOrder = () => readRawFixture('jd-cod');
 const douyinOrder = () => readRawFixture('douyin-cod-municipality');
+const pddOrder = () => readRawFixture('pdd-presale-deposit');
 
 /** Pages as the list APIs answer them (TOP's trades.sold.get, JD's order.search, Douyin's order.searchList). */
 const PAGES: { name: string; platform: AdapterPlatform; api: string | undefined; page: () => unknown }[] = [
@@ -72,6 +73,26 @@ const PAGES: { name: string; platform: AdapterPlatform; api: string | undefined;
       msg: 'success',
       data: { page: 0, size: 20, total: 2, shop_order_list: [douyinOrder(), douyinOrder()] },
     }),
+  },
+  {
+    name: 'pdd.order.list.get',
+    platform: 'pdd',
+    api: 'pdd.order.list.get',
+    page: () => ({ order_list_get_response: { has_next: false, order_list: [pddOrder(), pddOrder()] } }),
+  },
+  {
+    name: 'pdd.order.number.list.increment.get',
+    platform: 'pdd',
+    api: 'pdd.order.number.list.increment.get',
+    page: () => ({
+      order_sn_increment_get_response: { total_count: 1, has_next: false, order_sn_list: [pddOrder()] },
+    }),
+  },
+  {
+    name: 'an SDK’s Pinduoduo orders',
+    platform: 'pdd',
+    api: undefined,
+    page: () => ({ total_count: 1, order_list: [pddOrder()] }),
   },
 ];
 

@@ -3,7 +3,7 @@ import { isRecord } from './raw-fields.ts';
 
 /** A platform's list answer (a page of orders), where one order was expected. */
 export interface OrderPage {
-  platform: 'tmall' | 'jd' | 'douyin';
+  platform: 'tmall' | 'jd' | 'douyin' | 'pdd';
   /** The API that answers with this page, when its response envelope says so. */
   api: string | undefined;
   /** Where the page keeps its orders. */
@@ -61,12 +61,21 @@ const PAGE_SHAPES: readonly PageShape[] = [
   // Douyin's `data` envelope also wraps one order (order.orderDetail): only a list present makes a page.
   { platform: 'douyin', api: 'order.searchList', path: ['data', 'shop_order_list'] },
   { platform: 'douyin', path: ['shop_order_list'] },
+  { platform: 'pdd', api: 'pdd.order.list.get', path: ['order_list_get_response', 'order_list'] },
+  {
+    platform: 'pdd',
+    api: 'pdd.order.number.list.increment.get',
+    path: ['order_sn_increment_get_response', 'order_sn_list'],
+  },
+  { platform: 'pdd', path: ['order_list'] },
+  { platform: 'pdd', path: ['order_sn_list'] },
 ];
 
 const NOUNS: Readonly<Record<OrderPage['platform'], [one: string, many: string]>> = {
   tmall: ['Tmall / Taobao trade', 'Tmall / Taobao trades'],
   jd: ['JD order', 'JD orders'],
   douyin: ['Douyin shop order', 'Douyin shop orders'],
+  pdd: ['Pinduoduo order', 'Pinduoduo orders'],
 };
 
 /**

@@ -34,7 +34,11 @@ function topText(raw: Raw): string {
 
 type Side = { adaptOrder: typeof adaptOrder; detectPlatform: typeof detectPlatform };
 const today: Side = { adaptOrder, detectPlatform };
-const before: Side = { adaptOrder: previous.adaptOrder, detectPlatform: previous.detectPlatform };
+// The read path before knew no Pinduoduo orders; the orders compared here come from the other platforms.
+const before: Side = {
+  adaptOrder: previous.adaptOrder as Side['adaptOrder'],
+  detectPlatform: previous.detectPlatform,
+};
 
 function outcome(run: () => unknown): string {
   try {

@@ -1,4 +1,5 @@
 import {
+  ADAPTER_PLATFORM_NAMES,
   type AdapterPlatform,
   adaptOrder,
   type Client,
@@ -60,7 +61,7 @@ export async function runDraft(input: DraftRunInput): Promise<DraftRun> {
     return { ok: false, stage: 'compile', issues: compiled.issues.filter((i) => i.severity === 'error') };
   const platform = input.platform ?? detectPlatform(input.order);
   if (!platform) {
-    return { ok: false, stage: 'order', message: 'not an order of Tmall, JD, Douyin or the standard format' };
+    return { ok: false, stage: 'order', message: `not a ${ADAPTER_PLATFORM_NAMES} order` };
   }
   let order: StandardOrder;
   try {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../atoms/Button.tsx';
 import { Select } from '../../atoms/Select.tsx';
 import { TextInput } from '../../atoms/TextInput.tsx';
+import type { AdapterPlatform } from '../../core/engine.ts';
 import type { PluginManifest } from '../../infrastructure/api/plugin-api.ts';
 import { SAMPLE_ORDERS } from '../../infrastructure/samples/sample-orders.ts';
 import { useDoc } from '../../stores/document-store.ts';
@@ -72,7 +73,7 @@ export function TrialSection({ manifest }: { manifest: PluginManifest }) {
     void runTrial(
       {
         order: order.order,
-        ...(order.platform ? { platform: order.platform as 'tmall' | 'jd' | 'douyin' | 'standard' } : {}),
+        ...(order.platform ? { platform: order.platform as AdapterPlatform } : {}),
         params: manifest.kind === 'operator' ? {} : params,
         ...(manifest.kind === 'operator' ? { operand: { fact, value } } : {}),
       },

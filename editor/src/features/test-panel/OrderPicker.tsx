@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../atoms/Button.tsx';
 import { Select } from '../../atoms/Select.tsx';
-import { detectPlatform, generateOrders, parseOrderJson } from '../../core/engine.ts';
+import { ADAPTER_PLATFORMS, detectPlatform, generateOrders, parseOrderJson } from '../../core/engine.ts';
 import { SAMPLE_ORDERS } from '../../infrastructure/samples/sample-orders.ts';
 import { useMasterData } from '../../stores/client-store.ts';
 import { useDoc } from '../../stores/document-store.ts';
@@ -34,7 +34,7 @@ function detected(text: string): string | undefined {
   }
 }
 
-/** Which order to run: one of the strategy's own tests, a bundled sample, or a raw order pasted from Tmall, JD or Douyin. */
+/** Which order to run: one of the strategy's own tests, a bundled sample, or a raw order pasted from a platform. */
 export function OrderPicker() {
   const { t } = useTranslation();
   const doc = useDoc();
@@ -99,7 +99,7 @@ export function OrderPicker() {
       <Select
         id="og-order-platform"
         value={platform}
-        options={['auto', 'tmall', 'jd', 'douyin', 'standard'].map((p) => ({
+        options={['auto', ...ADAPTER_PLATFORMS].map((p) => ({
           value: p,
           label: t(`platform.${p}`),
         }))}

@@ -69,7 +69,7 @@ export function TestPanel() {
               {t('test.skippedPluginStages', { strategies: run.skipped.join(', ') })}
             </p>
           ) : null}
-          <p className="og-muted">
+          <p className="og-muted" data-testid="test-ran">
             {t('test.ranIn', { ms: run.ms.toFixed(1), platform: t(`platform.${run.platform}`) })}
             {' · '}
             {t('test.litNodes', { count: run.lit.nodeIds.size })}

@@ -535,7 +535,7 @@ export const en = {
     order: 'Order',
     ownTest: 'Test',
     sample: 'Sample',
-    paste: 'Paste a raw order (Tmall, JD, Douyin or standard)…',
+    paste: 'Paste a raw order (Tmall / Taobao, JD, Douyin, Pinduoduo or standard)…',
     generate: 'Generate one',
     pasteHere: 'Paste the order JSON here',
     pasteHelp: 'The platform is detected from the order’s fields.',
@@ -577,7 +577,14 @@ export const en = {
     caseSaved:
       'Saved as test case “{{name}}”, expecting what this strategy alone decides now. Save the draft to keep it.',
   },
-  platform: { auto: 'Detect', tmall: 'Tmall', jd: 'JD', douyin: 'Douyin', standard: 'Standard order' },
+  platform: {
+    auto: 'Detect',
+    tmall: 'Tmall',
+    jd: 'JD',
+    douyin: 'Douyin',
+    pdd: 'Pinduoduo',
+    standard: 'Standard order',
+  },
   status: {
     approved: 'Approved',
     held: 'Held',
@@ -626,7 +633,7 @@ export const en = {
     upload: 'Upload a history',
     file: 'File',
     fileHelp:
-      'An export as CSV or tab-separated text (with a column mapping) or NDJSON of raw Tmall, JD, Douyin or standard orders; either may be gzipped (.gz).',
+      'An export as CSV or tab-separated text (with a column mapping) or NDJSON of raw Tmall / Taobao, JD, Douyin, Pinduoduo or standard orders; either may be gzipped (.gz).',
     name: 'Name',
     mapping: 'Column mapping',
     newMapping: 'New mapping…',

@@ -526,7 +526,7 @@ export const zh: Resources = {
     order: '订单',
     ownTest: '测试用例',
     sample: '示例订单',
-    paste: '粘贴原始订单（天猫、京东、抖音或标准格式）…',
+    paste: '粘贴原始订单（天猫/淘宝、京东、抖音、拼多多或标准格式）…',
     generate: '随机生成',
     pasteHere: '在此粘贴订单 JSON',
     pasteHelp: '平台会根据订单字段自动识别。',
@@ -562,7 +562,14 @@ export const zh: Resources = {
     caseNameLabel: '测试用例名称',
     caseSaved: '已保存为测试用例「{{name}}」，预期为本策略单独运行的当前结果。保存草稿后生效。',
   },
-  platform: { auto: '自动识别', tmall: '天猫', jd: '京东', douyin: '抖音', standard: '标准订单' },
+  platform: {
+    auto: '自动识别',
+    tmall: '天猫',
+    jd: '京东',
+    douyin: '抖音',
+    pdd: '拼多多',
+    standard: '标准订单',
+  },
   status: {
     approved: '审核通过',
     held: '已拦截',
@@ -608,7 +615,7 @@ export const zh: Resources = {
     upload: '上传历史订单',
     file: '文件',
     fileHelp:
-      'CSV 或制表符分隔的文本导出（需要列映射），或天猫、京东、抖音原始订单及标准订单的 NDJSON；均可为 gzip 压缩（.gz）。',
+      'CSV 或制表符分隔的文本导出（需要列映射），或天猫/淘宝、京东、抖音、拼多多原始订单及标准订单的 NDJSON；均可为 gzip 压缩（.gz）。',
     name: '名称',
     mapping: '列映射',
     newMapping: '新建映射…',

@@ -1,6 +1,6 @@
 /**
  * The sample orders shipped in `samples/orders/`, bundled so a consultant can try a strategy on
- * a Tmall, JD, Douyin or standard order without having one at hand.
+ * a platform's raw order or a standard one without having one at hand.
  */
 const files = import.meta.glob<{ default: unknown }>('../../../../samples/orders/*.json', { eager: true });
 

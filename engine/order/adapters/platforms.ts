@@ -1,0 +1,18 @@
+/** The raw orders `adaptOrder` reads, an adapter each, and the standard order itself. */
+export const ADAPTER_PLATFORMS = ['tmall', 'jd', 'douyin', 'pdd', 'standard'] as const;
+export type AdapterPlatform = (typeof ADAPTER_PLATFORMS)[number];
+
+/** The same, for help and messages. */
+export const ADAPTER_PLATFORM_NAMES = 'Tmall / Taobao, JD, Douyin, Pinduoduo or standard';
+
+/**
+ * The adapter for a platform as people name it, or undefined: Taobao's trades are TOP trades, read as
+ * Tmall's are (the adapter tells the two apart by the seller's type).
+ */
+export function adapterPlatform(platform: string): AdapterPlatform | undefined {
+  if (platform === 'taobao') return 'tmall';
+  return ADAPTER_PLATFORMS.find((known) => known === platform);
+}
+
+/** The platforms whose raw orders have an adapter, for help texts. */
+export const RAW_ORDER_PLATFORMS = ADAPTER_PLATFORMS.filter((platform) => platform !== 'standard').join(', ');
