@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ORDER_STATUSES, REFUND_STATUSES } from '../../engine/order/schema.ts';
 import {
   excelText,
   readBoolean,
@@ -9,6 +10,7 @@ import {
   readOrderId,
   readTime,
 } from './cell-values.ts';
+import { BUILTIN_VALUES } from './csv-fields.ts';
 import { compileDateFormat, type DateFormat } from './date-format.ts';
 
 const formats = ['yyyy/MM/dd HH:mm:ss', 'yyyy-MM-dd HH:mm', 'yyyy/M/d H:mm'].map(
@@ -85,5 +87,21 @@ describe('CSV cells', () => {
     expect(readEnum('已付款', ['unpaid', 'paid'], { 已付款: 'paid' })).toBe('paid');
     expect(readEnum('PAID', ['unpaid', 'paid'], {})).toBe('paid');
     expect(() => readEnum('已关闭', ['unpaid', 'paid'], {})).toThrow(/add it to the mapping's "values"/);
+  });
+
+  it('knows the status words of a Pinduoduo back-office export', () => {
+    const status = (word: string) => readEnum(word, ORDER_STATUSES, BUILTIN_VALUES.status!);
+    expect(['待发货', '已发货，待签收', '已签收', '未发货，退款成功'].map(status)).toEqual([
+      'paid',
+      'shipped',
+      'completed',
+      'closed',
+    ]);
+    const refund = (word: string) => readEnum(word, REFUND_STATUSES, BUILTIN_VALUES.refundStatus!);
+    expect(['无售后或售后取消', '售后处理中', '退款成功'].map(refund)).toEqual([
+      'none',
+      'pending',
+      'refunded',
+    ]);
   });
 });

@@ -76,6 +76,9 @@ export const ENUM_VALUES: Readonly<Partial<Record<CsvField, readonly string[]>>>
 
 const REFUND_WORDS = {
   无: 'none',
+  // Pinduoduo's back office exports 售后状态 so.
+  无售后或售后取消: 'none',
+  售后处理中: 'pending',
   退款中: 'pending',
   部分退款: 'partRefunded',
   已退款: 'refunded',
@@ -111,6 +114,11 @@ export const BUILTIN_VALUES: Readonly<Partial<Record<CsvField, Readonly<Record<s
     已关闭: 'closed',
     交易关闭: 'closed',
     已取消: 'cancelled',
+    // Pinduoduo's back office exports 订单状态 so.
+    '已发货，待签收': 'shipped',
+    已签收: 'completed',
+    '未发货，退款成功': 'closed',
+    '已发货，退款成功': 'closed',
   },
   payStatus: { 未付款: 'unpaid', 待付款: 'unpaid', 部分付款: 'partPaid', 已付款: 'paid', 已支付: 'paid' },
   refundStatus: REFUND_WORDS,
