@@ -21,6 +21,20 @@ export function shown(
   return value !== '' || text(cipher) !== '' ? ENCRYPTED : '';
 }
 
+/**
+ * The ciphertexts of TOP's security SDK, which Taobao / Tmall trades carried before masks and oaid
+ * (2018 to 2021), and which Pinduoduo's orders carry now: `~…~…~N~~` for names and addresses,
+ * `$…$…$N$$` for phone numbers: the mark at both ends and again between its fields, so a name
+ * someone wrote between two tildes is not taken for one.
+ */
+export function isTopCiphertext(value: string): boolean {
+  return topFields(value, '~') || topFields(value, '$');
+}
+
+function topFields(value: string, mark: string): boolean {
+  return wrappedIn(value, mark) && value.indexOf(mark, 1) < value.length - 1;
+}
+
 /** Whether `value` is wrapped in `mark` at both ends, with something between. */
 export function wrappedIn(value: string, mark: string): boolean {
   return value.length >= 2 * mark.length && value.startsWith(mark) && value.endsWith(mark);

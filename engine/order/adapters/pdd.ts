@@ -1,6 +1,6 @@
 import { type NormaliseContext, normaliseBuilt, TOTALS_TO_COME } from '../normalise.ts';
 import type { OrderLine, StandardOrder } from '../schema.ts';
-import { ENCRYPTED, shown, wrappedIn } from './masked-text.ts';
+import { ENCRYPTED, isTopCiphertext, shown } from './masked-text.ts';
 import {
   chinaTime,
   eachElement,
@@ -130,15 +130,10 @@ function toStandard(o: RawRecord, id: string): StandardOrder {
 }
 
 /**
- * PDD's ciphertexts: `~…~…~N~~` for names and addresses, `$…$N$$` for phone numbers. Receiver fields
- * are ciphertexts only while the order waits to ship and is not under review, empty otherwise; their
- * `_mask` twins say what a person may read.
+ * A receiver field: a ciphertext in TOP's form (`isTopCiphertext`) only while the order waits to
+ * ship and is not under review, empty otherwise; its `_mask` twin says what a person may read.
  */
-function isCiphertext(value: string): boolean {
-  return wrappedIn(value, '~') || wrappedIn(value, '$');
-}
-
-const shownPdd = (plain: unknown, masked: unknown) => shown(plain, masked, plain, isCiphertext);
+const shownPdd = (plain: unknown, masked: unknown) => shown(plain, masked, plain, isTopCiphertext);
 
 /**
  * receiver_address is the address below the district; `address` is the whole of it, province first.

@@ -117,6 +117,20 @@ describe('adaptTmall', () => {
     expect('oaid' in adaptTmall({ ...raw, oaid: '' }).receiver).toBe(false);
   });
 
+  it('shows the ciphertexts of a trade from before TOP masked receivers as masked, never as text', () => {
+    const raw = loadFixture('tmall-unpaid');
+    const ciphered = adaptTmall({
+      ...raw,
+      receiver_name: '~AgAAAADKjN8Fxyy8TAA2GT4semn+oppvkOnDgjwueuQ=~vXhtOs+oximw~2~~',
+      receiver_mobile: '$138$AAAAAADkt0gJgFdp5xLPYg8vGhYcx174rbTSA6WaxqQ=$2$$',
+      receiver_address: '~AgAAAADKjN8FgT6V/QApofulPtD+WnmneRmB3ATUQDo=~QfFq~2~~',
+    });
+    expect(ciphered.receiver).toMatchObject({ name: '****', phone: '****' });
+    expect(ciphered.receiver.address).toMatch(/\*{4}$/);
+    for (const name of ['~小王~', '小王~', '$'])
+      expect(adaptTmall({ ...raw, receiver_name: name }).receiver.name).toBe(name);
+  });
+
   it('keeps an unknown status as an issue', () => {
     const raw = loadFixture('tmall-unpaid');
     const order = adaptTmall({ ...raw, status: 'TRADE_SOMETHING_NEW' });

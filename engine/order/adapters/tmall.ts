@@ -1,5 +1,6 @@
 import { type NormaliseContext, normaliseBuilt, TOTALS_TO_COME } from '../normalise.ts';
 import { type OrderLine, SELLER_FLAGS, type StandardOrder } from '../schema.ts';
+import { isTopCiphertext, shown } from './masked-text.ts';
 import {
   chinaTime,
   eachElement,
@@ -99,12 +100,12 @@ function toStandard(t: RawRecord, id: string): StandardOrder {
     },
     buyer: { id: text(t.buyer_open_uid), nick: text(t.buyer_nick), memberLevel: 0 },
     receiver: {
-      name: text(t.receiver_name),
-      phone: text(t.receiver_mobile) || text(t.receiver_phone),
+      name: shownTop(t.receiver_name),
+      phone: shownTop(t.receiver_mobile) || shownTop(t.receiver_phone),
       province: text(t.receiver_state),
       city: text(t.receiver_city),
       district: text(t.receiver_district),
-      address: withTown(text(t.receiver_town), text(t.receiver_address)),
+      address: withTown(text(t.receiver_town), shownTop(t.receiver_address)),
       provinceCode: '',
       cityCode: '',
       districtCode: '',
@@ -125,6 +126,12 @@ function toStandard(t: RawRecord, id: string): StandardOrder {
   if (oaid !== '') order.receiver.oaid = oaid;
   return order;
 }
+
+/**
+ * A receiver field as a person may read it: trades from before TOP masked them (王**, 138****5678)
+ * carried ciphertexts, which no rule can read, and are shown masked (`****`), as the masks are.
+ */
+const shownTop = (value: unknown) => shown(value, undefined, undefined, isTopCiphertext);
 
 /**
  * Taobao or Tmall, from the seller's type. TOP documents it on each order line as `seller_type`:
