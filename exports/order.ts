@@ -1,10 +1,11 @@
-// `ordergraph/order`: the standard order, raw Tmall / JD / Douyin / Pinduoduo adapters, GB/T 2260 address resolution.
+// `ordergraph/order`: the standard order, raw Tmall / JD / Douyin / Pinduoduo / Kuaishou adapters, GB/T 2260 address resolution.
 export {
   ADAPTER_PLATFORMS,
   ADAPTERS,
   type AdapterPlatform,
   adaptDouyin,
   adaptJd,
+  adaptKuaishou,
   adaptOrder,
   adaptPdd,
   adaptTmall,

@@ -126,7 +126,7 @@ describe('ordergraph run', () => {
       '{}',
     );
     expect(code).toBe(2);
-    expect(stderr).toMatch(/use tmall, jd, douyin, pdd, standard/);
+    expect(stderr).toMatch(/use tmall, jd, douyin, pdd, kuaishou, standard/);
   });
 });
 

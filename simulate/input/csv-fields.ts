@@ -94,6 +94,7 @@ export const BUILTIN_VALUES: Readonly<Partial<Record<CsvField, Readonly<Record<s
     抖音: 'douyin',
     抖店: 'douyin',
     拼多多: 'pdd',
+    快手: 'kuaishou',
     其他: 'other',
   },
   type: {

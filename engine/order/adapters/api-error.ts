@@ -3,8 +3,9 @@ import { isRecord } from './raw-fields.ts';
 
 /**
  * A platform API's error answer, saved where an order was expected (a history captured call by
- * call keeps the calls that failed): TOP's, JD's and Pinduoduo's `error_response`, or Douyin's envelope with a
- * code other than 10000 (success) and no order in it. Undefined for anything else.
+ * call keeps the calls that failed): TOP's, JD's and Pinduoduo's `error_response`, Douyin's envelope
+ * with a code other than 10000 (success) and no order in it, or Kuaishou's with a `result` other
+ * than 1. Undefined for anything else.
  */
 export function apiErrorAnswer(raw: unknown): string | undefined {
   if (!isRecord(raw)) return undefined;
@@ -19,6 +20,10 @@ export function apiErrorAnswer(raw: unknown): string | undefined {
     return `${isText(code) ? `${code} ` : ''}${said}`.trim() || 'no message';
   }
   const { code, msg, sub_msg, data } = raw;
+  // Kuaishou: `result` 1 is success.
+  if (typeof raw.result === 'number' && raw.result !== 1 && isText(raw.error_msg) && !hasOrder(data)) {
+    return `${isText(code) ? code : raw.result} ${[raw.error_msg, sub_msg].filter(isText).join(': ')}`;
+  }
   if (
     (typeof code === 'number' || isText(code)) &&
     String(code) !== '10000' &&

@@ -4,6 +4,7 @@ import type { StandardOrder } from '../schema.ts';
 import { apiErrorAnswer, apiErrorAnswerError } from './api-error.ts';
 import { adaptDouyin } from './douyin.ts';
 import { adaptJd } from './jd.ts';
+import { adaptKuaishou } from './kuaishou.ts';
 import { orderPage, orderPageError } from './order-page.ts';
 import { adaptPdd } from './pdd.ts';
 import type { AdapterPlatform } from './platforms.ts';
@@ -16,6 +17,7 @@ export const ADAPTERS: Readonly<Record<AdapterPlatform, Adapter>> = {
   jd: adaptJd,
   douyin: adaptDouyin,
   pdd: adaptPdd,
+  kuaishou: adaptKuaishou,
   standard: normaliseOrder,
 };
 
@@ -53,6 +55,7 @@ const SIGNATURES: readonly [AdapterPlatform, readonly string[]][] = [
   ['jd', ['consigneeInfo', 'itemInfoList', 'venderId', 'jingdong_pop_order_get_responce']],
   ['douyin', ['sku_order_list', 'post_addr', 'shop_order_id', 'shop_order_detail']],
   ['pdd', ['order_sn', 'order_info_get_response']],
+  ['kuaishou', ['orderBaseInfo', 'orderItemInfo']],
   ['standard', ['lines']],
 ];
 
@@ -92,4 +95,4 @@ export {
   type AdapterPlatform,
   adapterPlatform,
 } from './platforms.ts';
-export { adaptDouyin, adaptJd, adaptPdd, adaptTmall };
+export { adaptDouyin, adaptJd, adaptKuaishou, adaptPdd, adaptTmall };

@@ -3,7 +3,7 @@ import { isRecord } from './raw-fields.ts';
 
 /** A platform's list answer (a page of orders), where one order was expected. */
 export interface OrderPage {
-  platform: 'tmall' | 'jd' | 'douyin' | 'pdd';
+  platform: 'tmall' | 'jd' | 'douyin' | 'pdd' | 'kuaishou';
   /** The API that answers with this page, when its response envelope says so. */
   api: string | undefined;
   /** Where the page keeps its orders. */
@@ -69,6 +69,8 @@ const PAGE_SHAPES: readonly PageShape[] = [
   },
   { platform: 'pdd', path: ['order_list'] },
   { platform: 'pdd', path: ['order_sn_list'] },
+  { platform: 'kuaishou', api: 'open.order.cursor.list', path: ['data', 'orderList'] },
+  { platform: 'kuaishou', path: ['orderList'] },
 ];
 
 const NOUNS: Readonly<Record<OrderPage['platform'], [one: string, many: string]>> = {
@@ -76,6 +78,7 @@ const NOUNS: Readonly<Record<OrderPage['platform'], [one: string, many: string]>
   jd: ['JD order', 'JD orders'],
   douyin: ['Douyin shop order', 'Douyin shop orders'],
   pdd: ['Pinduoduo order', 'Pinduoduo orders'],
+  kuaishou: ['Kuaishou order', 'Kuaishou orders'],
 };
 
 /**

@@ -1,9 +1,9 @@
 /** The raw orders `adaptOrder` reads, an adapter each, and the standard order itself. */
-export const ADAPTER_PLATFORMS = ['tmall', 'jd', 'douyin', 'pdd', 'standard'] as const;
+export const ADAPTER_PLATFORMS = ['tmall', 'jd', 'douyin', 'pdd', 'kuaishou', 'standard'] as const;
 export type AdapterPlatform = (typeof ADAPTER_PLATFORMS)[number];
 
 /** The same, for help and messages. */
-export const ADAPTER_PLATFORM_NAMES = 'Tmall / Taobao, JD, Douyin, Pinduoduo or standard';
+export const ADAPTER_PLATFORM_NAMES = 'Tmall / Taobao, JD, Douyin, Pinduoduo, Kuaishou or standard';
 
 /**
  * The adapter for a platform as people name it, or undefined: Taobao's trades are TOP trades, read as

@@ -321,6 +321,7 @@ export const en = {
     jd: 'JD',
     douyin: 'Douyin',
     pdd: 'Pinduoduo',
+    kuaishou: 'Kuaishou',
     normal: 'normal',
     presale: 'presale',
     cod: 'cash on delivery',
@@ -535,7 +536,7 @@ export const en = {
     order: 'Order',
     ownTest: 'Test',
     sample: 'Sample',
-    paste: 'Paste a raw order (Tmall / Taobao, JD, Douyin, Pinduoduo or standard)…',
+    paste: 'Paste a raw order (Tmall / Taobao, JD, Douyin, Pinduoduo, Kuaishou or standard)…',
     generate: 'Generate one',
     pasteHere: 'Paste the order JSON here',
     pasteHelp: 'The platform is detected from the order’s fields.',
@@ -583,6 +584,7 @@ export const en = {
     jd: 'JD',
     douyin: 'Douyin',
     pdd: 'Pinduoduo',
+    kuaishou: 'Kuaishou',
     standard: 'Standard order',
   },
   status: {
@@ -633,7 +635,7 @@ export const en = {
     upload: 'Upload a history',
     file: 'File',
     fileHelp:
-      'An export as CSV or tab-separated text (with a column mapping) or NDJSON of raw Tmall / Taobao, JD, Douyin, Pinduoduo or standard orders; either may be gzipped (.gz).',
+      'An export as CSV or tab-separated text (with a column mapping) or NDJSON of raw Tmall / Taobao, JD, Douyin, Pinduoduo, Kuaishou or standard orders; either may be gzipped (.gz).',
     name: 'Name',
     mapping: 'Column mapping',
     newMapping: 'New mapping…',
