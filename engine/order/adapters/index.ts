@@ -52,7 +52,16 @@ export function notAnOrder(raw: unknown, line?: number): InputError | undefined 
 // Keys only one platform's orders (or their response envelopes) have.
 const SIGNATURES: readonly [AdapterPlatform, readonly string[]][] = [
   ['tmall', ['tid', 'tid_str', 'receiver_state', 'trade_fullinfo_get_response']],
-  ['jd', ['consigneeInfo', 'itemInfoList', 'venderId', 'jingdong_pop_order_get_responce']],
+  [
+    'jd',
+    [
+      'consigneeInfo',
+      'itemInfoList',
+      'venderId',
+      'jingdong_pop_order_get_responce',
+      'jingdong_pop_order_enGet_responce',
+    ],
+  ],
   ['douyin', ['sku_order_list', 'post_addr', 'shop_order_id', 'shop_order_detail']],
   ['pdd', ['order_sn', 'order_info_get_response']],
   ['kuaishou', ['orderBaseInfo', 'orderItemInfo']],

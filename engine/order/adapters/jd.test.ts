@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { captureInputError, loadFixture } from './fixtures.test-helper.ts';
+import { detectPlatform } from './index.ts';
 import { adaptJd } from './jd.ts';
 
 describe('adaptJd', () => {
+  it('reads an order from jingdong.pop.order.enGet, the encrypted twin of order.get, as from order.get', () => {
+    const raw = loadFixture('jd-cod');
+    const enGet = {
+      jingdong_pop_order_enGet_responce: {
+        code: '0',
+        orderDetailInfo: { apiResult: { success: true }, orderInfo: raw },
+      },
+    };
+    expect(detectPlatform(enGet)).toBe('jd');
+    expect(adaptJd(enGet)).toEqual(adaptJd(raw));
+  });
+
   it('maps a cash-on-delivery order', () => {
     const order = adaptJd(loadFixture('jd-cod'));
     expect(order).toMatchObject({

@@ -16,10 +16,14 @@ import {
   yuan,
 } from './raw-fields.ts';
 
-/** JD POP order (jingdong.pop.order.get / order search), bare or in its response envelope. */
+/**
+ * JD POP order (jingdong.pop.order.get, its encrypted twin jingdong.pop.order.enGet, order search),
+ * bare or in its response envelope.
+ */
 
 const ENVELOPES = [
   ['jingdong_pop_order_get_responce', 'orderDetailInfo', 'orderInfo'],
+  ['jingdong_pop_order_enGet_responce', 'orderDetailInfo', 'orderInfo'],
   ['orderInfo'],
 ] as const;
 
