@@ -51,7 +51,7 @@ export function notAnOrder(raw: unknown, line?: number): InputError | undefined 
 
 // Keys only one platform's orders (or their response envelopes) have.
 const SIGNATURES: readonly [AdapterPlatform, readonly string[]][] = [
-  ['tmall', ['tid', 'tid_str', 'receiver_state', 'trade_fullinfo_get_response']],
+  ['tmall', ['tid', 'tid_str', 'receiver_state', 'trade_fullinfo_get_response', 'trade_get_response']],
   [
     'jd',
     [

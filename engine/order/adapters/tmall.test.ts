@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../errors/index.ts';
 import { captureInputError, loadFixture } from './fixtures.test-helper.ts';
+import { detectPlatform } from './index.ts';
 import { adaptTmall } from './tmall.ts';
 
 describe('adaptTmall', () => {
+  it('reads a trade saved from taobao.trade.get as one from taobao.trade.fullinfo.get', () => {
+    const { trade_fullinfo_get_response } = loadFixture('tmall-two-lines-presale') as {
+      trade_fullinfo_get_response: unknown;
+    };
+    const tradeGet = { trade_get_response: trade_fullinfo_get_response };
+    expect(detectPlatform(tradeGet)).toBe('tmall');
+    expect(adaptTmall(tradeGet)).toEqual(adaptTmall(loadFixture('tmall-two-lines-presale')));
+  });
+
   it('maps a two-line presale trade from its response envelope', () => {
     const order = adaptTmall(loadFixture('tmall-two-lines-presale'));
     expect(order).toMatchObject({

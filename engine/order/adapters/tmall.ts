@@ -20,9 +20,13 @@ import {
 } from './raw-fields.ts';
 import { rollUpRefunds } from './refund-rollup.ts';
 
-/** Taobao/Tmall TOP trade (taobao.trade.fullinfo.get), bare or in its response envelope. */
+/** Taobao/Tmall TOP trade (taobao.trade.fullinfo.get, taobao.trade.get), bare or in its response envelope. */
 
-const ENVELOPES = [['trade_fullinfo_get_response', 'trade'], ['trade']] as const;
+const ENVELOPES = [
+  ['trade_fullinfo_get_response', 'trade'],
+  ['trade_get_response', 'trade'],
+  ['trade'],
+] as const;
 
 const STATUS: Record<string, StandardOrder['status']> = {
   TRADE_NO_CREATE_PAY: 'pending',
