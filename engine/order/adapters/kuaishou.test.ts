@@ -45,6 +45,13 @@ describe('adaptKuaishou', () => {
     expect(adaptKuaishou(bare())).toEqual(order);
   });
 
+  it('adds money up in whole fen', () => {
+    const order = bare();
+    const item = { ...(order.orderItemInfo as Raw), price: 10, num: 3 };
+    const cheap = adaptKuaishou({ ...withBase({ totalFee: 10, expressFee: 20 }), orderItemInfo: item });
+    expect(cheap.amounts).toMatchObject({ total: 0.3, paid: 0.3 });
+  });
+
   it('reads the plain receiver of an older order, and **** where only a ciphertext came', () => {
     const order = bare();
     const address = order.orderAddress as Raw;

@@ -84,8 +84,8 @@ function toStandard(o: RawRecord, base: RawRecord, id: string): StandardOrder {
       // price × num before any discount; totalFee is the goods less what the seller bears, without
       // freight. The seller receives totalFee + expressFee; the buyer paid that less the platform's
       // allowance, which the order does not carry.
-      total: lines.reduce((sum, line) => sum + line.price * line.qty, 0),
-      paid: fen(base.totalFee, 'orderBaseInfo.totalFee') + freight,
+      total: toFen(lines.reduce((sum, line) => sum + line.price * line.qty, 0)),
+      paid: toFen(fen(base.totalFee, 'orderBaseInfo.totalFee') + freight),
       freight,
       discount: fen(base.discountFee, 'orderBaseInfo.discountFee'),
       refund: 0,
@@ -122,6 +122,11 @@ function toStandard(o: RawRecord, base: RawRecord, id: string): StandardOrder {
     issues,
   };
   return order;
+}
+
+/** Yuan added up, back to whole fen: 0.1 × 3 is 0.30000000000000004 in floating point. */
+function toFen(yuan: number): number {
+  return Math.round(yuan * 100) / 100;
 }
 
 function flagOf(code: string): StandardOrder['sellerFlag'] {

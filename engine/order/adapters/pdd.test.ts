@@ -75,6 +75,8 @@ describe('adaptPdd', () => {
     const own = adaptPdd({ ...raw, gift_order_status: 1 });
     expect(own.lines.map((l) => l.sku)).toEqual(['HERBORIST-0004']);
     expect(own.labels).not.toContain('pdd:gift_order_pending');
+    const none = (raw.gift_list as Record<string, unknown>[]).map((gift) => ({ ...gift, goods_count: 0 }));
+    expect(adaptPdd({ ...raw, gift_list: none }).lines.map((l) => l.sku)).toEqual(['HERBORIST-0004']);
     const here = adaptPdd({ ...raw, gift_order_status: 2 });
     expect(here.lines.map((l) => l.sku)).toEqual(['HERBORIST-0004', 'HERBORIST-0009']);
     expect(here.labels).not.toContain('pdd:gift_order_pending');

@@ -179,9 +179,13 @@ const hasGifts = (o: RawRecord): o is RawRecord & { gift_list: unknown[] } =>
 const giftsShipHere = (o: RawRecord): o is RawRecord & { gift_list: unknown[] } =>
   hasGifts(o) && text(o.gift_order_status) !== GIFT_ORDER_CREATED;
 
-/** The gifts that ship in this order's parcel, as gift lines at 0 (their goods_price is what the goods sell for). */
+/**
+ * The gifts that ship in this order's parcel, as gift lines at 0 (their goods_price is what the goods
+ * sell for). A gift of none (goods_count 0, as PDD's own example has it) ships nothing.
+ */
 function gifts(list: readonly unknown[], presale: boolean, refund: OrderLine['refundStatus']): OrderLine[] {
-  return eachElement(list, 'gift_list', (gift) => line(gift, presale, refund, true));
+  const shipped = list.filter((gift) => !(isRecord(gift) && Number(gift.goods_count) === 0));
+  return eachElement(shipped, 'gift_list', (gift) => line(gift, presale, refund, true));
 }
 
 /**
