@@ -24,6 +24,8 @@ const ORDER_COUNT = Number(process.env.BENCH_PIPELINE_ORDERS ?? 20_000);
 /** json-rules-engine decides a slice: a few seconds a pass. */
 const REFERENCE_SLICE = Math.min(ORDER_COUNT, Number(process.env.BENCH_REFERENCE_ORDERS ?? 2_000));
 const ROUNDS = 5;
+/** Sets of processes measured one after the other, each figure their median (`measureApart`). */
+const SETS = Number(process.env.BENCH_SETS ?? 3);
 /** The compiled runtime on json-rules-engine's slice, the ratio's numerator (see its candidate). */
 const SAME_ORDERS = `compiled: decide, the first ${REFERENCE_SLICE.toLocaleString('en')}`;
 const SAME_ORDERS_REPEATS = Math.max(1, Math.round(ORDER_COUNT / REFERENCE_SLICE));
@@ -197,9 +199,13 @@ async function main(): Promise<void> {
   await checkAgreement();
   console.log(`both engines decide the first ${fmt(REFERENCE_SLICE)} orders identically`);
 
-  const { measurements: results, tasks } = await measureApart(import.meta.url, candidates, ROUNDS, [
-    { candidate: 'compiled: decide', task: 'stages' },
-  ]);
+  const { measurements: results, tasks } = await measureApart(
+    import.meta.url,
+    candidates,
+    ROUNDS,
+    [{ candidate: 'compiled: decide', task: 'stages' }],
+    SETS,
+  );
   const baselines = ['json-rules-engine: decide'];
   console.log(`\n${formatTable(results, baselines, { basis: 'cpu' })}\n(ratios by CPU time)\n`);
 

@@ -105,13 +105,46 @@ class CandidateProcess {
  * pass is timed in its process, its CPU time including its GC threads; rounds still take one pass
  * of each candidate in turn, so load from outside spreads over all alike. After the rounds, `after`
  * names tasks to run in a candidate's process (`serveCandidate`'s), whose results come back by name.
+ *
+ * `sets` above 1 measures them so that many times over, each time in new processes, one set after
+ * the other, and gives each candidate the median of its figures: a process as a whole can run slow
+ * (json-rules-engine's best pass took 1,353 µs an order in one process against 974–1,090 in four
+ * others the same morning), and that one process moved the ratio to it by more than a quarter.
+ * Not all sets at once: fifteen live processes slowed every figure by a fifth (measured).
  */
 export async function measureApart(
   script: string | URL,
   candidates: readonly Pick<Candidate, 'name' | 'orders'>[],
   rounds: number,
   after: { candidate: string; task: string }[] = [],
+  sets = 1,
 ): Promise<{ measurements: Measurement[]; tasks: Record<string, unknown> }> {
+  const wall: number[][] = candidates.map(() => []);
+  const cpu: number[][] = candidates.map(() => []);
+  let tasks: Record<string, unknown> = {};
+  for (let set = 0; set < sets; set++) {
+    const measured = await measureSet(script, candidates, rounds, set === 0 ? after : []);
+    for (const [i, figure] of measured.wall.entries()) wall[i]!.push(figure);
+    for (const [i, figure] of measured.cpu.entries()) cpu[i]!.push(figure);
+    if (set === 0) tasks = measured.tasks;
+  }
+  return { measurements: measurementsOf(candidates, wall.map(median), cpu.map(median)), tasks };
+}
+
+/** The middle figure (the mean of the two middle ones for an even count). */
+function median(figures: readonly number[]): number {
+  const sorted = [...figures].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** One set: each candidate's best pass, wall and CPU, in a process of its own. */
+async function measureSet(
+  script: string | URL,
+  candidates: readonly Pick<Candidate, 'name' | 'orders'>[],
+  rounds: number,
+  after: { candidate: string; task: string }[],
+): Promise<{ wall: number[]; cpu: number[]; tasks: Record<string, unknown> }> {
   const processes = await Promise.all(candidates.map(({ name }) => CandidateProcess.start(script, name)));
   try {
     for (const process of processes) await process.pass();
@@ -130,7 +163,7 @@ export async function measureApart(
       if (!process) throw new Error(`no candidate ${candidate} to run ${task} in`);
       tasks[task] = await process.task(task);
     }
-    return { measurements: measurementsOf(candidates, wall, cpu), tasks };
+    return { wall, cpu, tasks };
   } finally {
     for (const process of processes) process.stop();
   }
