@@ -120,6 +120,20 @@ describe('ordergraph run', () => {
     expect(stderr).toMatch(/standard input is not JSON/);
   });
 
+  it('exits 2 saying whose order it is when --platform names another', () => {
+    const { code, stderr } = ordergraph([
+      'run',
+      '--strategy',
+      strategies,
+      '--order',
+      join(root, 'samples/orders/tmall-two-lines-presale.json'),
+      '--platform',
+      'jd',
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/not a JD order .* its keys are a Tmall \/ Taobao order's\. .*say tmall/);
+  });
+
   it('exits 2 for an unknown platform', () => {
     const { code, stderr } = ordergraph(
       ['run', '--strategy', strategies, '--order', '-', '--platform', 'ebay'],

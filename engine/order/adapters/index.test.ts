@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../errors/index.ts';
 import { StandardOrderSchema } from '../schema.ts';
-import { loadFixture, readRawFixture } from './fixtures.test-helper.ts';
+import { captureInputError, loadFixture, readRawFixture } from './fixtures.test-helper.ts';
 import { adaptOrder, detectPlatform } from './index.ts';
 
 const fixtures = readdirSync(new URL('./fixtures/', import.meta.url))
@@ -44,6 +44,23 @@ describe('adaptOrder', () => {
     }
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).location).toMatchObject({ line: 12, field: expect.any(String) });
+  });
+
+  it('says whose order it is when one is refused as another platform’s', () => {
+    const tmall = loadFixture('tmall-two-lines-presale');
+    const error = captureInputError(() => adaptOrder('jd', tmall, { line: 3 }));
+    expect(error.code).toBe('platform_mismatch');
+    expect(error.location).toEqual({ line: 3 });
+    expect(error.message).toMatch(
+      /^not a JD order \(orderId: .*\): its keys are a Tmall \/ Taobao order's\. .*say tmall$/,
+    );
+    // Detection agreeing, or finding nothing, leaves the adapter's own error.
+    expect(captureInputError(() => adaptOrder('tmall', readRawFixture('tmall-no-lines'))).code).not.toBe(
+      'platform_mismatch',
+    );
+    expect(captureInputError(() => adaptOrder('pdd', { hello: 'world' })).location).toEqual({
+      field: 'order_sn',
+    });
   });
 
   it('passes a standard order through normalisation', () => {

@@ -1,4 +1,4 @@
-import type { InputError } from '../../errors/index.ts';
+import { InputError } from '../../errors/index.ts';
 import { type NormaliseContext, normaliseOrder } from '../normalise.ts';
 import type { StandardOrder } from '../schema.ts';
 import { apiErrorAnswer, apiErrorAnswerError } from './api-error.ts';
@@ -7,7 +7,7 @@ import { adaptJd } from './jd.ts';
 import { adaptKuaishou } from './kuaishou.ts';
 import { orderPage, orderPageError } from './order-page.ts';
 import { adaptPdd } from './pdd.ts';
-import type { AdapterPlatform } from './platforms.ts';
+import { type AdapterPlatform, PLATFORM_NAMES } from './platforms.ts';
 import { adaptTmall } from './tmall.ts';
 
 export type Adapter = (raw: unknown, context?: NormaliseContext) => StandardOrder;
@@ -33,8 +33,30 @@ export function adaptOrder(
   try {
     return ADAPTERS[platform](raw, context);
   } catch (error) {
-    throw notAnOrder(raw, context.line) ?? error;
+    throw notAnOrder(raw, context.line) ?? otherPlatform(platform, raw, error, context.line) ?? error;
   }
+}
+
+/**
+ * An order refused as the platform it was said to be, whose keys are another platform's (`--platform
+ * jd` given for a Tmall trade): the error says so, with what the adapter said, rather than leave the
+ * reader to work out why a Tmall trade has no `orderId`. Undefined when detection agrees or finds none.
+ */
+function otherPlatform(
+  platform: AdapterPlatform,
+  raw: unknown,
+  error: unknown,
+  line: number | undefined,
+): InputError | undefined {
+  if (!(error instanceof InputError)) return undefined;
+  const detected = detectPlatform(raw);
+  if (detected === undefined || detected === platform) return undefined;
+  return new InputError(
+    'platform_mismatch',
+    `not a ${PLATFORM_NAMES[platform]} order (${error.message}): its keys are a ${PLATFORM_NAMES[detected]} ` +
+      `order's. Leave the platform out to detect it, or say ${detected}`,
+    line === undefined ? {} : { line },
+  );
 }
 
 /**

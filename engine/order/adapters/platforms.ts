@@ -2,8 +2,20 @@
 export const ADAPTER_PLATFORMS = ['tmall', 'jd', 'douyin', 'pdd', 'kuaishou', 'standard'] as const;
 export type AdapterPlatform = (typeof ADAPTER_PLATFORMS)[number];
 
-/** The same, for help and messages. */
-export const ADAPTER_PLATFORM_NAMES = 'Tmall / Taobao, JD, Douyin, Pinduoduo, Kuaishou or standard';
+/** What people call each, for messages. */
+export const PLATFORM_NAMES: Readonly<Record<AdapterPlatform, string>> = {
+  tmall: 'Tmall / Taobao',
+  jd: 'JD',
+  douyin: 'Douyin',
+  pdd: 'Pinduoduo',
+  kuaishou: 'Kuaishou',
+  standard: 'standard',
+};
+
+/** All of them, for help and messages: "Tmall / Taobao, JD, …, Kuaishou or standard". */
+export const ADAPTER_PLATFORM_NAMES = `${ADAPTER_PLATFORMS.slice(0, -1)
+  .map((platform) => PLATFORM_NAMES[platform])
+  .join(', ')} or ${PLATFORM_NAMES[ADAPTER_PLATFORMS.at(-1)!]}`;
 
 /**
  * The adapter for a platform as people name it, or undefined: Taobao's trades are TOP trades, read as
