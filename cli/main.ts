@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import {
   ADAPTER_PLATFORMS,
   type AdapterPlatform,
+  isAdapterPlatform,
   RAW_ORDER_PLATFORMS,
 } from '../engine/order/adapters/platforms.ts';
 import { ENGINE_NAMES, type EngineName } from '../engine/runtime/evaluator.ts';
@@ -28,9 +29,8 @@ const engineOption = () =>
     .default('compiled' as EngineName);
 
 function platformOf(value: string): AdapterPlatform {
-  const platform = ADAPTER_PLATFORMS.find((known) => known === value);
-  if (platform === undefined) throw new InvalidArgumentError(`use ${ADAPTER_PLATFORMS.join(', ')}`);
-  return platform;
+  if (!isAdapterPlatform(value)) throw new InvalidArgumentError(`use ${ADAPTER_PLATFORMS.join(', ')}`);
+  return value;
 }
 
 function processCount(value: string): number {

@@ -23,7 +23,11 @@ export const ADAPTER_PLATFORM_NAMES = `${ADAPTER_PLATFORMS.slice(0, -1)
  */
 export function adapterPlatform(platform: string): AdapterPlatform | undefined {
   if (platform === 'taobao') return 'tmall';
-  return ADAPTER_PLATFORMS.find((known) => known === platform);
+  return isAdapterPlatform(platform) ? platform : undefined;
+}
+
+export function isAdapterPlatform(value: string): value is AdapterPlatform {
+  return (ADAPTER_PLATFORMS as readonly string[]).includes(value);
 }
 
 /** The platforms whose raw orders have an adapter, for help texts. */
