@@ -1,4 +1,4 @@
-// `ordergraph/order`: the standard order, raw Tmall / JD / Douyin / Pinduoduo / Kuaishou adapters, GB/T 2260 address resolution.
+// `ordergraph/order`: the standard order, raw Tmall / JD / Douyin / Pinduoduo / Kuaishou / Xiaohongshu adapters, GB/T 2260 address resolution.
 export {
   ADAPTER_PLATFORMS,
   ADAPTERS,
@@ -9,6 +9,7 @@ export {
   adaptOrder,
   adaptPdd,
   adaptTmall,
+  adaptXiaohongshu,
   detectPlatform,
 } from '../engine/order/adapters/index.ts';
 export {

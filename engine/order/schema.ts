@@ -2,7 +2,16 @@ import { z } from 'zod';
 
 /** The standard order every strategy reads. Adapters turn raw platform orders into it. */
 
-export const PLATFORMS = ['tmall', 'taobao', 'jd', 'douyin', 'pdd', 'kuaishou', 'other'] as const;
+export const PLATFORMS = [
+  'tmall',
+  'taobao',
+  'jd',
+  'douyin',
+  'pdd',
+  'kuaishou',
+  'xiaohongshu',
+  'other',
+] as const;
 export const ORDER_TYPES = ['normal', 'presale', 'cod', 'exchange', 'resend'] as const;
 export const ORDER_STATUSES = ['pending', 'paid', 'shipped', 'completed', 'closed', 'cancelled'] as const;
 export const PAY_STATUSES = ['unpaid', 'partPaid', 'paid'] as const;

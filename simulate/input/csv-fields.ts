@@ -95,6 +95,7 @@ export const BUILTIN_VALUES: Readonly<Partial<Record<CsvField, Readonly<Record<s
     抖店: 'douyin',
     拼多多: 'pdd',
     快手: 'kuaishou',
+    小红书: 'xiaohongshu',
     其他: 'other',
   },
   type: {

@@ -4,8 +4,8 @@ import { isRecord } from './raw-fields.ts';
 /**
  * A platform API's error answer, saved where an order was expected (a history captured call by
  * call keeps the calls that failed): TOP's, JD's and Pinduoduo's `error_response`, Douyin's envelope
- * with a code other than 10000 (success) and no order in it, or Kuaishou's with a `result` other
- * than 1. Undefined for anything else.
+ * with a code other than 10000 (success) and no order in it, Kuaishou's with a `result` other
+ * than 1, or Xiaohongshu's with `success: false`. Undefined for anything else.
  */
 export function apiErrorAnswer(raw: unknown): string | undefined {
   if (!isRecord(raw)) return undefined;
@@ -23,6 +23,11 @@ export function apiErrorAnswer(raw: unknown): string | undefined {
   // Kuaishou: `result` 1 is success.
   if (typeof raw.result === 'number' && raw.result !== 1 && isText(raw.error_msg) && !hasOrder(data)) {
     return `${isText(code) ? code : raw.result} ${[raw.error_msg, sub_msg].filter(isText).join(': ')}`;
+  }
+  // Xiaohongshu: `success` false, with error_code and error_msg (msg in some answers).
+  if (raw.success === false && (isText(raw.error_msg) || isText(msg)) && !hasOrder(data)) {
+    const said = isText(raw.error_code) ? raw.error_code : code;
+    return `${isText(said) ? `${said} ` : ''}${isText(raw.error_msg) ? raw.error_msg : msg}`;
   }
   if (
     (typeof code === 'number' || isText(code)) &&

@@ -9,6 +9,7 @@ import { orderPage, orderPageError } from './order-page.ts';
 import { adaptPdd } from './pdd.ts';
 import { type AdapterPlatform, PLATFORM_NAMES } from './platforms.ts';
 import { adaptTmall } from './tmall.ts';
+import { adaptXiaohongshu } from './xiaohongshu.ts';
 
 export type Adapter = (raw: unknown, context?: NormaliseContext) => StandardOrder;
 
@@ -18,6 +19,7 @@ export const ADAPTERS: Readonly<Record<AdapterPlatform, Adapter>> = {
   douyin: adaptDouyin,
   pdd: adaptPdd,
   kuaishou: adaptKuaishou,
+  xiaohongshu: adaptXiaohongshu,
   standard: normaliseOrder,
 };
 
@@ -87,6 +89,7 @@ const SIGNATURES: readonly [AdapterPlatform, readonly string[]][] = [
   ['douyin', ['sku_order_list', 'post_addr', 'shop_order_id', 'shop_order_detail']],
   ['pdd', ['order_sn', 'order_info_get_response']],
   ['kuaishou', ['orderBaseInfo', 'orderItemInfo']],
+  ['xiaohongshu', ['skuList', 'orderAfterSalesStatus']],
   ['standard', ['lines']],
 ];
 
@@ -126,4 +129,4 @@ export {
   type AdapterPlatform,
   adapterPlatform,
 } from './platforms.ts';
-export { adaptDouyin, adaptJd, adaptKuaishou, adaptPdd, adaptTmall };
+export { adaptDouyin, adaptJd, adaptKuaishou, adaptPdd, adaptTmall, adaptXiaohongshu };

@@ -3,7 +3,7 @@ import { isRecord } from './raw-fields.ts';
 
 /** A platform's list answer (a page of orders), where one order was expected. */
 export interface OrderPage {
-  platform: 'tmall' | 'jd' | 'douyin' | 'pdd' | 'kuaishou';
+  platform: 'tmall' | 'jd' | 'douyin' | 'pdd' | 'kuaishou' | 'xiaohongshu';
   /** The API that answers with this page, when its response envelope says so. */
   api: string | undefined;
   /** Where the page keeps its orders. */
@@ -18,6 +18,8 @@ interface PageShape {
   path: readonly string[];
   /** Its envelope is only ever a list answer, which leaves the list out when empty (TOP's `total_results: 0`). */
   emptyOmitsList?: true;
+  /** A key beside the list that tells this page from another platform's with the list at the same path. */
+  beside?: string;
 }
 
 /**
@@ -69,6 +71,14 @@ const PAGE_SHAPES: readonly PageShape[] = [
   },
   { platform: 'pdd', path: ['order_list'] },
   { platform: 'pdd', path: ['order_sn_list'] },
+  // Xiaohongshu's page counts pages where Kuaishou's keeps a cursor; both keep orders in orderList.
+  {
+    platform: 'xiaohongshu',
+    api: 'order.getOrderList',
+    path: ['data', 'orderList'],
+    beside: 'maxPageNo',
+  },
+  { platform: 'xiaohongshu', path: ['orderList'], beside: 'maxPageNo' },
   { platform: 'kuaishou', api: 'open.order.cursor.list', path: ['data', 'orderList'] },
   { platform: 'kuaishou', path: ['orderList'] },
 ];
@@ -79,6 +89,7 @@ const NOUNS: Readonly<Record<OrderPage['platform'], [one: string, many: string]>
   douyin: ['Douyin shop order', 'Douyin shop orders'],
   pdd: ['Pinduoduo order', 'Pinduoduo orders'],
   kuaishou: ['Kuaishou order', 'Kuaishou orders'],
+  xiaohongshu: ['Xiaohongshu order', 'Xiaohongshu orders'],
 };
 
 /**
@@ -86,10 +97,15 @@ const NOUNS: Readonly<Record<OrderPage['platform'], [one: string, many: string]>
  */
 export function orderPage(raw: unknown): OrderPage | undefined {
   if (!isRecord(raw)) return undefined;
-  for (const { platform, api, path, emptyOmitsList } of PAGE_SHAPES) {
+  for (const { platform, api, path, emptyOmitsList, beside } of PAGE_SHAPES) {
     if (!Object.hasOwn(raw, path[0]!)) continue;
+    let parent: unknown;
     let at: unknown = raw;
-    for (const key of path) at = isRecord(at) && Object.hasOwn(at, key) ? at[key] : undefined;
+    for (const key of path) {
+      parent = at;
+      at = isRecord(at) && Object.hasOwn(at, key) ? at[key] : undefined;
+    }
+    if (beside !== undefined && !(isRecord(parent) && Object.hasOwn(parent, beside))) continue;
     if (Array.isArray(at)) return { platform, api, path, count: at.length };
     if (at === undefined && emptyOmitsList && isRecord(raw[path[0]!]))
       return { platform, api, path, count: 0 };

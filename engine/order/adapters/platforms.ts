@@ -1,5 +1,13 @@
 /** The raw orders `adaptOrder` reads, an adapter each, and the standard order itself. */
-export const ADAPTER_PLATFORMS = ['tmall', 'jd', 'douyin', 'pdd', 'kuaishou', 'standard'] as const;
+export const ADAPTER_PLATFORMS = [
+  'tmall',
+  'jd',
+  'douyin',
+  'pdd',
+  'kuaishou',
+  'xiaohongshu',
+  'standard',
+] as const;
 export type AdapterPlatform = (typeof ADAPTER_PLATFORMS)[number];
 
 /** What people call each, for messages. */
@@ -9,6 +17,7 @@ export const PLATFORM_NAMES: Readonly<Record<AdapterPlatform, string>> = {
   douyin: 'Douyin',
   pdd: 'Pinduoduo',
   kuaishou: 'Kuaishou',
+  xiaohongshu: 'Xiaohongshu',
   standard: 'standard',
 };
 

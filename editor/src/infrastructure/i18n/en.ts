@@ -322,6 +322,7 @@ export const en = {
     douyin: 'Douyin',
     pdd: 'Pinduoduo',
     kuaishou: 'Kuaishou',
+    xiaohongshu: 'Xiaohongshu',
     normal: 'normal',
     presale: 'presale',
     cod: 'cash on delivery',
@@ -536,7 +537,7 @@ export const en = {
     order: 'Order',
     ownTest: 'Test',
     sample: 'Sample',
-    paste: 'Paste a raw order (Tmall / Taobao, JD, Douyin, Pinduoduo, Kuaishou or standard)…',
+    paste: 'Paste a raw order (Tmall / Taobao, JD, Douyin, Pinduoduo, Kuaishou, Xiaohongshu or standard)…',
     generate: 'Generate one',
     pasteHere: 'Paste the order JSON here',
     pasteHelp: 'The platform is detected from the order’s fields.',
@@ -585,6 +586,7 @@ export const en = {
     douyin: 'Douyin',
     pdd: 'Pinduoduo',
     kuaishou: 'Kuaishou',
+    xiaohongshu: 'Xiaohongshu',
     standard: 'Standard order',
   },
   status: {
@@ -635,7 +637,7 @@ export const en = {
     upload: 'Upload a history',
     file: 'File',
     fileHelp:
-      'An export as CSV or tab-separated text (with a column mapping) or NDJSON of raw Tmall / Taobao, JD, Douyin, Pinduoduo, Kuaishou or standard orders; either may be gzipped (.gz).',
+      'An export as CSV or tab-separated text (with a column mapping) or NDJSON of raw Tmall / Taobao, JD, Douyin, Pinduoduo, Kuaishou, Xiaohongshu or standard orders; either may be gzipped (.gz).',
     name: 'Name',
     mapping: 'Column mapping',
     newMapping: 'New mapping…',
