@@ -1,8 +1,9 @@
-// `ordergraph/order`: the standard order, raw Tmall / JD / Douyin / Pinduoduo / Kuaishou / Xiaohongshu adapters, GB/T 2260 address resolution.
+// `ordergraph/order`: the standard order, raw Tmall / JD / Douyin / Pinduoduo / Kuaishou / Xiaohongshu / WeChat Channels adapters, GB/T 2260 address resolution.
 export {
   ADAPTER_PLATFORMS,
   ADAPTERS,
   type AdapterPlatform,
+  adaptChannels,
   adaptDouyin,
   adaptJd,
   adaptKuaishou,

@@ -49,7 +49,7 @@ describe('simulate: bad rows', () => {
     expect(report.skipped.map((s) => s.line)).toEqual([2, 4, 5, 6]);
     expect(report.skipped[0]!.reason).toMatch(/^not JSON/);
     expect(report.skipped[1]!.reason).toMatch(
-      /not a Tmall \/ Taobao, JD, Douyin, Pinduoduo, Kuaishou, Xiaohongshu or standard order/,
+      /not a Tmall \/ Taobao, JD, Douyin, Pinduoduo, Kuaishou, Xiaohongshu, WeChat Channels or standard order/,
     );
     expect(report.skipped[2]!.reason).toMatch(/tid/);
     expect(report.skipped[3]).toMatchObject({

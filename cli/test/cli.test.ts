@@ -140,7 +140,7 @@ describe('ordergraph run', () => {
       '{}',
     );
     expect(code).toBe(2);
-    expect(stderr).toMatch(/use tmall, jd, douyin, pdd, kuaishou, xiaohongshu, standard/);
+    expect(stderr).toMatch(/use tmall, jd, douyin, pdd, kuaishou, xiaohongshu, channels, standard/);
   });
 });
 

@@ -10,6 +10,7 @@ export const PLATFORMS = [
   'pdd',
   'kuaishou',
   'xiaohongshu',
+  'channels',
   'other',
 ] as const;
 export const ORDER_TYPES = ['normal', 'presale', 'cod', 'exchange', 'resend'] as const;

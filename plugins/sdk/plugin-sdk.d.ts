@@ -6,7 +6,16 @@ declare module '@ordergraph/plugin-sdk' {
   /** The standard order every strategy reads (a copy of engine/order/schema.ts's output type). */
   export interface StandardOrder {
     id: string;
-    platform: 'tmall' | 'taobao' | 'jd' | 'douyin' | 'pdd' | 'kuaishou' | 'xiaohongshu' | 'other';
+    platform:
+      | 'tmall'
+      | 'taobao'
+      | 'jd'
+      | 'douyin'
+      | 'pdd'
+      | 'kuaishou'
+      | 'xiaohongshu'
+      | 'channels'
+      | 'other';
     shop: string;
     type: 'normal' | 'presale' | 'cod' | 'exchange' | 'resend';
     status: 'pending' | 'paid' | 'shipped' | 'completed' | 'closed' | 'cancelled';

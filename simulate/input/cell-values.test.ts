@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ORDER_STATUSES, REFUND_STATUSES } from '../../engine/order/schema.ts';
+import { ORDER_STATUSES, PLATFORMS, REFUND_STATUSES } from '../../engine/order/schema.ts';
 import {
   excelText,
   readBoolean,
@@ -87,6 +87,16 @@ describe('CSV cells', () => {
     expect(readEnum('已付款', ['unpaid', 'paid'], { 已付款: 'paid' })).toBe('paid');
     expect(readEnum('PAID', ['unpaid', 'paid'], {})).toBe('paid');
     expect(() => readEnum('已关闭', ['unpaid', 'paid'], {})).toThrow(/add it to the mapping's "values"/);
+  });
+
+  it('knows the platform words of Chinese exports', () => {
+    const platform = (word: string) => readEnum(word, PLATFORMS, BUILTIN_VALUES.platform!);
+    expect(['抖店', '快手', '视频号', '视频号小店'].map(platform)).toEqual([
+      'douyin',
+      'kuaishou',
+      'channels',
+      'channels',
+    ]);
   });
 
   it('knows the status words of a Pinduoduo back-office export', () => {

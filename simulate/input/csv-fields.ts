@@ -96,6 +96,8 @@ export const BUILTIN_VALUES: Readonly<Partial<Record<CsvField, Readonly<Record<s
     拼多多: 'pdd',
     快手: 'kuaishou',
     小红书: 'xiaohongshu',
+    视频号: 'channels',
+    视频号小店: 'channels',
     其他: 'other',
   },
   type: {

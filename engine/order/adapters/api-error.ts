@@ -5,7 +5,8 @@ import { isRecord } from './raw-fields.ts';
  * A platform API's error answer, saved where an order was expected (a history captured call by
  * call keeps the calls that failed): TOP's, JD's and Pinduoduo's `error_response`, Douyin's envelope
  * with a code other than 10000 (success) and no order in it, Kuaishou's with a `result` other
- * than 1, or Xiaohongshu's with `success: false`. Undefined for anything else.
+ * than 1, Xiaohongshu's with `success: false`, or WeChat's with an `errcode` other than 0. Undefined for
+ * anything else.
  */
 export function apiErrorAnswer(raw: unknown): string | undefined {
   if (!isRecord(raw)) return undefined;
@@ -28,6 +29,10 @@ export function apiErrorAnswer(raw: unknown): string | undefined {
   if (raw.success === false && (isText(raw.error_msg) || isText(msg)) && !hasOrder(data)) {
     const said = isText(raw.error_code) ? raw.error_code : code;
     return `${isText(said) ? `${said} ` : ''}${isText(raw.error_msg) ? raw.error_msg : msg}`;
+  }
+  // WeChat: `errcode` 0 is success.
+  if (isText(raw.errcode) && String(raw.errcode) !== '0' && isText(raw.errmsg) && !hasOrder(raw.order)) {
+    return `${raw.errcode} ${raw.errmsg}`;
   }
   if (
     (typeof code === 'number' || isText(code)) &&

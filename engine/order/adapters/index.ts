@@ -2,6 +2,7 @@ import { InputError } from '../../errors/index.ts';
 import { type NormaliseContext, normaliseOrder } from '../normalise.ts';
 import type { StandardOrder } from '../schema.ts';
 import { apiErrorAnswer, apiErrorAnswerError } from './api-error.ts';
+import { adaptChannels } from './channels.ts';
 import { adaptDouyin } from './douyin.ts';
 import { adaptJd } from './jd.ts';
 import { adaptKuaishou } from './kuaishou.ts';
@@ -20,6 +21,7 @@ export const ADAPTERS: Readonly<Record<AdapterPlatform, Adapter>> = {
   pdd: adaptPdd,
   kuaishou: adaptKuaishou,
   xiaohongshu: adaptXiaohongshu,
+  channels: adaptChannels,
   standard: normaliseOrder,
 };
 
@@ -91,6 +93,9 @@ const SIGNATURES: readonly [AdapterPlatform, readonly string[]][] = [
   ['kuaishou', ['orderBaseInfo', 'orderItemInfo']],
   ['xiaohongshu', ['skuList', 'orderAfterSalesStatus']],
   ['standard', ['lines']],
+  // After the standard order, so that no other order pays for looking for it. WeChat's answers carry
+  // errcode at the top, the order itself under `order`, which is not looked into.
+  ['channels', ['order_detail', 'errcode']],
 ];
 
 /** Best guess of which adapter a raw order needs, from keys only one platform uses; undefined when none fits. */
@@ -129,4 +134,4 @@ export {
   type AdapterPlatform,
   adapterPlatform,
 } from './platforms.ts';
-export { adaptDouyin, adaptJd, adaptKuaishou, adaptPdd, adaptTmall, adaptXiaohongshu };
+export { adaptChannels, adaptDouyin, adaptJd, adaptKuaishou, adaptPdd, adaptTmall, adaptXiaohongshu };

@@ -3,13 +3,15 @@ import { isRecord } from './raw-fields.ts';
 
 /** A platform's list answer (a page of orders), where one order was expected. */
 export interface OrderPage {
-  platform: 'tmall' | 'jd' | 'douyin' | 'pdd' | 'kuaishou' | 'xiaohongshu';
+  platform: 'tmall' | 'jd' | 'douyin' | 'pdd' | 'kuaishou' | 'xiaohongshu' | 'channels';
   /** The API that answers with this page, when its response envelope says so. */
   api: string | undefined;
   /** Where the page keeps its orders. */
   path: readonly string[];
   /** How many orders it holds. */
   count: number;
+  /** The API that answers with each order, when the page lists only ids. */
+  fetchEach?: string;
 }
 
 interface PageShape {
@@ -20,6 +22,8 @@ interface PageShape {
   emptyOmitsList?: true;
   /** A key beside the list that tells this page from another platform's with the list at the same path. */
   beside?: string;
+  /** The API that answers with each order, when the page lists only ids. */
+  fetchEach?: string;
 }
 
 /**
@@ -81,6 +85,12 @@ const PAGE_SHAPES: readonly PageShape[] = [
   { platform: 'xiaohongshu', path: ['orderList'], beside: 'maxPageNo' },
   { platform: 'kuaishou', api: 'open.order.cursor.list', path: ['data', 'orderList'] },
   { platform: 'kuaishou', path: ['orderList'] },
+  {
+    platform: 'channels',
+    api: '/channels/ec/order/list/get',
+    path: ['order_id_list'],
+    fetchEach: '/channels/ec/order/get',
+  },
 ];
 
 const NOUNS: Readonly<Record<OrderPage['platform'], [one: string, many: string]>> = {
@@ -90,6 +100,7 @@ const NOUNS: Readonly<Record<OrderPage['platform'], [one: string, many: string]>
   pdd: ['Pinduoduo order', 'Pinduoduo orders'],
   kuaishou: ['Kuaishou order', 'Kuaishou orders'],
   xiaohongshu: ['Xiaohongshu order', 'Xiaohongshu orders'],
+  channels: ['WeChat Channels order id', 'WeChat Channels order ids'],
 };
 
 /**
@@ -97,7 +108,7 @@ const NOUNS: Readonly<Record<OrderPage['platform'], [one: string, many: string]>
  */
 export function orderPage(raw: unknown): OrderPage | undefined {
   if (!isRecord(raw)) return undefined;
-  for (const { platform, api, path, emptyOmitsList, beside } of PAGE_SHAPES) {
+  for (const { platform, api, path, emptyOmitsList, beside, fetchEach } of PAGE_SHAPES) {
     if (!Object.hasOwn(raw, path[0]!)) continue;
     let parent: unknown;
     let at: unknown = raw;
@@ -106,9 +117,13 @@ export function orderPage(raw: unknown): OrderPage | undefined {
       at = isRecord(at) && Object.hasOwn(at, key) ? at[key] : undefined;
     }
     if (beside !== undefined && !(isRecord(parent) && Object.hasOwn(parent, beside))) continue;
-    if (Array.isArray(at)) return { platform, api, path, count: at.length };
-    if (at === undefined && emptyOmitsList && isRecord(raw[path[0]!]))
-      return { platform, api, path, count: 0 };
+    const page: OrderPage = { platform, api, path, count: 0 };
+    if (fetchEach !== undefined) page.fetchEach = fetchEach;
+    if (Array.isArray(at)) {
+      page.count = at.length;
+      return page;
+    }
+    if (at === undefined && emptyOmitsList && isRecord(raw[path[0]!])) return page;
   }
   return undefined;
 }
@@ -116,16 +131,25 @@ export function orderPage(raw: unknown): OrderPage | undefined {
 /**
  * The error for a page given as an order: what it is, where its orders are, and the commands that
  * take one out (what `run` and `evaluate` decide) or write them all one a line (what `simulate` and
- * history uploads read).
+ * history uploads read); for a page of ids, the API that answers with each order instead.
  */
 export function orderPageError(page: OrderPage, line?: number): InputError {
   const from = page.api ? ` from ${page.api}` : '';
   const noun = NOUNS[page.platform][page.count === 1 ? 0 : 1];
   const jqPath = page.path.map((key) => `.${key}`).join('');
+  const where = line === undefined ? {} : { line };
+  if (page.fetchEach !== undefined) {
+    return new InputError(
+      'order_page',
+      `a page of ${page.count} ${noun}${from}, not an order: it lists only ids (at ${jqPath}). ` +
+        `Fetch each order with ${page.fetchEach} and give its answers, one a line`,
+      where,
+    );
+  }
   return new InputError(
     'order_page',
     `a page of ${page.count} ${noun}${from}, not one order: its orders are at ${jqPath}. ` +
       `Take one with jq '${jqPath}[0]', or write them all one a line with jq -c '${jqPath}[]'`,
-    line === undefined ? {} : { line },
+    where,
   );
 }

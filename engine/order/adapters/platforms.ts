@@ -6,6 +6,7 @@ export const ADAPTER_PLATFORMS = [
   'pdd',
   'kuaishou',
   'xiaohongshu',
+  'channels',
   'standard',
 ] as const;
 export type AdapterPlatform = (typeof ADAPTER_PLATFORMS)[number];
@@ -18,6 +19,7 @@ export const PLATFORM_NAMES: Readonly<Record<AdapterPlatform, string>> = {
   pdd: 'Pinduoduo',
   kuaishou: 'Kuaishou',
   xiaohongshu: 'Xiaohongshu',
+  channels: 'WeChat Channels',
   standard: 'standard',
 };
 

@@ -323,6 +323,7 @@ export const en = {
     pdd: 'Pinduoduo',
     kuaishou: 'Kuaishou',
     xiaohongshu: 'Xiaohongshu',
+    channels: 'WeChat Channels',
     normal: 'normal',
     presale: 'presale',
     cod: 'cash on delivery',
@@ -537,7 +538,8 @@ export const en = {
     order: 'Order',
     ownTest: 'Test',
     sample: 'Sample',
-    paste: 'Paste a raw order (Tmall / Taobao, JD, Douyin, Pinduoduo, Kuaishou, Xiaohongshu or standard)…',
+    paste:
+      'Paste a raw order (Tmall / Taobao, JD, Douyin, Pinduoduo, Kuaishou, Xiaohongshu, WeChat Channels or standard)…',
     generate: 'Generate one',
     pasteHere: 'Paste the order JSON here',
     pasteHelp: 'The platform is detected from the order’s fields.',
@@ -587,6 +589,7 @@ export const en = {
     pdd: 'Pinduoduo',
     kuaishou: 'Kuaishou',
     xiaohongshu: 'Xiaohongshu',
+    channels: 'WeChat Channels',
     standard: 'Standard order',
   },
   status: {
@@ -637,7 +640,7 @@ export const en = {
     upload: 'Upload a history',
     file: 'File',
     fileHelp:
-      'An export as CSV or tab-separated text (with a column mapping) or NDJSON of raw Tmall / Taobao, JD, Douyin, Pinduoduo, Kuaishou, Xiaohongshu or standard orders; either may be gzipped (.gz).',
+      'An export as CSV or tab-separated text (with a column mapping) or NDJSON of raw Tmall / Taobao, JD, Douyin, Pinduoduo, Kuaishou, Xiaohongshu, WeChat Channels or standard orders; either may be gzipped (.gz).',
     name: 'Name',
     mapping: 'Column mapping',
     newMapping: 'New mapping…',

@@ -318,6 +318,7 @@ export const zh: Resources = {
     pdd: '拼多多',
     kuaishou: '快手',
     xiaohongshu: '小红书',
+    channels: '视频号小店',
     normal: '普通',
     presale: '预售',
     cod: '货到付款',
@@ -528,7 +529,7 @@ export const zh: Resources = {
     order: '订单',
     ownTest: '测试用例',
     sample: '示例订单',
-    paste: '粘贴原始订单（天猫/淘宝、京东、抖音、拼多多、快手、小红书或标准格式）…',
+    paste: '粘贴原始订单（天猫/淘宝、京东、抖音、拼多多、快手、小红书、视频号小店或标准格式）…',
     generate: '随机生成',
     pasteHere: '在此粘贴订单 JSON',
     pasteHelp: '平台会根据订单字段自动识别。',
@@ -572,6 +573,7 @@ export const zh: Resources = {
     pdd: '拼多多',
     kuaishou: '快手',
     xiaohongshu: '小红书',
+    channels: '视频号小店',
     standard: '标准订单',
   },
   status: {
@@ -619,7 +621,7 @@ export const zh: Resources = {
     upload: '上传历史订单',
     file: '文件',
     fileHelp:
-      'CSV 或制表符分隔的文本导出（需要列映射），或天猫/淘宝、京东、抖音、拼多多、快手、小红书原始订单及标准订单的 NDJSON；均可为 gzip 压缩（.gz）。',
+      'CSV 或制表符分隔的文本导出（需要列映射），或天猫/淘宝、京东、抖音、拼多多、快手、小红书、视频号小店原始订单及标准订单的 NDJSON；均可为 gzip 压缩（.gz）。',
     name: '名称',
     mapping: '列映射',
     newMapping: '新建映射…',
