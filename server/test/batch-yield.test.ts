@@ -12,38 +12,45 @@ describe('a long batch', { timeout: 120_000 }, () => {
   let server: TestServer;
   let service: string;
   beforeAll(async () => {
-    server = await TestServer.start({ maxBatch: 1000 });
+    server = await TestServer.start({ maxBatch: BATCH });
     service = await server.keyFor('service', ['demo']);
     // Warm up: the pipeline is built on the first decision.
     await server.call('POST', `${base}/evaluate`, { key: service, body: { order: standardOrder('WARM-1') } });
   });
   afterAll(() => server.stop());
 
-  it('keeps /healthz under 100 ms while batches of 1,000 orders are decided', async () => {
-    // The worst probe of a run is what an orchestrator's health check would see. On a loaded 2-core
-    // machine one run can lose 100 ms+ to the OS scheduler (or a GC) alone, so up to three runs are
-    // made and the best must stay under the bound; a server that held the loop for the batch (seconds,
-    // before it yielded) fails every run.
+  it('answers /healthz within 500 ms while batches of 10,000 orders are decided', async () => {
+    // The worst probe of a run is what an orchestrator's health check would see. Deciding a batch of
+    // 10,000 without yielding holds the loop for 0.8–1 s on a slow 2-core machine; yielding every 5 ms,
+    // the worst probe took 250 ms there (a probe needs several turns of the loop, the server's and this
+    // process's fetch, each waiting out a slice, and parsing the batch's body is one block). Batches of
+    // 1,000 held the loop only 0.2 s, too close to what yielding leaves (0.1 s) to tell the two apart
+    // on a slower machine than the bound was set on. One run can lose 100 ms more to the OS scheduler
+    // or a GC, so up to three runs are made and the best must stay under the bound.
     const runs: { probes: number; max: number; median: number }[] = [];
     for (let attempt = 0; attempt < 3; attempt++) {
       const run = await probeDuringBatches(server, service, `YIELD-${attempt}`);
       runs.push(run);
       console.log(
-        `healthz during ${run.batches} 1,000-order batches (run ${attempt + 1}): ${run.probes} probes, max ${run.max.toFixed(1)} ms, median ${run.median.toFixed(1)} ms`,
+        `healthz during ${run.batches} ${BATCH}-order batches (run ${attempt + 1}): ${run.probes} probes, max ${run.max.toFixed(1)} ms, median ${run.median.toFixed(1)} ms`,
       );
-      if (run.max < 100) break;
+      if (run.max < BOUND_MS) break;
     }
     // Enough probes landed inside each run's batches for the maximum to mean something.
     for (const run of runs) expect(run.probes).toBeGreaterThanOrEqual(MIN_PROBES);
-    expect(Math.min(...runs.map((r) => r.max))).toBeLessThan(100);
+    expect(Math.min(...runs.map((r) => r.max))).toBeLessThan(BOUND_MS);
   });
 });
 
+/** Orders a batch: deciding them without yielding holds the loop for about a second (see the test). */
+const BATCH = 10_000;
+/** The worst probe of the best run; see the test. */
+const BOUND_MS = 500;
 /** Probes a run must see; a faster pipeline decides a batch in fewer of them, so a run takes more batches. */
 const MIN_PROBES = 5;
 const MAX_BATCHES = 10;
 
-/** Probes through 1,000-order batches sent one after another, until `MIN_PROBES` probes have landed inside them. */
+/** Probes through batches sent one after another, until `MIN_PROBES` probes have landed inside them. */
 async function probeDuringBatches(
   server: TestServer,
   service: string,
@@ -57,9 +64,9 @@ async function probeDuringBatches(
   return { batches, probes: probes.length, max: Math.max(...probes), median: median(probes) };
 }
 
-/** Each probe's time while one 1,000-order batch is decided. */
+/** Each probe's time while one batch is decided. */
 async function probeDuringBatch(server: TestServer, service: string, prefix: string): Promise<number[]> {
-  const orders = Array.from({ length: 1000 }, (_, i) => standardOrder(`${prefix}-${i}`));
+  const orders = Array.from({ length: BATCH }, (_, i) => standardOrder(`${prefix}-${i}`));
   const probes: number[] = [];
   let done = false;
   // The answer (megabytes of traced decisions) is read as bytes while probing and parsed after: this
@@ -88,7 +95,7 @@ async function probeDuringBatch(server: TestServer, service: string, prefix: str
   const { status, chunks } = await batch;
   expect(status).toBe(200);
   const answer = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  expect(answer.results).toHaveLength(1000);
+  expect(answer.results).toHaveLength(BATCH);
   expect(answer.results.map((r: { index: number }) => r.index)).toEqual(orders.map((_, i) => i));
   expect(answer.counts.invalid).toBe(0);
   return probes;
