@@ -79,6 +79,22 @@ describe('adaptChannels', () => {
     expect(adaptChannels({ ...bare(), shop_appid: 'wx3b2a1c0d9e8f7a6b' }).shop).toBe('wx3b2a1c0d9e8f7a6b');
   });
 
+  it('labels an order whose buyer asked to change the address, until the change is settled', () => {
+    const delivery = detailOf(bare()).delivery_info as Raw;
+    const asked = adaptChannels(
+      withDetail({
+        delivery_info: {
+          ...delivery,
+          address_under_review: { ...(delivery.address_info as Raw), detail_info: '****新地址' },
+          address_apply_time: 1762790500,
+        },
+      }),
+    );
+    expect(asked.labels).toEqual(['channels:address_under_review']);
+    expect(asked.receiver.address).toBe('****');
+    expect(adaptChannels(bare()).labels).toEqual([]);
+  });
+
   it.each([
     [10, 'pending', 'unpaid'],
     [12, 'pending', 'unpaid'],

@@ -43,6 +43,13 @@ const STATUS: Record<string, StandardOrder['status']> = {
   250: 'cancelled',
 };
 
+/**
+ * The buyer asked to change the address after ordering (delivery_info.address_under_review holds the
+ * new one): it replaces the order's when the seller agrees, or by itself after 12 hours. Shipped
+ * before, the parcel goes to the old address; approval can hold on this label.
+ */
+const ADDRESS_UNDER_REVIEW = 'channels:address_under_review';
+
 /** sku_deliver_info.stock_type: 0 现货, 1 全款预售. */
 const FULL_PAYMENT_PRESALE = '1';
 
@@ -114,7 +121,7 @@ function toStandard(o: RawRecord, id: string): StandardOrder {
     sellerMemo: text(notes.merchant_notes),
     sellerFlag: 'none',
     invoiceRequested: false,
-    labels: [],
+    labels: isRecord(delivery.address_under_review) ? [ADDRESS_UNDER_REVIEW] : [],
     lines,
     totals: TOTALS_TO_COME,
     issues,
