@@ -91,10 +91,10 @@ const SIGNATURES: readonly [AdapterPlatform, readonly string[]][] = [
   ['douyin', ['sku_order_list', 'post_addr', 'shop_order_id', 'shop_order_detail']],
   ['pdd', ['order_sn', 'order_info_get_response']],
   ['kuaishou', ['orderBaseInfo', 'orderItemInfo']],
-  ['xiaohongshu', ['skuList', 'orderAfterSalesStatus']],
   ['standard', ['lines']],
-  // After the standard order, so that no other order pays for looking for it. WeChat's answers carry
-  // errcode at the top, the order itself under `order`, which is not looked into.
+  // After the standard order, so that no other order pays for looking for them. WeChat's answers
+  // carry errcode at the top, the order itself under `order`, which is not looked into.
+  ['xiaohongshu', ['skuList', 'orderAfterSalesStatus']],
   ['channels', ['order_detail', 'errcode']],
 ];
 
