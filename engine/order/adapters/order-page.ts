@@ -108,7 +108,8 @@ const NOUNS: Readonly<Record<OrderPage['platform'], [one: string, many: string]>
  */
 export function orderPage(raw: unknown): OrderPage | undefined {
   if (!isRecord(raw)) return undefined;
-  for (const { platform, api, path, emptyOmitsList, beside, fetchEach } of PAGE_SHAPES) {
+  for (const shape of PAGE_SHAPES) {
+    const { path, emptyOmitsList, beside } = shape;
     if (!Object.hasOwn(raw, path[0]!)) continue;
     let parent: unknown;
     let at: unknown = raw;
@@ -117,15 +118,16 @@ export function orderPage(raw: unknown): OrderPage | undefined {
       at = isRecord(at) && Object.hasOwn(at, key) ? at[key] : undefined;
     }
     if (beside !== undefined && !(isRecord(parent) && Object.hasOwn(parent, beside))) continue;
-    const page: OrderPage = { platform, api, path, count: 0 };
-    if (fetchEach !== undefined) page.fetchEach = fetchEach;
-    if (Array.isArray(at)) {
-      page.count = at.length;
-      return page;
-    }
-    if (at === undefined && emptyOmitsList && isRecord(raw[path[0]!])) return page;
+    if (Array.isArray(at)) return pageOf(shape, at.length);
+    if (at === undefined && emptyOmitsList && isRecord(raw[path[0]!])) return pageOf(shape, 0);
   }
   return undefined;
+}
+
+function pageOf({ platform, api, path, fetchEach }: PageShape, count: number): OrderPage {
+  const page: OrderPage = { platform, api, path, count };
+  if (fetchEach !== undefined) page.fetchEach = fetchEach;
+  return page;
 }
 
 /**

@@ -162,11 +162,16 @@ const LETTER_T = 0x54;
 
 /** Yuan from an integer amount of fen (分), as Douyin sends money. */
 export function fen(value: unknown, field: string): number {
+  return wholeFen(value, field) / 100;
+}
+
+/** The integer amount of fen itself, for adding amounts up without floating-point remainders; absent means 0. */
+export function wholeFen(value: unknown, field: string): number {
   if (value === undefined || value === null || value === '') return 0;
   const n = typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
   if (typeof n !== 'number' || !Number.isSafeInteger(n))
     throw rawFieldError(field, `${describe(value)} is not a whole number of fen`);
-  return n / 100;
+  return n;
 }
 
 export function quantity(value: unknown, field: string): number {

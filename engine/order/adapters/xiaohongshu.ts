@@ -16,6 +16,7 @@ import {
   requiredTime,
   text,
   unwrap,
+  wholeFen,
   withTown,
 } from './raw-fields.ts';
 import { rollUpRefunds } from './refund-rollup.ts';
@@ -159,9 +160,6 @@ function toStandard(o: RawRecord, id: string): StandardOrder {
 
 /** Xiaohongshu's receiver texts are plain or masked when given at all; no ciphertext form is documented. */
 const notCiphertext = () => false;
-
-/** An amount as the whole fen it came in, to add up without floating-point remainders. */
-const wholeFen = (value: unknown, field: string): number => Math.round(fen(value, field) * 100);
 
 /** What a SKU's units cost before the seller's and the platform's discounts, in fen. */
 function beforeDiscounts(item: RawRecord): number {
