@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type Job, QueueEvents, type QueueEventsListener, WaitingError, Worker } from 'bullmq';
 import type { Logger } from '../../logger.ts';
 import type { JobRunner, TaskRun } from '../job-runner.ts';
+import { runAfter } from '../run-after.ts';
 import {
   CANCEL_EVENT,
   connectionOf,
@@ -56,31 +57,45 @@ export async function startSimulationWorker(options: SimulationWorkerOptions): P
   });
   events.on('error', (error) => options.logger.warn('simulation queue events', { error: error.message }));
 
+  /** Back to the queue, for another worker or this one's next start, from the beginning. */
+  const handBack = async (
+    job: Job<SimulationJobData, SimulationJobResult>,
+    token?: string,
+  ): Promise<never> => {
+    await job.moveToWait(token);
+    throw new WaitingError();
+  };
+
   const take = async (
     job: Job<SimulationJobData, SimulationJobResult>,
     token?: string,
   ): Promise<SimulationJobResult> => {
     const id = job.id ?? '';
+    // Taken while the worker stops (fetched just before its pause): not started only to be stopped.
+    if (closing) return handBack(job, token);
     if (job.data.cancelled || earlyCancels.has(id)) return { type: 'cancelled' };
     const { task } = job.data.work;
-    // Each attempt in a folder of its own: a requeued job never reads a lost attempt's sorted runs.
-    const workDir = await mkdtemp(join(task.workDir, 'run-'));
-    // The thread count is this machine's, not the control server's.
-    const { workers: _controlServers, ...rest } = task;
-    const work = {
-      ...job.data.work,
-      task: { ...rest, workDir, ...(options.workers ? { workers: options.workers } : {}) },
-    };
-    const run = options.runner(work, (progress) => {
-      job.updateProgress(progress).catch(() => undefined);
-    });
+    // Held in `running` from here, before its folder is made: a stop or a cancel that came while the
+    // folder was made found nothing to stop, and the job ran to its end (the stop waiting for it).
+    const run = runAfter(
+      // Each attempt in a folder of its own: a requeued job never reads a lost attempt's sorted runs.
+      mkdtemp(join(task.workDir, 'run-')),
+      (workDir) => {
+        // The thread count is this machine's, not the control server's.
+        const { workers: _controlServers, ...rest } = task;
+        const work = {
+          ...job.data.work,
+          task: { ...rest, workDir, ...(options.workers ? { workers: options.workers } : {}) },
+        };
+        return options.runner(work, (progress) => {
+          job.updateProgress(progress).catch(() => undefined);
+        });
+      },
+    );
     running.set(id, run);
     try {
       const outcome = await run.outcome;
-      if (closing && outcome.type === 'cancelled') {
-        await job.moveToWait(token);
-        throw new WaitingError();
-      }
+      if (closing && outcome.type === 'cancelled') return handBack(job, token);
       return outcome;
     } finally {
       running.delete(id);
