@@ -6,7 +6,7 @@ import type { JobOutcome } from '../../simulate/jobs/job-thread.ts';
 import type { TaskRun } from './job-runner.ts';
 import { runAfter } from './run-after.ts';
 
-/** A run that ends `cancelled` when cancelled, or with `ending` when the test ends it. */
+/** A run that ends `cancelled` when cancelled, or as the test ends it (`end`). */
 function heldRun(): TaskRun & { cancels: number; end(outcome: JobOutcome): void } {
   let end: (outcome: JobOutcome) => void = () => undefined;
   const outcome = new Promise<JobOutcome>((resolve) => (end = resolve));
