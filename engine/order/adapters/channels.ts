@@ -1,11 +1,11 @@
-import { type NormaliseContext, normaliseBuilt, TOTALS_TO_COME } from '../normalise.ts';
+import { type NormaliseContext, TOTALS_TO_COME } from '../normalise.ts';
 import type { OrderLine, StandardOrder } from '../schema.ts';
+import { adaptEntry } from './adapt-entry.ts';
 import {
   chinaTime,
   eachElement,
   fen,
   isRecord,
-  locateError,
   mapStatus,
   quantity,
   type RawRecord,
@@ -14,7 +14,6 @@ import {
   record,
   requiredTime,
   text,
-  unwrap,
 } from './raw-fields.ts';
 import { rollUpRefunds } from './refund-rollup.ts';
 
@@ -54,15 +53,10 @@ const ADDRESS_UNDER_REVIEW = 'channels:address_under_review';
 const FULL_PAYMENT_PRESALE = '1';
 
 export function adaptChannels(raw: unknown, context: NormaliseContext = {}): StandardOrder {
-  let id: string | undefined;
-  try {
-    const order = record(unwrap(raw, ENVELOPES), 'order');
-    id = rawId(order.order_id, 'order_id');
-    return normaliseBuilt(toStandard(order, id), context);
-  } catch (error) {
-    throw locateError(error, context.line, id);
-  }
+  return adaptEntry(raw, context, ENVELOPES, 'order', idOf, toStandard);
 }
+
+const idOf = (o: RawRecord) => rawId(o.order_id, 'order_id');
 
 /** The whole standard order, keys in the schema's order and defaults filled, for `normaliseBuilt`. */
 function toStandard(o: RawRecord, id: string): StandardOrder {

@@ -1,11 +1,11 @@
-import { type NormaliseContext, normaliseBuilt, TOTALS_TO_COME } from '../normalise.ts';
+import { type NormaliseContext, TOTALS_TO_COME } from '../normalise.ts';
 import type { OrderLine, StandardOrder } from '../schema.ts';
+import { adaptEntry } from './adapt-entry.ts';
 import { shown, wrappedIn } from './masked-text.ts';
 import {
   chinaTime,
   eachElement,
   fen,
-  locateError,
   mapStatus,
   quantity,
   type RawRecord,
@@ -14,7 +14,6 @@ import {
   record,
   requiredTime,
   text,
-  unwrap,
   withTown,
 } from './raw-fields.ts';
 import { rollUpRefunds } from './refund-rollup.ts';
@@ -42,15 +41,11 @@ const FLAGS: readonly StandardOrder['sellerFlag'][] = ['none', 'purple', 'other'
 const FLAG_LABELS: Readonly<Record<number, string>> = { 2: 'douyin:flag:cyan', 4: 'douyin:flag:orange' };
 
 export function adaptDouyin(raw: unknown, context: NormaliseContext = {}): StandardOrder {
-  let id: string | undefined;
-  try {
-    const order = record(unwrap(raw, ENVELOPES), 'shop_order_detail');
-    id = rawId(order.shop_order_id ?? order.order_id, order.shop_order_id ? 'shop_order_id' : 'order_id');
-    return normaliseBuilt(toStandard(order, id), context);
-  } catch (error) {
-    throw locateError(error, context.line, id);
-  }
+  return adaptEntry(raw, context, ENVELOPES, 'shop_order_detail', idOf, toStandard);
 }
+
+const idOf = (o: RawRecord) =>
+  rawId(o.shop_order_id ?? o.order_id, o.shop_order_id ? 'shop_order_id' : 'order_id');
 
 /** The whole standard order, keys in the schema's order and defaults filled, for `normaliseBuilt`. */
 function toStandard(o: RawRecord, id: string): StandardOrder {

@@ -1,9 +1,9 @@
-import { type NormaliseContext, normaliseBuilt, TOTALS_TO_COME } from '../normalise.ts';
+import { type NormaliseContext, TOTALS_TO_COME } from '../normalise.ts';
 import type { OrderIssue, OrderLine, StandardOrder } from '../schema.ts';
+import { adaptEntry } from './adapt-entry.ts';
 import {
   chinaTime,
   eachElement,
-  locateError,
   mapStatus,
   quantity,
   type RawRecord,
@@ -12,7 +12,6 @@ import {
   record,
   requiredTime,
   text,
-  unwrap,
   yuan,
 } from './raw-fields.ts';
 
@@ -57,15 +56,10 @@ const PLATFORM_HOLDS: Record<string, OrderIssue> = {
 };
 
 export function adaptJd(raw: unknown, context: NormaliseContext = {}): StandardOrder {
-  let id: string | undefined;
-  try {
-    const order = record(unwrap(raw, ENVELOPES), 'orderInfo');
-    id = rawId(order.orderId, 'orderId');
-    return normaliseBuilt(toStandard(order, id), context);
-  } catch (error) {
-    throw locateError(error, context.line, id);
-  }
+  return adaptEntry(raw, context, ENVELOPES, 'orderInfo', idOf, toStandard);
 }
+
+const idOf = (o: RawRecord) => rawId(o.orderId, 'orderId');
 
 /**
  * The whole standard order, keys in the schema's order and defaults filled, for `normaliseBuilt`.

@@ -1,12 +1,12 @@
-import { type NormaliseContext, normaliseBuilt, TOTALS_TO_COME } from '../normalise.ts';
+import { type NormaliseContext, TOTALS_TO_COME } from '../normalise.ts';
 import type { OrderLine, StandardOrder } from '../schema.ts';
+import { adaptEntry } from './adapt-entry.ts';
 import { isTopCiphertext, shown } from './masked-text.ts';
 import {
   chinaTime,
   eachElement,
   fen,
   isRecord,
-  locateError,
   mapStatus,
   quantity,
   type RawRecord,
@@ -15,7 +15,6 @@ import {
   record,
   requiredTime,
   text,
-  unwrap,
   withTown,
 } from './raw-fields.ts';
 
@@ -49,19 +48,14 @@ const FLAGS: Record<string, StandardOrder['sellerFlag']> = {
 };
 
 export function adaptKuaishou(raw: unknown, context: NormaliseContext = {}): StandardOrder {
-  let id: string | undefined;
-  try {
-    const order = record(unwrap(raw, ENVELOPES), 'data');
-    const base = record(order.orderBaseInfo, 'orderBaseInfo');
-    id = rawId(base.oid, 'orderBaseInfo.oid');
-    return normaliseBuilt(toStandard(order, base, id), context);
-  } catch (error) {
-    throw locateError(error, context.line, id);
-  }
+  return adaptEntry(raw, context, ENVELOPES, 'data', idOf, toStandard);
 }
 
+const idOf = (o: RawRecord) => rawId(record(o.orderBaseInfo, 'orderBaseInfo').oid, 'orderBaseInfo.oid');
+
 /** The whole standard order, keys in the schema's order and defaults filled, for `normaliseBuilt`. */
-function toStandard(o: RawRecord, base: RawRecord, id: string): StandardOrder {
+function toStandard(o: RawRecord, id: string): StandardOrder {
+  const base = record(o.orderBaseInfo, 'orderBaseInfo');
   const paidAt = chinaTime(base.payTime, 'orderBaseInfo.payTime');
   const presale = text(base.preSale) === '1';
   const refundStatus = latestRefund(o.orderRefundList);

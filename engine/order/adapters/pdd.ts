@@ -1,20 +1,18 @@
-import { type NormaliseContext, normaliseBuilt, TOTALS_TO_COME } from '../normalise.ts';
+import { type NormaliseContext, TOTALS_TO_COME } from '../normalise.ts';
 import type { OrderLine, StandardOrder } from '../schema.ts';
+import { adaptEntry } from './adapt-entry.ts';
 import { ENCRYPTED, isTopCiphertext, shown } from './masked-text.ts';
 import {
   chinaTime,
   eachElement,
   isRecord,
-  locateError,
   mapStatus,
   quantity,
   type RawRecord,
   rawFieldError,
   rawId,
-  record,
   requiredTime,
   text,
-  unwrap,
   yuan,
 } from './raw-fields.ts';
 
@@ -56,15 +54,10 @@ const GIFT_ORDER_PENDING = '0';
 const GIFT_ORDER_CREATED = '1';
 
 export function adaptPdd(raw: unknown, context: NormaliseContext = {}): StandardOrder {
-  let id: string | undefined;
-  try {
-    const order = record(unwrap(raw, ENVELOPES), 'order_info');
-    id = rawId(order.order_sn, 'order_sn');
-    return normaliseBuilt(toStandard(order, id), context);
-  } catch (error) {
-    throw locateError(error, context.line, id);
-  }
+  return adaptEntry(raw, context, ENVELOPES, 'order_info', idOf, toStandard);
 }
+
+const idOf = (o: RawRecord) => rawId(o.order_sn, 'order_sn');
 
 /** The whole standard order, keys in the schema's order and defaults filled, for `normaliseBuilt`. */
 function toStandard(o: RawRecord, id: string): StandardOrder {

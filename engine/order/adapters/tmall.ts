@@ -1,20 +1,18 @@
-import { type NormaliseContext, normaliseBuilt, TOTALS_TO_COME } from '../normalise.ts';
+import { type NormaliseContext, TOTALS_TO_COME } from '../normalise.ts';
 import { type OrderLine, SELLER_FLAGS, type StandardOrder } from '../schema.ts';
+import { adaptEntry } from './adapt-entry.ts';
 import { isTopCiphertext, shown } from './masked-text.ts';
 import {
   chinaTime,
   eachElement,
-  locateError,
   mapStatus,
   quantity,
   type RawRecord,
   rawFieldError,
   rawId,
-  record,
   recordAt,
   requiredTime,
   text,
-  unwrap,
   withTown,
   yuan,
 } from './raw-fields.ts';
@@ -59,15 +57,10 @@ const REFUND: Record<string, OrderLine['refundStatus']> = {
 };
 
 export function adaptTmall(raw: unknown, context: NormaliseContext = {}): StandardOrder {
-  let id: string | undefined;
-  try {
-    const trade = record(unwrap(raw, ENVELOPES), 'trade');
-    id = rawId(trade.tid_str ?? trade.tid, trade.tid_str ? 'tid_str' : 'tid');
-    return normaliseBuilt(toStandard(trade, id), context);
-  } catch (error) {
-    throw locateError(error, context.line, id);
-  }
+  return adaptEntry(raw, context, ENVELOPES, 'trade', idOf, toStandard);
 }
+
+const idOf = (t: RawRecord) => rawId(t.tid_str ?? t.tid, t.tid_str ? 'tid_str' : 'tid');
 
 /** The whole standard order, keys in the schema's order and defaults filled, for `normaliseBuilt`. */
 function toStandard(t: RawRecord, id: string): StandardOrder {

@@ -1,21 +1,19 @@
-import { type NormaliseContext, normaliseBuilt, TOTALS_TO_COME } from '../normalise.ts';
+import { type NormaliseContext, TOTALS_TO_COME } from '../normalise.ts';
 import type { OrderLine, StandardOrder } from '../schema.ts';
+import { adaptEntry } from './adapt-entry.ts';
 import { shown } from './masked-text.ts';
 import {
   chinaTime,
   eachElement,
   fen,
   isRecord,
-  locateError,
   mapStatus,
   quantity,
   type RawRecord,
   rawFieldError,
   rawId,
-  record,
   requiredTime,
   text,
-  unwrap,
   wholeFen,
   withTown,
 } from './raw-fields.ts';
@@ -86,15 +84,10 @@ const FLAGS: Record<string, StandardOrder['sellerFlag']> = {
 const GIFT_TAG = '1';
 
 export function adaptXiaohongshu(raw: unknown, context: NormaliseContext = {}): StandardOrder {
-  let id: string | undefined;
-  try {
-    const order = record(unwrap(raw, ENVELOPES), 'data');
-    id = rawId(order.orderId, 'orderId');
-    return normaliseBuilt(toStandard(order, id), context);
-  } catch (error) {
-    throw locateError(error, context.line, id);
-  }
+  return adaptEntry(raw, context, ENVELOPES, 'data', idOf, toStandard);
 }
+
+const idOf = (o: RawRecord) => rawId(o.orderId, 'orderId');
 
 /** The whole standard order, keys in the schema's order and defaults filled, for `normaliseBuilt`. */
 function toStandard(o: RawRecord, id: string): StandardOrder {
