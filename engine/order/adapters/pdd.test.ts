@@ -46,6 +46,23 @@ describe('adaptPdd', () => {
     expect(adaptPdd(bare('pdd-encrypted-receiver'))).toEqual(order);
   });
 
+  it('reads an older answer without pay_time as paid when PDD confirmed it (成交), and unpaid while a group forms', () => {
+    const order = adaptPdd(loadFixture('pdd-no-pay-time'));
+    expect(order).toMatchObject({
+      id: '180831-481803633911509',
+      status: 'paid',
+      payStatus: 'paid',
+      paidAt: '2018-08-31T10:42:33+08:00',
+      amounts: { total: 11.01, paid: 11.01, freight: 0, discount: 0, refund: 0 },
+      issues: [],
+    });
+    expect(order.lines.map((l) => [l.sku, l.qty, l.price])).toEqual([['51972265894', 1, 11.01]]);
+    const forming = adaptPdd({ ...bare('pdd-no-pay-time'), confirm_status: 0 });
+    expect(forming).toMatchObject({ status: 'pending', payStatus: 'unpaid', paidAt: null });
+    const paidFirst = adaptPdd({ ...bare('pdd-no-pay-time'), pay_time: '2018-08-31 10:40:00' });
+    expect(paidFirst.paidAt).toBe('2018-08-31T10:40:00+08:00');
+  });
+
   it('reads a deposit presale from an SDK: part paid, amounts as strings, the gift that ships with it, PDD’s marks', () => {
     const order = adaptPdd(loadFixture('pdd-presale-deposit'));
     expect(order).toMatchObject({

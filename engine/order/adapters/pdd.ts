@@ -61,14 +61,17 @@ const idOf = (o: RawRecord) => rawId(o.order_sn, 'order_sn');
 
 /** The whole standard order, keys in the schema's order and defaults filled, for `normaliseBuilt`. */
 function toStandard(o: RawRecord, id: string): StandardOrder {
-  const paidAt = chinaTime(o.pay_time, 'pay_time');
+  const confirm = text(o.confirm_status);
+  // Older answers have no pay_time (an SDK's documented example of an order waiting to ship): a confirmed
+  // order (成交) was paid by its confirm_time. Read as unpaid, it was held for payment.
+  const paidAt =
+    chinaTime(o.pay_time, 'pay_time') ?? (confirm === '0' ? null : chinaTime(o.confirm_time, 'confirm_time'));
   const refundStatus = REFUND[text(o.refund_status)] ?? 'none';
   const presale = flag(o.is_pre_sale);
   const lines = [
     ...items(o.item_list, presale, refundStatus),
     ...(giftsShipHere(o) ? gifts(o.gift_list, presale, refundStatus) : []),
   ];
-  const confirm = text(o.confirm_status);
   const { status, issues } =
     confirm === '2'
       ? { status: 'cancelled' as const, issues: [] }
